@@ -1,0 +1,120 @@
+/**
+ * One schema per input of the JSON API, used by the route handlers to parse and by the
+ * OpenAPI document to describe. The student client imports only the types (`import type`),
+ * so zod stays out of the phone's JavaScript.
+ */
+import { z } from 'zod';
+import { contentIdSchema, phaseSchema } from '@/lib/content/schema';
+import { routing } from '@/i18n/routing';
+
+export const localeSchema = z.enum(routing.locales).describe('The locale the student is using.');
+
+export const participantIdSchema = z
+  .uuid()
+  .describe('A random id the device makes for itself. It identifies no person.');
+
+/**
+ * What an answer is about: a fact guess (`F1`), a quiz or attitude item (`q-seat-count`),
+ * a scenario decision (`after-party/offer`) or the if–then plan (`plan`).
+ */
+export const itemRefSchema = z
+  .string()
+  .regex(/^(F[1-9]|[a-z0-9][a-z0-9-]{0,47}(\/[a-z0-9][a-z0-9-]{0,47})?)$/, 'not an item id')
+  .describe('The fact, item, scenario decision (scenario/node) or "plan" answered.');
+
+export const answerResponseSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('choice'),
+      optionIds: z.array(contentIdSchema).min(1).max(8).describe('The options chosen.'),
+    }),
+    z.object({
+      kind: z.literal('order'),
+      optionIds: z.array(contentIdSchema).min(2).max(8).describe('The options in the order given.'),
+    }),
+    z.object({ kind: z.literal('number'), value: z.number().finite().describe('A numeric guess.') }),
+    z.object({
+      kind: z.literal('scale'),
+      value: z
+        .int()
+        .min(1)
+        .max(5)
+        .nullable()
+        .describe('1 strongly disagree … 5 strongly agree; null is "prefer not to say".'),
+    }),
+    z.object({
+      kind: z.literal('plan'),
+      planIds: z.array(contentIdSchema).max(10).describe('The plans picked. Own plans stay on the device.'),
+      ownPlanCount: z.int().min(0).max(5).describe('How many plans the student wrote for themselves (never their text).'),
+    }),
+  ])
+  .describe('The answer itself; its kind must suit the item.');
+export type AnswerResponse = z.infer<typeof answerResponseSchema>;
+
+export const confidenceSchema = z
+  .int()
+  .min(1)
+  .max(3)
+  .describe('How sure the student was: 1 guessing, 2 fairly sure, 3 very sure.');
+
+export const answerSchema = z.object({
+  id: z.uuid().describe('Made by the device. The server stores each id once.'),
+  itemId: itemRefSchema,
+  phase: phaseSchema.describe('Where in the journey the answer was given.'),
+  response: answerResponseSchema,
+  confidence: confidenceSchema.optional(),
+  contentVersion: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/, 'not a content version')
+    .describe('The version of the module content the student saw.'),
+  answeredAt: z.iso.datetime().describe('When the student answered, by the device clock.'),
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+export const createParticipantBodySchema = z.object({
+  id: participantIdSchema,
+  locale: localeSchema,
+});
+export type CreateParticipantBody = z.infer<typeof createParticipantBodySchema>;
+
+export const submitAnswersBodySchema = z.object({
+  participantId: participantIdSchema,
+  answers: z.array(answerSchema).min(1).max(100).describe('Up to 100 answers queued on the device.'),
+});
+export type SubmitAnswersBody = z.infer<typeof submitAnswersBodySchema>;
+
+export const answerReceiptSchema = z.object({
+  id: z.uuid(),
+  status: z
+    .enum(['stored', 'duplicate'])
+    .describe('"duplicate": this id, or an answer to the same item and phase, was already stored.'),
+});
+export type AnswerReceipt = z.infer<typeof answerReceiptSchema>;
+
+export const submitAnswersResponseSchema = z.object({ receipts: z.array(answerReceiptSchema) });
+export type SubmitAnswersResponse = z.infer<typeof submitAnswersResponseSchema>;
+
+export const participantResponseSchema = z.object({
+  id: participantIdSchema,
+  created: z.boolean().describe('False when the participant already existed.'),
+});
+
+export const progressResponseSchema = z.object({
+  participantId: participantIdSchema,
+  contentVersion: z.string().describe('The current content version on the server.'),
+  answered: z
+    .array(z.object({ id: z.uuid(), itemId: z.string(), phase: phaseSchema }))
+    .describe('What the participant has answered, without the answers themselves.'),
+});
+export type ProgressResponse = z.infer<typeof progressResponseSchema>;
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string().describe('Stable code, e.g. "invalid_body".'),
+    message: z.string().describe('A message in the request locale.'),
+    issues: z
+      .array(z.object({ path: z.string().describe('The field, e.g. answers.0.itemId.'), message: z.string() }))
+      .optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
