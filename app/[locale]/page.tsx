@@ -1,0 +1,40 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/i18n/navigation';
+import { isLocale, routing } from '@/i18n/routing';
+import { getModule } from '@/lib/content/load';
+
+export default async function HomePage({ params }: PageProps<'/[locale]'>) {
+  const { locale: requested } = await params;
+  const locale = isLocale(requested) ? requested : routing.defaultLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations('Home');
+  const { text } = await getModule();
+  const module = text[locale];
+  return (
+    <>
+      <p className="eyebrow">{module.tagline}</p>
+      <h1>{module.title}</h1>
+      <p className="lead">{t('lead')}</p>
+      <div className="actions">
+        <Link href="/learn" className="button">
+          {t('start')}
+        </Link>
+      </div>
+      <div className="card">
+        <h2>{t('whatHeading')}</h2>
+        <ul className="checklist">
+          <li>{t('what.facts')}</li>
+          <li>{t('what.scenarios')}</li>
+          <li>{t('what.plan')}</li>
+        </ul>
+      </div>
+      <div className="card">
+        <h2>{t('privacyHeading')}</h2>
+        <p>{t('privacyBody')}</p>
+        <p>
+          <Link href="/privacy">{t('privacyLink')}</Link>
+        </p>
+      </div>
+    </>
+  );
+}

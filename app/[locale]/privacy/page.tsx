@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { isLocale, routing } from '@/i18n/routing';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Privacy');
+  return { title: t('pageTitle') };
+}
+
+/** What is stored about a student and what never is, in plain words. */
+export default async function PrivacyPage({ params }: PageProps<'/[locale]/privacy'>) {
+  const { locale: requested } = await params;
+  setRequestLocale(isLocale(requested) ? requested : routing.defaultLocale);
+  const t = await getTranslations('Privacy');
+  return (
+    <>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
+      <h2>{t('storedHeading')}</h2>
+      <ul className="checklist">
+        <li>{t('stored.answers')}</li>
+        <li>{t('stored.id')}</li>
+        <li>{t('stored.version')}</li>
+      </ul>
+      <h2>{t('neverHeading')}</h2>
+      <ul className="checklist">
+        <li>{t('never.name')}</li>
+        <li>{t('never.ip')}</li>
+        <li>{t('never.text')}</li>
+      </ul>
+      <h2>{t('deviceHeading')}</h2>
+      <p>{t('deviceBody')}</p>
+    </>
+  );
+}

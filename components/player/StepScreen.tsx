@@ -1,0 +1,38 @@
+'use client';
+
+import type { JourneyStep } from '@/lib/domain/journey';
+import { ScenarioScreen } from '@/components/scenario/ScenarioScreen';
+import type { PlayerApi } from './Player';
+import { AttitudeScreen } from './screens/AttitudeScreen';
+import { FactScreen } from './screens/FactScreen';
+import { IntroScreen } from './screens/IntroScreen';
+import { ItemScreen } from './screens/ItemScreen';
+import { PlanScreen } from './screens/PlanScreen';
+import { SectionScreen } from './screens/SectionScreen';
+import { SummaryScreen } from './screens/SummaryScreen';
+
+export interface StepProps {
+  index: number;
+  api: PlayerApi;
+}
+
+export function StepScreen({ step, index, api, hasState }: StepProps & { step: JourneyStep; hasState: boolean }) {
+  switch (step.kind) {
+    case 'intro':
+      return <IntroScreen api={api} resumable={hasState} />;
+    case 'section':
+      return <SectionScreen section={step.section} index={index} api={api} />;
+    case 'attitude':
+      return <AttitudeScreen itemId={step.itemId} phase={step.phase} index={index} api={api} />;
+    case 'item':
+      return <ItemScreen itemId={step.itemId} phase={step.phase} index={index} api={api} />;
+    case 'fact':
+      return <FactScreen factId={step.factId} index={index} api={api} />;
+    case 'scenario':
+      return <ScenarioScreen scenarioId={step.scenarioId} index={index} api={api} />;
+    case 'plan':
+      return <PlanScreen index={index} api={api} />;
+    case 'summary':
+      return <SummaryScreen api={api} />;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Everything the student's progress needs, kept on the device (localStorage) so a reload, a
+ * closed tab or a dropped network loses nothing. Answers wait in an outbox until the server
+ * acknowledges their ids (see sync.ts). Own if–then plans live here and are never sent.
+ */
+import type { Answer } from '@/lib/api/schemas';
+import type { Locale } from '@/i18n/routing';
+
+export interface OwnPlan {
+  if: string;
+  then: string;
+}
+
+export interface DeviceState {
+  participantId: string;
+  /** Pairs before, after and follow-up of this device later; never sent in the clear. */
+  pairingCode: string;
+  participantCreated: boolean;
+  locale: Locale;
+  position: number;
+  /** By answer key (`phase:itemId`). */
+  answers: Record<string, Answer>;
+  /** Answer keys the server has not yet acknowledged. */
+  outbox: string[];
+  /** Answer keys the server refused as invalid: kept, never silently dropped. */
+  refused: string[];
+  /** Node ids visited per scenario, in order. */
+  scenarioPaths: Record<string, string[]>;
+  /** Facts whose answer the student has seen. */
+  revealed: string[];
+  ownPlans: OwnPlan[];
+}
+
+const PREFIX = 'rk:v1:';
+const listeners = new Set<() => void>();
+const cache = new Map<string, DeviceState | null>();
+
+function storageKey(moduleId: string): string {
+  return `${PREFIX}${moduleId}`;
+}
+
+function randomCode(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function newDeviceState(locale: Locale): DeviceState {
+  return {
+    participantId: crypto.randomUUID(),
+    pairingCode: randomCode(),
+    participantCreated: false,
+    locale,
+    position: 0,
+    answers: {},
+    outbox: [],
+    refused: [],
+    scenarioPaths: {},
+    revealed: [],
+    ownPlans: [],
+  };
+}
+
+function isDeviceState(value: unknown): value is DeviceState {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<DeviceState>;
+  return (
+    typeof v.participantId === 'string' &&
+    typeof v.position === 'number' &&
+    typeof v.answers === 'object' &&
+    Array.isArray(v.outbox) &&
+    Array.isArray(v.revealed) &&
+    typeof v.scenarioPaths === 'object'
+  );
+}
+
+export function readDeviceState(moduleId: string): DeviceState | null {
+  const key = storageKey(moduleId);
+  if (cache.has(key)) return cache.get(key) ?? null;
+  let state: DeviceState | null = null;
+  try {
+    const raw = window.localStorage.getItem(key);
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    state = isDeviceState(parsed)
+      ? { ...parsed, refused: parsed.refused ?? [], ownPlans: parsed.ownPlans ?? [] }
+      : null;
+  } catch {
+    // Storage blocked (private mode) or corrupt: start afresh rather than stall the student.
+    state = null;
+  }
+  cache.set(key, state);
+  return state;
+}
+
+export function writeDeviceState(moduleId: string, state: DeviceState | null): void {
+  const key = storageKey(moduleId);
+  cache.set(key, state);
+  try {
+    if (state) window.localStorage.setItem(key, JSON.stringify(state));
+    else window.localStorage.removeItem(key);
+  } catch {
+    // Storage full or blocked: the in-memory copy still carries this visit.
+  }
+  for (const listener of listeners) listener();
+}
+
+export function updateDeviceState(moduleId: string, change: (state: DeviceState) => DeviceState): DeviceState | null {
+  const current = readDeviceState(moduleId);
+  if (!current) return null;
+  const next = change(current);
+  writeDeviceState(moduleId, next);
+  return next;
+}
+
+export function subscribeDeviceState(listener: () => void): () => void {
+  listeners.add(listener);
+  const onStorage = (event: StorageEvent) => {
+    if (event.key?.startsWith(PREFIX)) {
+      cache.delete(event.key);
+      listener();
+    }
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+/** Records an answer once: a second answer to the same key (a double tap) is ignored. */
+export function recordAnswer(state: DeviceState, key: string, answer: Answer): DeviceState {
+  if (state.answers[key]) return state;
+  return { ...state, answers: { ...state.answers, [key]: answer }, outbox: [...state.outbox, key] };
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Link } from '@/i18n/navigation';
+import { ScreenHeading } from '@/components/ui/ScreenHeading';
+import type { PlayerApi } from '../Player';
+
+export function IntroScreen({ api, resumable }: { api: PlayerApi; resumable: boolean }) {
+  const t = useTranslations('Player.intro');
+  const { module } = api;
+  return (
+    <>
+      <p className="eyebrow">{module.tagline}</p>
+      <ScreenHeading focus={false}>{module.title}</ScreenHeading>
+      <p className="lead">{module.intro}</p>
+      <div className="card">
+        <h2>{t('beforeYouStart')}</h2>
+        <p>{module.contentNote}</p>
+        <p>
+          <Link href="/support">{t('supportLink')}</Link>
+        </p>
+      </div>
+      <ul className="checklist">
+        <li>{t('anonymous')}</li>
+        <li>{t('noTimer')}</li>
+        <li>{t('saved')}</li>
+      </ul>
+      <div className="actions">
+        <button type="button" className="button" onClick={api.start}>
+          {resumable ? t('continue') : t('start')}
+        </button>
+      </div>
+      <p className="muted">
+        <Link href="/privacy">{t('privacyLink')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
+import { Reveal } from '@/components/ui/Reveal';
+import type { PlayerItem } from '@/lib/content/player';
+
+/**
+ * Feedback on the student's own answer: a verdict, the explanation of each option they chose
+ * (every wrong option has its own), any right option they missed, and the general explanation.
+ * The panel takes focus so a screen reader reads it at once.
+ */
+export function ItemFeedback({ item, chosen, correct }: { item: PlayerItem; chosen: readonly string[]; correct: boolean }) {
+  const t = useTranslations('Player.feedback');
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const option = (id: string) => item.options.find((o) => o.id === id);
+  const missed = item.kind === 'multiple' ? item.options.filter((o) => o.correct && !chosen.includes(o.id)) : [];
+
+  return (
+    <Reveal className={`feedback ${correct ? 'feedback--correct' : 'feedback--wrong'}`}>
+      <h2 className="feedback__verdict" ref={ref} tabIndex={-1}>
+        <span aria-hidden="true">{correct ? '✓' : '✗'}</span>
+        {correct ? t('correct') : t('notQuite')}
+      </h2>
+      {item.kind === 'ordering' ? (
+        <>
+          {!correct && item.wrongOrder && <p>{item.wrongOrder}</p>}
+          <h3>{t('rightOrder')}</h3>
+          <ol>
+            {item.options.map((o) => (
+              <li key={o.id}>{o.label}</li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <>
+          <h3>{t(chosen.length > 1 ? 'yourAnswers' : 'yourAnswer')}</h3>
+          <ul>
+            {chosen.map((id) => {
+              const o = option(id);
+              return (
+                <li key={id}>
+                  <strong>
+                    {o?.label} {o?.correct ? t('markRight') : t('markWrong')}
+                  </strong>{' '}
+                  {o?.explanation}
+                </li>
+              );
+            })}
+          </ul>
+          {missed.length > 0 && (
+            <>
+              <h3>{t('missed')}</h3>
+              <ul>
+                {missed.map((o) => (
+                  <li key={o.id}>
+                    <strong>{o.label}</strong> {o.explanation}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      <p>{item.explanation}</p>
+    </Reveal>
+  );
+}

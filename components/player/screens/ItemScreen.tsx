@@ -1,0 +1,133 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { ErrorSummary, type FieldError } from '@/components/ui/ErrorSummary';
+import { Reveal } from '@/components/ui/Reveal';
+import { ScreenHeading } from '@/components/ui/ScreenHeading';
+import type { AnswerResponse } from '@/lib/api/schemas';
+import type { PlayerItem } from '@/lib/content/player';
+import type { Phase } from '@/lib/content/schema';
+import { isCorrectAnswer } from '@/lib/domain/correctness';
+import { answerKey } from '@/lib/domain/journey';
+import { seededShuffle } from '@/lib/domain/shuffle';
+import type { StepProps } from '../StepScreen';
+import { ConfidenceField } from './ConfidenceField';
+import { ItemFeedback } from './ItemFeedback';
+import { OrderingField } from './OrderingField';
+
+/** One knowledge question: answer, say how sure you are, then get feedback on your own answer. */
+export function ItemScreen({ itemId, phase, index, api }: StepProps & { itemId: string; phase: Phase }) {
+  const t = useTranslations('Player');
+  const item = api.module.items.find((i) => i.id === itemId);
+  const stored = api.state.answers[answerKey(phase, itemId)];
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [order, setOrder] = useState<string[]>(() =>
+    item ? seededShuffle(item.options.map((o) => o.id), `${api.state.participantId}:${itemId}`) : [],
+  );
+  const [confidence, setConfidence] = useState<number | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  if (!item) return null;
+
+  const fieldId = `item-${itemId}`;
+  const multiple = item.kind === 'multiple';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems: FieldError[] = [];
+    if (item.kind !== 'ordering' && chosen.length === 0) {
+      problems.push({ field: `${fieldId}-${item.options[0]?.id ?? ''}`, message: t(multiple ? 'errors.chooseSome' : 'errors.chooseOne') });
+    }
+    if (item.askConfidence && confidence === null) problems.push({ field: `${fieldId}-confidence-1`, message: t('errors.chooseConfidence') });
+    setErrors(problems);
+    if (problems.length > 0) return;
+    const response: AnswerResponse = item.kind === 'ordering' ? { kind: 'order', optionIds: order } : { kind: 'choice', optionIds: chosen };
+    api.record(itemId, phase, response, confidence ?? undefined);
+  };
+
+  if (stored) {
+    return <AnsweredItem item={item} response={stored.response} index={index} api={api} phase={phase} />;
+  }
+
+  const optionsError = errors.find((e) => e.field.startsWith(`${fieldId}-`) && !e.field.includes('confidence'));
+  const confidenceError = errors.find((e) => e.field.includes('confidence'));
+
+  return (
+    <Reveal>
+      <ErrorSummary title={t('errors.title')} errors={errors} />
+      <form onSubmit={submit} noValidate>
+        {item.kind === 'ordering' ? (
+          <>
+            <p className="eyebrow">{t(`item.eyebrow.${phase}`)}</p>
+            <ScreenHeading>{item.prompt}</ScreenHeading>
+            <OrderingField item={item} order={order} onChange={setOrder} />
+          </>
+        ) : (
+          <fieldset className={optionsError ? 'has-error' : undefined} aria-describedby={optionsError ? `${fieldId}-error` : `${fieldId}-hint`}>
+            <legend>
+              <span className="eyebrow">{t(`item.eyebrow.${phase}`)}</span>
+              <ScreenHeading>{item.prompt}</ScreenHeading>
+            </legend>
+            <p className="hint" id={`${fieldId}-hint`}>
+              {t(multiple ? 'item.hintMultiple' : 'item.hintSingle')}
+            </p>
+            {optionsError && (
+              <p className="field-error" id={`${fieldId}-error`}>
+                {optionsError.message}
+              </p>
+            )}
+            <div className="choices">
+              {item.options.map((option) => (
+                <label key={option.id} className="choice">
+                  <input
+                    type={multiple ? 'checkbox' : 'radio'}
+                    name={fieldId}
+                    id={`${fieldId}-${option.id}`}
+                    value={option.id}
+                    checked={chosen.includes(option.id)}
+                    onChange={(event) =>
+                      setChosen((current) =>
+                        multiple
+                          ? event.target.checked
+                            ? [...current, option.id]
+                            : current.filter((id) => id !== option.id)
+                          : [option.id],
+                      )
+                    }
+                  />
+                  <span>{option.label}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {item.askConfidence && (
+          <ConfidenceField name={`${fieldId}-confidence`} value={confidence} onChange={setConfidence} error={confidenceError?.message} />
+        )}
+        <div className="actions">
+          <button type="submit" className="button">
+            {t('item.check')}
+          </button>
+        </div>
+      </form>
+    </Reveal>
+  );
+}
+
+function AnsweredItem({ item, response, index, api, phase }: { item: PlayerItem; response: AnswerResponse; index: number; api: StepProps['api']; phase: Phase }) {
+  const t = useTranslations('Player');
+  const correct = isCorrectAnswer(item, response);
+  const chosen = response.kind === 'choice' || response.kind === 'order' ? response.optionIds : [];
+  return (
+    <>
+      <p className="eyebrow">{t(`item.eyebrow.${phase}`)}</p>
+      <ScreenHeading focus={false}>{item.prompt}</ScreenHeading>
+      <ItemFeedback item={item} chosen={chosen} correct={correct} />
+      <div className="actions">
+        <button type="button" className="button" onClick={() => api.next(index)}>
+          {t('next')}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+
+import { useEffect, useState, type ReactNode } from 'react';
+
+type MotionModule = typeof import('./motion-impl');
+
+let loaded: MotionModule | null = null;
+let loading: Promise<MotionModule> | null = null;
+
+/**
+ * framer-motion is fetched only after the page's load event and an idle moment, so it never
+ * counts against a phone's first load; until then content simply appears.
+ */
+function loadMotionWhenIdle(): Promise<MotionModule> {
+  loading ??= new Promise<void>((resolve) => {
+    const idle = () => ('requestIdleCallback' in window ? window.requestIdleCallback(() => resolve()) : setTimeout(resolve, 200));
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
+  })
+    .then(() => import('./motion-impl'))
+    .then((module) => (loaded = module));
+  return loading;
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+interface RevealProps {
+  children: ReactNode;
+  className?: string;
+  id?: string;
+}
+
+/**
+ * Content that enters with a short fade and rise. With "reduce motion" on, nothing moves: the
+ * content is rendered at once, in full. The animation choice is fixed when the element mounts,
+ * so a late-arriving framer-motion never remounts what a student is using.
+ */
+export function Reveal({ children, className, id }: RevealProps) {
+  const [motion] = useState<MotionModule | null>(() => (prefersReducedMotion() ? null : loaded));
+  useEffect(() => {
+    if (!prefersReducedMotion()) void loadMotionWhenIdle();
+  }, []);
+  if (!motion) {
+    return (
+      <div className={className} id={id}>
+        {children}
+      </div>
+    );
+  }
+  return (
+    <motion.FadeIn className={className} id={id}>
+      {children}
+    </motion.FadeIn>
+  );
+}

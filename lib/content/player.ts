@@ -1,0 +1,177 @@
+/**
+ * The module as the student's phone sees it: structure and one locale's text joined into one
+ * serialisable object, built on the server and handed to the player as props.
+ */
+import type { Locale } from '@/i18n/routing';
+import type { LoadedModule } from './load';
+import type { AttitudeConstruct, ConsiderationId, FactGuess, ItemKind, Phase, Teaches } from './schema';
+
+export interface PlayerSource {
+  title: string;
+  publisher: string;
+  year: number;
+  url?: string;
+}
+
+export interface PlayerFact {
+  id: string;
+  title: string;
+  question: string;
+  unit?: string;
+  guess: FactGuess;
+  optionLabels: Record<string, string>;
+  answer: string;
+  reveal: string;
+  caveat: string;
+  sources: PlayerSource[];
+}
+
+export interface PlayerOption {
+  id: string;
+  label: string;
+  explanation?: string;
+  correct: boolean;
+}
+
+export interface PlayerItem {
+  id: string;
+  kind: ItemKind;
+  phases: Phase[];
+  prompt: string;
+  explanation: string;
+  options: PlayerOption[];
+  wrongOrder?: string;
+  askConfidence: boolean;
+}
+
+export interface PlayerAttitudeItem {
+  id: string;
+  construct: AttitudeConstruct;
+  phases: Phase[];
+  statement: string;
+}
+
+export type PlayerScenarioNode =
+  | { id: string; kind: 'scene'; title?: string; text: string; next: string }
+  | { id: string; kind: 'decision'; title?: string; text: string; choices: { id: string; label: string; next: string }[] }
+  | { id: string; kind: 'ending'; title?: string; text: string; outcome: 'safe' | 'mixed' | 'risky'; pointsTo: Teaches };
+
+export interface PlayerScenario {
+  id: string;
+  role: 'passenger' | 'driver';
+  title: string;
+  setup: string;
+  start: string;
+  nodes: Record<string, PlayerScenarioNode>;
+}
+
+export interface PlayerModule {
+  id: string;
+  version: string;
+  title: string;
+  tagline: string;
+  intro: string;
+  contentNote: string;
+  summary: { heading: string; body: string };
+  considerations: { id: ConsiderationId; title: string; body: string }[];
+  facts: PlayerFact[];
+  items: PlayerItem[];
+  attitudeItems: PlayerAttitudeItem[];
+  scenarios: PlayerScenario[];
+  plans: { id: string; if: string; then: string }[];
+}
+
+/** Text is guaranteed by the content check; a gap here is a deploy of unchecked content. */
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Content text missing for ${what}; run npm run content:check`);
+  return value;
+}
+
+export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModule {
+  const { structure } = loaded;
+  const text = loaded.text[locale];
+  const sources = new Map(structure.sources.map((s) => [s.id, s]));
+
+  return {
+    id: structure.id,
+    version: loaded.version,
+    title: text.title,
+    tagline: text.tagline,
+    intro: text.intro,
+    contentNote: text.contentNote,
+    summary: text.summary,
+    considerations: (Object.keys(text.considerations) as ConsiderationId[]).sort().map((id) => ({
+      id,
+      ...must(text.considerations[id], id),
+    })),
+    facts: structure.facts.map((fact) => {
+      const t = must(text.facts[fact.id], fact.id);
+      return {
+        id: fact.id,
+        title: t.title,
+        question: t.question,
+        ...(t.unit ? { unit: t.unit } : {}),
+        guess: fact.guess,
+        optionLabels: t.options ?? {},
+        answer: t.answer,
+        reveal: t.reveal,
+        caveat: t.caveat,
+        sources: fact.sources.map((id) => {
+          const s = must(sources.get(id), `source ${id}`);
+          return { title: s.title, publisher: s.publisher, year: s.year, ...(s.url ? { url: s.url } : {}) };
+        }),
+      };
+    }),
+    items: structure.items.map((item) => {
+      const t = must(text.items[item.id], item.id);
+      return {
+        id: item.id,
+        kind: item.kind,
+        phases: item.phases,
+        prompt: t.prompt,
+        explanation: t.explanation,
+        askConfidence: item.askConfidence,
+        ...(t.wrongOrder ? { wrongOrder: t.wrongOrder } : {}),
+        options: item.options.map((option) => {
+          const o = must(t.options[option.id], `${item.id}/${option.id}`);
+          return {
+            id: option.id,
+            label: o.label,
+            ...('explanation' in o ? { explanation: o.explanation } : {}),
+            correct: 'correct' in option ? option.correct : true,
+          };
+        }),
+      };
+    }),
+    attitudeItems: structure.attitudeItems.map((a) => ({
+      id: a.id,
+      construct: a.construct,
+      phases: a.phases,
+      statement: must(text.attitudeItems[a.id], a.id).statement,
+    })),
+    scenarios: structure.scenarios.map((scenario) => {
+      const t = must(text.scenarios[scenario.id], scenario.id);
+      const nodes: Record<string, PlayerScenarioNode> = {};
+      for (const node of scenario.nodes) {
+        const n = must(t.nodes[node.id], `${scenario.id}/${node.id}`);
+        const common = { id: node.id, text: n.text, ...(n.title ? { title: n.title } : {}) };
+        nodes[node.id] =
+          node.kind === 'scene'
+            ? { ...common, kind: 'scene', next: node.next }
+            : node.kind === 'decision'
+              ? {
+                  ...common,
+                  kind: 'decision',
+                  choices: node.choices.map((c) => ({
+                    id: c.id,
+                    next: c.next,
+                    label: must(n.choices?.[c.id], `${scenario.id}/${node.id}/${c.id}`),
+                  })),
+                }
+              : { ...common, kind: 'ending', outcome: node.outcome, pointsTo: node.pointsTo };
+      }
+      return { id: scenario.id, role: scenario.role, title: t.title, setup: t.setup, start: scenario.start, nodes };
+    }),
+    plans: structure.plans.map((p) => ({ id: p.id, ...must(text.plans[p.id], p.id) })),
+  };
+}
