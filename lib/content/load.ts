@@ -37,13 +37,22 @@ export async function readJsonFile(file: string): Promise<unknown> {
   try {
     raw = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new ContentFileError(file, `cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new ContentFileError(file, code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? 'unknown error'})`);
   }
   try {
     return JSON.parse(raw) as unknown;
   } catch (cause) {
-    throw new ContentFileError(file, `is not valid JSON (${(cause as Error).message})`);
+    throw new ContentFileError(file, `is not valid JSON (${withLineNumber((cause as Error).message, raw)})`);
   }
+}
+
+/** Officers find mistakes by line, not by character offset; newer Node versions add the line themselves. */
+function withLineNumber(message: string, raw: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined || /\bline \d+/.test(message)) return message;
+  const before = raw.slice(0, Number(position)).split('\n');
+  return `${message}, line ${before.length} column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
 export function parseWith<T extends z.ZodType>(schema: T, file: string, value: unknown): z.output<T> {
@@ -92,6 +101,9 @@ export interface LoadedSupport {
   text: Record<Locale, SupportText>;
 }
 
+/** The support folder has the same layout as a module: `structure.json` and one file per locale. */
+export type RawSupportFiles = RawModuleFiles;
+
 export async function loadSupportFrom(dir: string): Promise<LoadedSupport> {
   const structure = parseWith(
     supportStructureSchema,
@@ -113,6 +125,14 @@ let supportPromise: Promise<LoadedSupport> | undefined;
 export function getModule(): Promise<LoadedModule> {
   modulePromise ??= loadModuleFrom(path.join(CONTENT_ROOT, 'modules', MODULE_ID));
   return modulePromise;
+}
+
+/**
+ * Makes `getModule()` return `module` (undefined: read `content/` again), so tests run against
+ * a small module of their own rather than the real content, which officers edit.
+ */
+export function useModuleForTests(module: LoadedModule | undefined): void {
+  modulePromise = module === undefined ? undefined : Promise.resolve(module);
 }
 
 export function getSupport(): Promise<LoadedSupport> {

@@ -1,0 +1,113 @@
+/**
+ * `npm run content:check [content-root]`: checks every module under `<root>/modules/` and the
+ * support contacts under `<root>/support/`, prints each problem as `file: id: message` and
+ * exits 1 if there are any. The root defaults to `content`; tests point it at fixtures.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { routing } from '@/i18n/routing';
+import { checkModule, checkSupport, type ContentProblem } from '@/lib/content/check';
+import { ContentFileError, readJsonFile, type RawModuleFiles } from '@/lib/content/load';
+import { moduleStructureSchema } from '@/lib/content/schema';
+import { contentVersion } from '@/lib/content/version';
+
+/** Paths as the officer would type them: relative to where the command runs, when inside it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
+}
+
+/**
+ * Reads a folder's structure.json and locale files, reporting each file that is missing or not
+ * JSON. Returns undefined if any is, since the cross-file checks need all of them.
+ */
+async function readFolder(dir: string, problems: ContentProblem[]): Promise<RawModuleFiles | undefined> {
+  const read = async (name: string): Promise<{ ok: true; value: unknown } | { ok: false }> => {
+    try {
+      return { ok: true, value: await readJsonFile(path.join(dir, name)) };
+    } catch (error) {
+      if (!(error instanceof ContentFileError)) throw error;
+      problems.push({ file: path.join(dir, name), id: '(file)', message: `The file ${error.detail}.` });
+      return { ok: false };
+    }
+  };
+  const structure = await read('structure.json');
+  const text: Record<string, unknown> = {};
+  let complete = structure.ok;
+  for (const locale of routing.locales) {
+    const localeFile = await read(`${locale}.json`);
+    if (localeFile.ok) text[locale] = localeFile.value;
+    else complete = false;
+  }
+  return complete && structure.ok ? { structure: structure.value, text } : undefined;
+}
+
+async function moduleFolders(modulesDir: string, problems: ContentProblem[]): Promise<string[]> {
+  try {
+    const entries = await readdir(modulesDir, { withFileTypes: true });
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => path.join(modulesDir, e.name));
+    if (folders.length === 0) problems.push({ file: modulesDir, id: '(folder)', message: 'There are no module folders here.' });
+    return folders.sort();
+  } catch (error) {
+    problems.push({ file: modulesDir, id: '(folder)', message: `The folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` });
+    return [];
+  }
+}
+
+interface ModuleSummary {
+  id: string;
+  items: number;
+  attitudeItems: number;
+  scenarios: number;
+  version: string;
+}
+
+function summarise(files: RawModuleFiles): ModuleSummary {
+  // Only called once the check passed, so the strict schema parses.
+  const structure = moduleStructureSchema.parse(files.structure);
+  return {
+    id: structure.id,
+    items: structure.items.length,
+    attitudeItems: structure.attitudeItems.length,
+    scenarios: structure.scenarios.length,
+    version: contentVersion(files),
+  };
+}
+
+async function main(): Promise<number> {
+  const root = shown(process.argv[2] ?? 'content');
+  const problems: ContentProblem[] = [];
+  const passed: RawModuleFiles[] = [];
+
+  for (const dir of await moduleFolders(path.join(root, 'modules'), problems)) {
+    const files = await readFolder(dir, problems);
+    if (!files) continue;
+    const found = checkModule(files, { dir });
+    problems.push(...found);
+    if (found.length === 0) passed.push(files);
+  }
+  const supportDir = path.join(root, 'support');
+  const support = await readFolder(supportDir, problems);
+  if (support) problems.push(...checkSupport(support, { dir: supportDir }));
+
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`${p.file}: ${p.id}: ${p.message}`);
+    console.error(`\nContent check failed: ${problems.length} problem(s) in ${root}.`);
+    // A file that is missing or does not match the schema is not checked against the others.
+    console.error('Fix these and run the check again: a file with schema errors hides problems across files.');
+    return 1;
+  }
+  const modules = passed.map(summarise);
+  const count = (key: 'items' | 'attitudeItems' | 'scenarios', noun: string): string => {
+    const n = modules.reduce((sum, m) => sum + m[key], 0);
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  };
+  console.log(
+    `Content check passed: ${modules.length} module${modules.length === 1 ? '' : 's'}, ${count('items', 'quiz item')}, ` +
+      `${count('attitudeItems', 'attitude item')}, ${count('scenarios', 'scenario')}; ` +
+      `content version ${modules.map((m) => `${m.id}@${m.version}`).join(', ')}.`,
+  );
+  return 0;
+}
+
+process.exitCode = await main();
