@@ -1,6 +1,13 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 
-const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: {
+    // Messages are compiled at build time, so phones never download the ICU message parser
+    // (about 12 KB of gzipped JavaScript, most of the student page's headroom under its budget).
+    messages: { path: './messages', format: 'json', locales: ['en-GB', 'pl'], precompile: true },
+  },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -8,6 +15,9 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm test` type-checks the whole tree (tests included) with tsc before it builds; checking
+  // again inside `next build` only doubles the build time on a 2-core machine.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

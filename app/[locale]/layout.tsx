@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { connection } from 'next/server';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { routing } from '@/i18n/routing';
 import '@/components/ui/global.css';
@@ -18,6 +18,8 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
+  // Render per request: the CSP nonce (proxy.ts) is new each time and Next adds it to its scripts.
+  await connection();
   setRequestLocale(locale);
   const messages = await getMessages();
   const t = await getTranslations('Common');
@@ -39,6 +41,3 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   );
 }
 
-export function generateStaticParams(): { locale: string }[] {
-  return routing.locales.map((locale) => ({ locale }));
-}

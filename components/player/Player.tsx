@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Locale } from '@/i18n/routing';
 import type { Answer, AnswerResponse } from '@/lib/api/schemas';
 import type { PlayerModule } from '@/lib/content/player';
@@ -87,8 +87,6 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
   }, [module.id, locale]);
   const restart = useCallback(() => writeDeviceState(module.id, null), [module.id]);
 
-  const mainRef = useRef<HTMLDivElement>(null);
-
   if (state === undefined) {
     return (
       <p className="muted" role="status">
@@ -112,9 +110,11 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
   };
 
   return (
-    <div ref={mainRef}>
+    <div>
       {step.kind !== 'intro' && <ProgressBar steps={steps} index={index} />}
-      <StepScreen key={index} step={step} index={index} api={api} hasState={state !== null} />
+      <div data-step={step.kind} data-step-index={index}>
+        <StepScreen key={index} step={step} index={index} api={api} hasState={state !== null} />
+      </div>
       {state !== null && <SyncNotice status={syncStatus.status} pending={state.outbox.length} />}
     </div>
   );

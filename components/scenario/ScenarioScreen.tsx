@@ -40,7 +40,9 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
 
   return (
     <Reveal key={current.id}>
-      <p className="eyebrow">{scenario.title}</p>
+      <p className="eyebrow" data-node-kind={current.kind}>
+        {scenario.title}
+      </p>
       <LastChoice scenario={scenario} path={path} />
       {current.kind === 'ending' ? (
         <ScenarioEnding node={current} module={api.module} onNext={() => api.next(index)} />

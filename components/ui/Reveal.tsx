@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useState, type ReactNode } from 'react';
+import type * as MotionImpl from './motion-impl';
 
-type MotionModule = typeof import('./motion-impl');
+type MotionModule = typeof MotionImpl;
 
 let loaded: MotionModule | null = null;
 let loading: Promise<MotionModule> | null = null;

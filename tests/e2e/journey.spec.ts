@@ -1,0 +1,41 @@
+import { expectedAnswerCount, structure } from './support/content';
+import { expect, test } from './support/fixtures';
+import { deviceState, driveJourney, messages, storedAnswers, type Locale } from './support/journey';
+
+for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
+  test(`the whole journey on a phone in ${locale}, axe-clean on every kind of screen, every answer stored once`, async ({ page }) => {
+    const m = messages(locale);
+    await page.goto(`/${locale}/learn`);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    const axeChecked = new Set<string>();
+    const kinds = await driveJourney({
+      page,
+      locale,
+      mode: 'pointer',
+      axeChecked,
+      // Support is one tap away on every screen.
+      onScreen: async (p) => {
+        await expect(p.getByRole('banner').getByRole('link', { name: locale === 'pl' ? 'Potrzebujesz wsparcia?' : 'Need support?' })).toBeVisible();
+      },
+    });
+
+    // Every part of the journey in DESIGN.md was on screen.
+    for (const kind of ['intro', 'section', 'attitude', 'item', 'fact', 'scenario', 'plan']) expect(kinds).toContain(kind);
+    expect(kinds.filter((k) => k === 'scenario')).toHaveLength(structure.scenarios.length);
+    expect(kinds.filter((k) => k === 'fact')).toHaveLength(4);
+    for (const screen of ['item-feedback', 'item-ordering', 'fact-reveal', 'scenario-decision', 'scenario-ending', 'plan-saved']) {
+      expect([...axeChecked]).toContain(screen);
+    }
+
+    await expect(page.getByRole('heading', { level: 2, name: m.summary.scoresHeading })).toBeVisible();
+    await expect(page.getByText(m.summary.allSaved)).toBeVisible();
+
+    const device = await deviceState(page);
+    expect(device.outbox).toEqual([]);
+    const stored = await storedAnswers(page, device.participantId);
+    expect(stored).toHaveLength(expectedAnswerCount());
+    expect(Object.keys(device.answers)).toHaveLength(expectedAnswerCount());
+    // One row per question and phase: nothing stored twice.
+    expect(new Set(stored.map((a) => `${a.phase}:${a.itemId}`)).size).toBe(stored.length);
+  });
+}

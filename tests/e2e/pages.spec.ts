@@ -1,0 +1,50 @@
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
+
+for (const locale of ['en-GB', 'pl'] as const) {
+  test(`home, support and privacy pages in ${locale} are axe-clean and translated`, async ({ page }) => {
+    for (const path of ['', '/support', '/privacy']) {
+      await page.goto(`/${locale}${path}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoAxeViolations(page, `${locale}${path || '/'}`);
+    }
+  });
+}
+
+test('the support page lists the shipped contacts with phone links', async ({ page }) => {
+  await page.goto('/en-GB/support');
+  await expect(page.getByRole('link', { name: /0800 1111/ })).toHaveAttribute('href', 'tel:08001111');
+  await expect(page.getByRole('link', { name: /116 123/ })).toHaveAttribute('href', 'tel:116123');
+});
+
+test('the language switch keeps the page and changes the language', async ({ page }) => {
+  await page.goto('/en-GB/support');
+  await page.getByRole('link', { name: 'Polski' }).click();
+  await expect(page).toHaveURL(/\/pl\/support$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+});
+
+test('the bare address sends a visitor to a language', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/(en-GB|pl)$/);
+});
+
+test('every page carries a nonce-based Content-Security-Policy', async ({ page }) => {
+  const response = await page.goto('/en-GB/learn');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+});
+
+test('text at 200% still fits a 360-pixel screen without sideways scrolling', async ({ page }) => {
+  await page.goto('/en-GB/learn');
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  for (const name of ['Start', 'Continue']) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name, exact: true }).click();
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByRole('radio').first()).toBeVisible();
+});
