@@ -98,6 +98,7 @@ export const participantResponseSchema = z.object({
   id: participantIdSchema,
   created: z.boolean().describe('False when the participant already existed.'),
 });
+export type ParticipantResponse = z.infer<typeof participantResponseSchema>;
 
 export const progressResponseSchema = z.object({
   participantId: participantIdSchema,

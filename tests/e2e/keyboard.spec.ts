@@ -28,7 +28,7 @@ test('errors are summarised at the top, focused, and linked to their field', asy
   await page.getByRole('button', { name: m.intro.start, exact: true }).click();
   await page.getByRole('button', { name: m.sectionIntro.continue, exact: true }).click();
   await page.getByRole('button', { name: m.next, exact: true }).click();
-  const summary = page.getByRole('alert');
+  const summary = page.getByRole('alert', { name: m.errors.title });
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('heading', { name: m.errors.title })).toBeVisible();
   await summary.getByRole('link', { name: m.errors.chooseScale }).press('Enter');

@@ -48,8 +48,29 @@ async function press(d: Driver, target: Locator, key: 'Enter' | 'Space' = 'Enter
   }
 }
 
+/**
+ * A radio group is one Tab stop: Tab reaches the group, then the arrow keys choose within it,
+ * as a keyboard user would.
+ */
+async function chooseRadioByKeyboard(page: Page, target: Locator): Promise<void> {
+  const name = await target.getAttribute('name');
+  const inGroup = () => page.evaluate((n) => {
+    const el = document.activeElement;
+    return el instanceof HTMLInputElement && el.type === 'radio' && el.name === n;
+  }, name);
+  for (let i = 0; i < 80 && !(await inGroup()); i += 1) await page.keyboard.press('Tab');
+  if (!(await inGroup())) throw new Error(`Could not reach radio group ${name} with Tab`);
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 10 && !(await target.isChecked()); i += 1) await page.keyboard.press('ArrowDown');
+  await expect(target).toBeChecked();
+}
+
 async function check(d: Driver, target: Locator): Promise<void> {
   if (d.mode === 'keyboard') {
+    if ((await target.getAttribute('type')) === 'radio') {
+      await chooseRadioByKeyboard(d.page, target);
+      return;
+    }
     await tabTo(d.page, target);
     await d.page.keyboard.press('Space');
     await expect(target).toBeChecked();

@@ -1,0 +1,132 @@
+/**
+ * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas the route
+ * handlers parse with, so the description can't drift from the code. OpenAPI 3.1 schemas are
+ * JSON Schema 2020-12, which is what `z.toJSONSchema()` writes.
+ */
+import { z } from 'zod';
+import {
+  apiErrorSchema,
+  createParticipantBodySchema,
+  participantIdSchema,
+  participantResponseSchema,
+  progressResponseSchema,
+  submitAnswersBodySchema,
+  submitAnswersResponseSchema,
+} from './schemas';
+
+type JsonObject = Record<string, unknown>;
+
+/** The JSON Schema of a zod schema, as a request (`input`) or as a response (`output`). */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  // `$schema` belongs at the top of a standalone document, not inside an OpenAPI one.
+  return Object.fromEntries(Object.entries(z.toJSONSchema(schema, { io })).filter(([key]) => key !== '$schema'));
+}
+
+const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });
+
+const jsonContent = (schema: JsonObject) => ({ 'application/json': { schema } });
+
+const ok = (description: string, schemaName: string): JsonObject => ({
+  description,
+  content: jsonContent(ref(schemaName)),
+});
+
+const error = (description: string): JsonObject => ({ description, content: jsonContent(ref('ApiError')) });
+
+const errors = {
+  invalidBody: error('`invalid_json`: the body is not JSON. `invalid_body`: a field is missing or not valid; `issues` names each one (e.g. `answers.0.itemId`). Nothing is stored.'),
+  tooLarge: error('`body_too_large`: the body is over 256 KB. Send fewer answers at a time.'),
+  unknownParticipant: error('`unknown_participant`: register the participant first.'),
+  internal: error('`internal_error`: nothing was stored; try again later.'),
+} as const;
+
+const acceptLanguage: JsonObject = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description: 'The language of error messages: en-GB (default) or pl.',
+  schema: { type: 'string' },
+};
+
+export function buildOpenApiDocument(): JsonObject {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Roads Kill – take control API',
+      version: '1',
+      description:
+        'The student app stores anonymous participants and their answers here. A participant is a random id made by the device; nothing identifies a person. Every answer carries an id made by the device, and the server stores each id once.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    paths: {
+      '/api/v1/participants': {
+        post: {
+          operationId: 'createParticipant',
+          summary: 'Register a participant',
+          description: 'Idempotent: registering the same id again changes nothing.',
+          parameters: [acceptLanguage],
+          requestBody: { required: true, content: jsonContent(ref('CreateParticipantBody')) },
+          responses: {
+            '200': ok('The participant already existed.', 'ParticipantResponse'),
+            '201': ok('The participant was created.', 'ParticipantResponse'),
+            '400': errors.invalidBody,
+            '413': errors.tooLarge,
+            '500': errors.internal,
+          },
+        },
+      },
+      '/api/v1/answers': {
+        post: {
+          operationId: 'submitAnswers',
+          summary: 'Send a batch of answers',
+          description:
+            'All or nothing: if any answer does not fit the module, nothing is stored. An id already stored, or a second answer to the same item in the same phase, is acknowledged as "duplicate" and not stored again.',
+          parameters: [acceptLanguage],
+          requestBody: { required: true, content: jsonContent(ref('SubmitAnswersBody')) },
+          responses: {
+            '200': ok('A receipt for every answer, in the order sent.', 'SubmitAnswersResponse'),
+            '400': errors.invalidBody,
+            '404': errors.unknownParticipant,
+            '413': errors.tooLarge,
+            '422': error('`invalid_answer`: an answer does not fit the module (unknown item or option, wrong phase or kind); `issues` names each one. Nothing is stored.'),
+            '500': errors.internal,
+          },
+        },
+      },
+      '/api/v1/participants/{id}/progress': {
+        get: {
+          operationId: 'getProgress',
+          summary: 'What a participant has answered',
+          description: 'The ids, items and phases answered, never the answers themselves.',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: jsonSchema(participantIdSchema, 'input') },
+            acceptLanguage,
+          ],
+          responses: {
+            '200': ok('The answers stored so far.', 'ProgressResponse'),
+            '400': error('`invalid_participant_id`: the id is not a UUID.'),
+            '404': errors.unknownParticipant,
+            '500': errors.internal,
+          },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          summary: 'This document',
+          responses: { '200': { description: 'The OpenAPI 3.1 document.', content: jsonContent({ type: 'object' }) } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        CreateParticipantBody: jsonSchema(createParticipantBodySchema, 'input'),
+        ParticipantResponse: jsonSchema(participantResponseSchema, 'output'),
+        SubmitAnswersBody: jsonSchema(submitAnswersBodySchema, 'input'),
+        SubmitAnswersResponse: jsonSchema(submitAnswersResponseSchema, 'output'),
+        ProgressResponse: jsonSchema(progressResponseSchema, 'output'),
+        ApiError: jsonSchema(apiErrorSchema, 'output'),
+      },
+    },
+  };
+}

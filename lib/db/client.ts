@@ -1,0 +1,150 @@
+/**
+ * The one module that opens the database. Two engines behind one drizzle type:
+ * - PGlite (embedded PostgreSQL in WASM) in DATA_DIR/pglite when no DATABASE_URL is set, so
+ *   `npm start` on a laptop runs a whole event with nothing to install;
+ * - PostgreSQL through a pg Pool when DATABASE_URL is set, for several app instances.
+ * Tests swap the app's database with `useDatabaseForTests`.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env, pgliteDirectory, type Env } from '@/lib/env';
+import * as schema from './schema';
+
+/** Both drivers' databases are this type; `.returning()` needs the HKT left generic. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export type DatabaseOptions =
+  /** `dataDir` undefined: in memory, gone when closed (tests). */
+  | { engine: 'pglite'; dataDir?: string; migrationsFolder?: string }
+  | { engine: 'postgres'; url: string; migrationsFolder?: string };
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: Engine;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Resolved from the working directory at run time, not from this file: Next bundles this
+ * module into `.next/`, where `__dirname` no longer points into `lib/db`. The app always runs
+ * from the repository root (`next start`, `vitest`, `tsx`).
+ */
+export function defaultMigrationsFolder(): string {
+  return path.join(process.cwd(), 'lib', 'db', 'migrations');
+}
+
+/**
+ * An arbitrary constant naming "this app's migrations" among PostgreSQL advisory locks, so two
+ * instances starting together migrate one after the other instead of racing.
+ */
+const MIGRATION_LOCK_KEY = 7_311_200_416;
+
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  return options.engine === 'pglite'
+    ? openPglite(options.dataDir, migrationsFolder)
+    : openPostgres(options.url, migrationsFolder);
+}
+
+// Each driver is imported only when chosen, so a PostgreSQL deployment never loads PGlite's WASM.
+async function openPglite(dataDir: string | undefined, migrationsFolder: string): Promise<DatabaseHandle> {
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const client = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  const db = drizzle(client, { schema });
+  return {
+    db,
+    engine: 'pglite',
+    migrate: () => migrate(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, migrationsFolder: string): Promise<DatabaseHandle> {
+  const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  const pool = new Pool({ connectionString: url });
+  // An idle connection dropped by the server emits 'error' on the pool; unhandled, it would
+  // end the process. The next query gets a fresh connection.
+  pool.on('error', (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
+  const db = drizzle(pool, { schema });
+  return {
+    db,
+    engine: 'postgres',
+    async migrate() {
+      // The lock belongs to a session, so lock, migrate and unlock on one connection.
+      const connection = await pool.connect();
+      try {
+        await connection.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        try {
+          await migrate(drizzle(connection, { schema }), { migrationsFolder });
+        } finally {
+          await connection.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** The app's database options, from the environment. */
+export function databaseOptionsFromEnv(config: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'> = env): DatabaseOptions {
+  return config.DATABASE_URL === undefined
+    ? { engine: 'pglite', dataDir: pgliteDirectory(config) }
+    : { engine: 'postgres', url: config.DATABASE_URL };
+}
+
+/** Where the database is, for the start-up log line: never the user name or password. */
+export function describeDatabase(options: DatabaseOptions): string {
+  if (options.engine === 'pglite') return `PGlite in ${options.dataDir ?? 'memory'}`;
+  const url = new URL(options.url);
+  const host = url.host === '' ? (url.searchParams.get('host') ?? 'local socket') : url.host;
+  return `PostgreSQL at ${host}${url.pathname}`;
+}
+
+interface DatabaseSingleton {
+  ready?: Promise<DatabaseHandle>;
+  forTests?: Database;
+}
+
+// Kept on globalThis: Next's dev server re-evaluates modules on reload, and a second PGlite
+// opened on the same folder would corrupt it.
+const globalStore = globalThis as typeof globalThis & { __roadsKillDatabase?: DatabaseSingleton };
+const singleton: DatabaseSingleton = (globalStore.__roadsKillDatabase ??= {});
+
+async function openAppDatabase(): Promise<DatabaseHandle> {
+  const handle = await createDatabase(databaseOptionsFromEnv());
+  await handle.migrate();
+  return handle;
+}
+
+/** Opens the app's database once per process and migrates it before first use. */
+export async function getDatabaseHandle(): Promise<DatabaseHandle> {
+  singleton.ready ??= openAppDatabase().catch((error: unknown) => {
+    // Let the next request try again (e.g. PostgreSQL was still starting) instead of caching the failure.
+    singleton.ready = undefined;
+    throw error;
+  });
+  return singleton.ready;
+}
+
+export async function getDatabase(): Promise<Database> {
+  return singleton.forTests ?? (await getDatabaseHandle()).db;
+}
+
+/** Makes `getDatabase()` return `db` (undefined: back to the app's own database). */
+export function useDatabaseForTests(db: Database | undefined): void {
+  singleton.forTests = db;
+}

@@ -1,0 +1,43 @@
+/**
+ * The environment, parsed once with zod when first imported, so a bad setting stops the app at
+ * start-up with a clear message instead of failing on the first request.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+/** An unset variable and `NAME=` in a .env file mean the same: not configured. */
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .preprocess(blankAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional())
+    .describe('A PostgreSQL server (postgres://…). Unset: the embedded PGlite store in DATA_DIR.'),
+  DATA_DIR: z
+    .preprocess(blankAsUnset, z.string().default('./data'))
+    .describe('Where the embedded store keeps its files (in DATA_DIR/pglite).'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses an environment. Messages name the variable, never its value (a URL may hold a password). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** Where PGlite keeps its data, resolved against the folder the app was started from. */
+export function pgliteDirectory(config: Pick<Env, 'DATA_DIR'> = env): string {
+  return path.resolve(process.cwd(), config.DATA_DIR, 'pglite');
+}

@@ -1,0 +1,96 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import type { AnswerReceipt, SubmitAnswersBody } from '@/lib/api/schemas';
+import type { ModuleStructure, Phase } from '@/lib/content/schema';
+import type { Database } from '@/lib/db/client';
+import { answers, type NewAnswerRow } from '@/lib/db/schema';
+import { checkResponse, resolveAnswerTarget, scoreResponse, type ResponseProblem } from '@/lib/domain/scoring';
+import { participantExists } from './participants';
+
+/** One answer that doesn't fit the content; `path` names the field, e.g. `answers.2.response`. */
+export interface AnswerProblem {
+  path: string;
+  problem: ResponseProblem;
+}
+
+export type SubmitAnswersResult =
+  | { ok: true; receipts: AnswerReceipt[] }
+  | { ok: false; error: 'unknown_participant' }
+  | { ok: false; error: 'invalid_answer'; problems: AnswerProblem[] };
+
+/** The field a problem is about, so the client can point at it. */
+function fieldOf(problem: ResponseProblem): 'itemId' | 'phase' | 'response' {
+  if (problem === 'unknown_item') return 'itemId';
+  if (problem === 'wrong_phase') return 'phase';
+  return 'response';
+}
+
+/**
+ * Stores a batch of answers from one device, each id at most once. All or nothing: if any
+ * answer doesn't fit the content, nothing is stored and every problem is returned.
+ *
+ * Answers given under another content version are stored too (nothing a student submitted is
+ * lost), but unscored: `correct` null, since "correct" may have meant something else then.
+ */
+export async function submitAnswers(
+  db: Database,
+  structure: ModuleStructure,
+  currentVersion: string,
+  body: SubmitAnswersBody,
+): Promise<SubmitAnswersResult> {
+  const problems: AnswerProblem[] = [];
+  const rows: NewAnswerRow[] = [];
+  body.answers.forEach((answer, index) => {
+    const target = resolveAnswerTarget(structure, answer.itemId);
+    const check = checkResponse(target, answer.response, answer.phase);
+    if (!check.ok) {
+      problems.push({ path: `answers.${index}.${fieldOf(check.problem)}`, problem: check.problem });
+      return;
+    }
+    if (target === null) return; // checkResponse already reported it; this narrows the type.
+    rows.push({
+      id: answer.id,
+      participantId: body.participantId,
+      itemId: answer.itemId,
+      phase: answer.phase,
+      response: answer.response,
+      correct: answer.contentVersion === currentVersion ? scoreResponse(target, answer.response) : null,
+      confidence: answer.confidence ?? null,
+      contentVersion: answer.contentVersion,
+      answeredAt: new Date(answer.answeredAt),
+    });
+  });
+  if (problems.length > 0) return { ok: false, error: 'invalid_answer', problems };
+  if (!(await participantExists(db, body.participantId))) return { ok: false, error: 'unknown_participant' };
+
+  // One statement: a conflict on the id or on (participant, item, phase) skips that row
+  // (no conflict target, so every unique constraint counts), and `returning` lists only the
+  // rows actually inserted.
+  const inserted = await db.insert(answers).values(rows).onConflictDoNothing().returning({ id: answers.id });
+  const storedIds = new Set(inserted.map((row) => row.id));
+
+  // The same id twice in one batch is stored once: the first copy is "stored", the rest "duplicate".
+  const receipts = body.answers.map((answer): AnswerReceipt => {
+    const stored = storedIds.delete(answer.id);
+    return { id: answer.id, status: stored ? 'stored' : 'duplicate' };
+  });
+  return { ok: true, receipts };
+}
+
+export interface Progress {
+  answered: { id: string; itemId: string; phase: Phase }[];
+}
+
+/**
+ * What a participant has answered (ids only, never the answers), so a device that lost its
+ * queue can skip what the server already has. Null for an unknown participant.
+ */
+export async function getProgress(db: Database, participantId: string): Promise<Progress | null> {
+  if (!(await participantExists(db, participantId))) return null;
+  const answered = await db
+    .select({ id: answers.id, itemId: answers.itemId, phase: answers.phase })
+    .from(answers)
+    .where(eq(answers.participantId, participantId))
+    .orderBy(asc(answers.answeredAt), asc(answers.id));
+  return { answered };
+}

@@ -1,0 +1,113 @@
+/**
+ * The databases repository and API tests run against: always an in-memory PGlite, plus a
+ * PostgreSQL server when TEST_DATABASE_URL is set. Each test file gets a fresh, migrated
+ * database per engine (PostgreSQL: `CREATE DATABASE rk_test_<random>`, dropped afterwards),
+ * and every test starts from empty tables.
+ *
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run lib tests/unit
+ */
+import { randomBytes } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { z } from 'zod';
+import { createDatabase, type Database, type DatabaseHandle, type Engine } from '@/lib/db/client';
+import { answers, participants } from '@/lib/db/schema';
+
+const testDatabaseUrl = z
+  .url({ protocol: /^postgres(ql)?$/ })
+  .optional()
+  .parse(process.env.TEST_DATABASE_URL || undefined);
+
+export interface TestEngine {
+  name: Engine;
+  /** A fresh, migrated database, and how to get rid of it. */
+  open(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }>;
+}
+
+const pgliteEngine: TestEngine = {
+  name: 'pglite',
+  async open() {
+    const handle = await createDatabase({ engine: 'pglite' });
+    await handle.migrate();
+    return { handle, dispose: () => handle.close() };
+  },
+};
+
+/** The same server, another database: `serverUrl` with its path replaced. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function onServer(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function postgresEngine(serverUrl: string): TestEngine {
+  return {
+    name: 'postgres',
+    async open() {
+      // Only [0-9a-f] after a fixed prefix, so the name is safe to put in the statement.
+      const name = `rk_test_${randomBytes(6).toString('hex')}`;
+      await onServer(serverUrl, `CREATE DATABASE ${name}`);
+      const handle = await createDatabase({ engine: 'postgres', url: databaseUrl(serverUrl, name) });
+      await handle.migrate();
+      return {
+        handle,
+        async dispose() {
+          await handle.close();
+          await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        },
+      };
+    },
+  };
+}
+
+export const testEngines: TestEngine[] = [
+  pgliteEngine,
+  ...(testDatabaseUrl === undefined ? [] : [postgresEngine(testDatabaseUrl)]),
+];
+
+export function postgresServerForTests(): string | undefined {
+  return testDatabaseUrl;
+}
+
+/**
+ * Opens a fresh database for the enclosing `describe` and empties it before each test.
+ * Returns a getter, since the database exists only once `beforeAll` has run.
+ */
+export function setUpTestDatabase(engine: TestEngine): () => Database {
+  let opened: Awaited<ReturnType<TestEngine['open']>> | undefined;
+  beforeAll(async () => {
+    opened = await engine.open();
+  });
+  afterAll(async () => {
+    await opened?.dispose();
+  });
+  beforeEach(async () => {
+    await current().delete(participants); // answers go with them (on delete cascade)
+  });
+  const current = (): Database => {
+    if (opened === undefined) throw new Error(`the ${engine.name} test database is not open yet`);
+    return opened.handle.db;
+  };
+  return current;
+}
+
+export async function countAnswers(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(answers);
+  return row?.n ?? -1;
+}
+
+export async function countParticipants(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(participants);
+  return row?.n ?? -1;
+}
