@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Components never touch the database (DESIGN.md, Layout).
-    files: ['components/**/*.{ts,tsx}', 'app/**/*.tsx'],
+    files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/lib/db', '@/lib/db/*'], message: 'Only lib/server reads the database.' }] }],
     },

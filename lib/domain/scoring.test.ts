@@ -4,7 +4,6 @@ import type { Phase } from '@/lib/content/schema';
 import { testStructure } from '@/tests/unit/test-module';
 import {
   checkResponse,
-  NUMBER_GUESS_TOLERANCE,
   resolveAnswerTarget,
   scoreResponse,
   type AnswerTarget,
@@ -149,8 +148,15 @@ describe('scoreResponse', () => {
     expect(scoreResponse(target(itemId), response)).toBe(expected);
   });
 
-  it('uses a 25% tolerance', () => {
-    expect(NUMBER_GUESS_TOLERANCE).toBe(0.25);
+  it('counts a number guess within 25% of the answer as close, and no further', () => {
+    const three: AnswerTarget = {
+      kind: 'fact',
+      fact: { id: 'F2', sources: ['src'], guess: { kind: 'number', min: 0, max: 10, step: 0.05, start: 1, answer: 3 } },
+    };
+    expect(scoreResponse(three, number(3.75))).toBe(true);
+    expect(scoreResponse(three, number(2.25))).toBe(true);
+    expect(scoreResponse(three, number(3.8))).toBe(false);
+    expect(scoreResponse(three, number(2.2))).toBe(false);
   });
 
   it('scores a guess at an answer of 0 only when it is exactly 0', () => {

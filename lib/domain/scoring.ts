@@ -3,6 +3,7 @@
  * module structure comes in as an argument, nothing is read or written here.
  */
 import type { AnswerResponse } from '@/lib/api/schemas';
+import { isCloseGuess, isCorrectAnswer } from './correctness';
 import type {
   AttitudeItem,
   Fact,
@@ -154,25 +155,6 @@ export function checkResponse(target: AnswerTarget | null, response: AnswerRespo
 }
 
 /**
- * A number guess counts as right within this fraction of the answer. It is a guess at a figure
- * few people know (how many times as likely, how many deaths a year): the reveal afterwards is
- * what teaches, and "correct" only tells reports whether the student's sense of scale was
- * roughly right. 25% separates "about 3 times" from "twice" or "ten times".
- */
-export const NUMBER_GUESS_TOLERANCE = 0.25;
-
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id, i) => id === b[i]);
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  new Set(a).size === new Set(b).size && a.every((id) => b.includes(id));
-
-/** One option chosen, and it is marked correct. */
-function choseOneCorrect(chosen: readonly string[], options: readonly { id: string; correct: boolean }[]): boolean {
-  const [only] = chosen;
-  return chosen.length === 1 && options.some((o) => o.id === only && o.correct);
-}
-
-/**
  * True or false for anything with a right answer (knowledge items, fact guesses); null for
  * attitudes, scenario choices and plans, which have none. Meant for responses that passed
  * `checkResponse`; a response of the wrong kind is simply not right.
@@ -185,23 +167,12 @@ export function scoreResponse(target: AnswerTarget, response: AnswerResponse): b
       return null;
     case 'fact': {
       const guess = target.fact.guess;
-      if (guess.kind === 'number') {
-        if (response.kind !== 'number') return false;
-        return Math.abs(response.value - guess.answer) <= Math.abs(guess.answer) * NUMBER_GUESS_TOLERANCE;
-      }
-      return response.kind === 'choice' && choseOneCorrect(response.optionIds, guess.options);
+      if (guess.kind === 'number') return response.kind === 'number' && isCloseGuess(guess.answer, response.value);
+      // A choice guess scores like a single-choice item: one option, the correct one.
+      return isCorrectAnswer({ kind: 'single', options: guess.options }, response);
     }
-    case 'item': {
-      const item = target.item;
-      if (item.kind === 'ordering') {
-        return response.kind === 'order' && sameIds(response.optionIds, item.options.map((o) => o.id));
-      }
-      if (response.kind !== 'choice') return false;
-      if (item.kind === 'multiple') {
-        // Every correct option and nothing else: half a set is a misconception still held.
-        return sameSet(response.optionIds, item.options.filter((o) => o.correct).map((o) => o.id));
-      }
-      return choseOneCorrect(response.optionIds, item.options);
-    }
+    case 'item':
+      // The same function gives the phone its instant feedback, so the two never disagree.
+      return isCorrectAnswer(target.item, response);
   }
 }

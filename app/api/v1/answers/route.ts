@@ -1,6 +1,6 @@
 import { submitAnswersBodySchema, type SubmitAnswersResponse } from '@/lib/api/schemas';
 import { getModule } from '@/lib/content/load';
-import { getDatabase } from '@/lib/db/client';
+import { getDatabase } from '@/lib/server/database';
 import { submitAnswers } from '@/lib/server/answers';
 import { failure, parseJsonBody, respond, success } from '@/lib/server/http';
 

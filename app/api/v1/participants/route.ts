@@ -1,5 +1,5 @@
 import { createParticipantBodySchema, type ParticipantResponse } from '@/lib/api/schemas';
-import { getDatabase } from '@/lib/db/client';
+import { getDatabase } from '@/lib/server/database';
 import { parseJsonBody, respond, success } from '@/lib/server/http';
 import { createParticipant } from '@/lib/server/participants';
 

@@ -1,6 +1,6 @@
 import { participantIdSchema, type ProgressResponse } from '@/lib/api/schemas';
 import { getModule } from '@/lib/content/load';
-import { getDatabase } from '@/lib/db/client';
+import { getDatabase } from '@/lib/server/database';
 import { getProgress } from '@/lib/server/answers';
 import { failure, respond, success, validate } from '@/lib/server/http';
 

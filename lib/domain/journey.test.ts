@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { answerKey, buildJourney, resumePosition, sectionProgress, stepAnswerKey, type JourneyContent } from './journey';
+
+const content: JourneyContent = {
+  facts: [{ id: 'F1' }, { id: 'F2' }],
+  items: [
+    { id: 'q-before', phases: ['before'] },
+    { id: 'q-main', phases: ['main', 'followup'] },
+    { id: 'q-main-2', phases: ['main'] },
+    { id: 'q-after', phases: ['after'] },
+  ],
+  attitudeItems: [{ id: 'a-1', phases: ['before', 'after'] }],
+  scenarios: [{ id: 'party-lift' }],
+};
+
+describe('buildJourney', () => {
+  it('orders the journey as DESIGN.md describes, from the content', () => {
+    const steps = buildJourney(content).map((s) => ('itemId' in s ? `${s.kind}:${s.phase}:${s.itemId}` : 'factId' in s ? `fact:${s.factId}` : 'scenarioId' in s ? `scenario:${s.scenarioId}` : 'section' in s && s.kind === 'section' ? `section:${s.section}` : s.kind));
+    expect(steps).toEqual([
+      'intro',
+      'section:before',
+      'attitude:before:a-1',
+      'item:before:q-before',
+      'section:facts',
+      'fact:F1',
+      'fact:F2',
+      'section:quiz',
+      'item:main:q-main',
+      'item:main:q-main-2',
+      'section:scenarios',
+      'scenario:party-lift',
+      'plan',
+      'section:after',
+      'attitude:after:a-1',
+      'item:after:q-after',
+      'summary',
+    ]);
+  });
+});
+
+describe('resumePosition', () => {
+  const steps = buildJourney(content);
+  const answered = (...keys: string[]) => new Set(keys);
+
+  it('returns the stored position when every answer before it is stored', () => {
+    expect(resumePosition(steps, 5, answered(answerKey('before', 'a-1'), answerKey('before', 'q-before')))).toBe(5);
+  });
+
+  it('goes back to the first step whose answer is missing', () => {
+    expect(resumePosition(steps, 9, answered(answerKey('before', 'a-1')))).toBe(3);
+  });
+
+  it('clamps a position outside the journey', () => {
+    expect(resumePosition(steps, -4, answered())).toBe(0);
+    expect(resumePosition(steps, 0, answered())).toBe(0);
+    const all = new Set(steps.map(stepAnswerKey).filter((k): k is string => k !== null));
+    expect(resumePosition(steps, 999, all)).toBe(steps.length - 1);
+  });
+});
+
+describe('sectionProgress', () => {
+  const steps = buildJourney(content);
+  it('counts steps within a section, not section cards', () => {
+    expect(sectionProgress(steps, 6)).toEqual({ section: 'facts', at: 2, of: 2 });
+    expect(sectionProgress(steps, 1)).toBeNull();
+  });
+});
