@@ -1,11 +1,32 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const POSTGRES_PORT = PORT + 1;
 // A fresh embedded database per run, shared with the workers through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'rk-e2e-'));
+
+/**
+ * With TEST_DATABASE_URL, a second server runs on PostgreSQL so the resilience tests can count
+ * rows in the database itself. Its database `rk_e2e` is made afresh here, before the servers
+ * start (Playwright starts web servers before globalSetup), once: workers inherit the variable.
+ */
+if (process.env.TEST_DATABASE_URL && !process.env.E2E_DATABASE_URL) {
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  const script = `const { Client } = require('pg');
+    const c = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    c.connect()
+      .then(() => c.query('DROP DATABASE IF EXISTS rk_e2e WITH (FORCE)'))
+      .then(() => c.query('CREATE DATABASE rk_e2e'))
+      .then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });`;
+  execFileSync(process.execPath, ['-e', script], { stdio: 'inherit' });
+  url.pathname = '/rk_e2e';
+  process.env.E2E_DATABASE_URL = url.toString();
+}
+const postgresUrl = process.env.E2E_DATABASE_URL;
 
 // Playwright cannot download its own browser here: use Debian's Chromium where it exists.
 const debianChromium = '/usr/bin/chromium';
@@ -25,6 +46,21 @@ const launchOptions = existsSync(debianChromium)
     }
   : {};
 
+const phone = { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
+
+/** The production build (npm run build runs first), started by its own PID, not through npm. */
+function server(port: number, env: Record<string, string | undefined>) {
+  return {
+    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/en-GB/privacy`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...env } as Record<string, string>,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -40,19 +76,13 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    {
-      name: 'phone',
-      use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
-    },
+    { name: 'phone', use: phone },
+    ...(postgresUrl
+      ? [{ name: 'phone-postgres', testMatch: /resilience\.spec\.ts/, use: { ...phone, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
+      : []),
   ],
-  webServer: {
-    // The production build (npm run build runs first); started by its own PID, not through npm.
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/en-GB/privacy`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { DATA_DIR: process.env.E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '' },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    server(PORT, { DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '' }),
+    ...(postgresUrl ? [server(POSTGRES_PORT, { DATABASE_URL: postgresUrl })] : []),
+  ],
 });

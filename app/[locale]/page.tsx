@@ -13,7 +13,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   return (
     <>
       <p className="eyebrow">{module.tagline}</p>
-      <h1>{module.title}</h1>
+      <h1 className="title">{module.title}</h1>
       <p className="lead">{t('lead')}</p>
       <div className="actions">
         <Link href="/learn" className="button">

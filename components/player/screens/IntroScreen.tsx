@@ -11,7 +11,9 @@ export function IntroScreen({ api, resumable }: { api: PlayerApi; resumable: boo
   return (
     <>
       <p className="eyebrow">{module.tagline}</p>
-      <ScreenHeading focus={false}>{module.title}</ScreenHeading>
+      <ScreenHeading focus={false} className="title">
+        {module.title}
+      </ScreenHeading>
       <p className="lead">{module.intro}</p>
       <div className="card">
         <h2>{t('beforeYouStart')}</h2>

@@ -16,6 +16,8 @@ export function ItemFeedback({ item, chosen, correct }: { item: PlayerItem; chos
   useEffect(() => ref.current?.focus(), []);
   const option = (id: string) => item.options.find((o) => o.id === id);
   const missed = item.kind === 'multiple' ? item.options.filter((o) => o.correct && !chosen.includes(o.id)) : [];
+  // A wrong single answer shows the right one with its own explanation, not only "not quite".
+  const rightOne = !correct && item.kind !== 'multiple' && item.kind !== 'ordering' ? item.options.find((o) => o.correct) : undefined;
 
   return (
     <Reveal className={`feedback ${correct ? 'feedback--correct' : 'feedback--wrong'}`}>
@@ -49,6 +51,14 @@ export function ItemFeedback({ item, chosen, correct }: { item: PlayerItem; chos
               );
             })}
           </ul>
+          {rightOne && (
+            <>
+              <h3>{t('rightAnswer')}</h3>
+              <p>
+                <strong>{rightOne.label}</strong> {rightOne.explanation}
+              </p>
+            </>
+          )}
           {missed.length > 0 && (
             <>
               <h3>{t('missed')}</h3>

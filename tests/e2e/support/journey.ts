@@ -154,7 +154,8 @@ async function answerItem(d: Driver, m: PlayerMessages): Promise<void> {
   const sure = page.getByRole('radio', exact(m.confidence.level['2']));
   if (await sure.isVisible()) await check(d, sure);
   await press(d, page.getByRole('button', exact(m.item.check)));
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`${m.feedback.correct}|${m.feedback.notQuite}`) })).toBeVisible();
+  // The feedback takes focus, so a screen reader reads it out at once.
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`${m.feedback.correct}|${m.feedback.notQuite}`) })).toBeFocused();
   await axeOnce(d, 'item-feedback');
   await press(d, page.getByRole('button', exact(m.next)));
 }
@@ -174,6 +175,7 @@ async function answerFact(d: Driver, m: PlayerMessages): Promise<void> {
   }
   await press(d, page.getByRole('button', exact(m.fact.reveal)));
   await expect(page.getByRole('heading', { level: 2, name: m.fact.theAnswer })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   const source = page.locator('details.source summary');
   await press(d, source);
   await expect(page.getByRole('heading', { level: 3, name: m.fact.caveat })).toBeVisible();
