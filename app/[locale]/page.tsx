@@ -1,12 +1,10 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
-import { isLocale, routing } from '@/i18n/routing';
+import { pageLocale } from '@/i18n/page-locale';
 import { getModule } from '@/lib/content/load';
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
-  const { locale: requested } = await params;
-  const locale = isLocale(requested) ? requested : routing.defaultLocale;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations('Home');
   const { text } = await getModule();
   const module = text[locale];

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerModule, PlayerScenarioNode } from '@/lib/content/player';
+import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 /** An ending names its outcome in words (not colour alone) and points back to what it rests on. */
 export function ScenarioEnding({ node, module, onNext }: { node: Extract<PlayerScenarioNode, { kind: 'ending' }>; module: PlayerModule; onNext: () => void }) {
@@ -29,11 +30,7 @@ export function ScenarioEnding({ node, module, onNext }: { node: Extract<PlayerS
           </div>
         ))}
       </div>
-      <div className="actions">
-        <button type="button" className="button" onClick={onNext}>
-          {t('next')}
-        </button>
-      </div>
+      <PrimaryAction onClick={onNext}>{t('next')}</PrimaryAction>
     </>
   );
 }

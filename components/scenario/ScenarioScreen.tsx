@@ -6,6 +6,7 @@ import { Reveal } from '@/components/ui/Reveal';
 import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerScenario, PlayerScenarioNode } from '@/lib/content/player';
 import { ScenarioEnding } from './ScenarioEnding';
+import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 export function scenarioDecisionId(scenarioId: string, nodeId: string): string {
   return `${scenarioId}/${nodeId}`;
@@ -29,11 +30,7 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
         <p className="eyebrow">{t(`role.${scenario.role}`)}</p>
         <ScreenHeading>{scenario.title}</ScreenHeading>
         <p className="lead">{scenario.setup}</p>
-        <div className="actions">
-          <button type="button" className="button" onClick={() => setPath([scenario.start])}>
-            {t('begin')}
-          </button>
-        </div>
+        <PrimaryAction onClick={() => setPath([scenario.start])}>{t('begin')}</PrimaryAction>
       </Reveal>
     );
   }
@@ -51,11 +48,7 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
           <ScreenHeading>{current.title ?? t('whatHappens')}</ScreenHeading>
           <p className="lead">{current.text}</p>
           {current.kind === 'scene' ? (
-            <div className="actions">
-              <button type="button" className="button" onClick={() => setPath([...path, current.next])}>
-                {t('continue')}
-              </button>
-            </div>
+            <PrimaryAction onClick={() => setPath([...path, current.next])}>{t('continue')}</PrimaryAction>
           ) : (
             <Decision
               node={current}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { Player } from '@/components/player/Player';
-import { isLocale, routing } from '@/i18n/routing';
+import { pageLocale } from '@/i18n/page-locale';
 import { getModule } from '@/lib/content/load';
 import { toPlayerModule } from '@/lib/content/player';
 
@@ -11,9 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LearnPage({ params }: PageProps<'/[locale]/learn'>) {
-  const { locale: requested } = await params;
-  const locale = isLocale(requested) ? requested : routing.defaultLocale;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const module = toPlayerModule(await getModule(), locale);
   return <Player module={module} locale={locale} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { isLocale, routing } from '@/i18n/routing';
+import { getTranslations } from 'next-intl/server';
+import { pageLocale } from '@/i18n/page-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Privacy');
@@ -9,8 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** What is stored about a student and what never is, in plain words. */
 export default async function PrivacyPage({ params }: PageProps<'/[locale]/privacy'>) {
-  const { locale: requested } = await params;
-  setRequestLocale(isLocale(requested) ? requested : routing.defaultLocale);
+  await pageLocale(params);
   const t = await getTranslations('Privacy');
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { SupportContacts } from '@/components/support/SupportContacts';
-import { isLocale, routing } from '@/i18n/routing';
+import { pageLocale } from '@/i18n/page-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Support');
@@ -9,8 +9,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SupportPage({ params }: PageProps<'/[locale]/support'>) {
-  const { locale: requested } = await params;
-  const locale = isLocale(requested) ? requested : routing.defaultLocale;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   return <SupportContacts locale={locale} />;
 }

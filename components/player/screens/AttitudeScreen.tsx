@@ -8,6 +8,7 @@ import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { Phase } from '@/lib/content/schema';
 import { answerKey } from '@/lib/domain/journey';
 import type { StepProps } from '../StepScreen';
+import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 const SCALE = ['1', '2', '3', '4', '5', 'skip'] as const;
 type ScaleValue = (typeof SCALE)[number];
@@ -68,11 +69,7 @@ export function AttitudeScreen({ itemId, phase, index, api }: StepProps & { item
             ))}
           </div>
         </fieldset>
-        <div className="actions">
-          <button type="submit" className="button">
-            {t('next')}
-          </button>
-        </div>
+        <PrimaryAction type="submit">{t('next')}</PrimaryAction>
       </form>
     </Reveal>
   );

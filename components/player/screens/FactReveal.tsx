@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { Reveal } from '@/components/ui/Reveal';
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type { PlayerFact } from '@/lib/content/player';
+import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 /** The real figure beside the student's guess, with its source, year and caveat one tap away. */
 export function FactReveal({ fact, guess, onNext }: { fact: PlayerFact; guess: AnswerResponse; onNext: () => void }) {
@@ -55,11 +56,7 @@ export function FactReveal({ fact, guess, onNext }: { fact: PlayerFact; guess: A
           </div>
         </details>
       </Reveal>
-      <div className="actions">
-        <button type="button" className="button" onClick={onNext}>
-          {t('next')}
-        </button>
-      </div>
+      <PrimaryAction onClick={onNext}>{t('next')}</PrimaryAction>
     </>
   );
 }

@@ -9,6 +9,7 @@ import type { PlayerFact } from '@/lib/content/player';
 import { answerKey } from '@/lib/domain/journey';
 import type { StepProps } from '../StepScreen';
 import { FactReveal } from './FactReveal';
+import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 /** Guess first, then the reveal: a wrong guess still helps the real figure stick. */
 export function FactScreen({ factId, index, api }: StepProps & { factId: string }) {
@@ -75,11 +76,7 @@ function NumberGuess({ fact, guess, onGuess }: { fact: PlayerFact; guess: Extrac
           +
         </button>
       </div>
-      <div className="actions">
-        <button type="submit" className="button">
-          {t('reveal')}
-        </button>
-      </div>
+      <PrimaryAction type="submit">{t('reveal')}</PrimaryAction>
     </form>
   );
 }
@@ -116,11 +113,7 @@ function ChoiceGuess({ fact, onGuess }: { fact: PlayerFact; onGuess: (optionId: 
             ))}
           </div>
         </fieldset>
-        <div className="actions">
-          <button type="submit" className="button">
-            {t('fact.reveal')}
-          </button>
-        </div>
+        <PrimaryAction type="submit">{t('fact.reveal')}</PrimaryAction>
       </form>
     </>
   );

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { Link } from '@/i18n/navigation';
 import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerApi } from '../Player';
+import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 export function IntroScreen({ api, resumable }: { api: PlayerApi; resumable: boolean }) {
   const t = useTranslations('Player.intro');
@@ -27,11 +28,7 @@ export function IntroScreen({ api, resumable }: { api: PlayerApi; resumable: boo
         <li>{t('noTimer')}</li>
         <li>{t('saved')}</li>
       </ul>
-      <div className="actions">
-        <button type="button" className="button" onClick={api.start}>
-          {resumable ? t('continue') : t('start')}
-        </button>
-      </div>
+      <PrimaryAction onClick={api.start}>{resumable ? t('continue') : t('start')}</PrimaryAction>
       <p className="muted">
         <Link href="/privacy">{t('privacyLink')}</Link>
       </p>

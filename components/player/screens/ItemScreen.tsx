@@ -15,6 +15,7 @@ import type { StepProps } from '../StepScreen';
 import { ConfidenceField } from './ConfidenceField';
 import { ItemFeedback } from './ItemFeedback';
 import { OrderingField } from './OrderingField';
+import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 /** One knowledge question: answer, say how sure you are, then get feedback on your own answer. */
 export function ItemScreen({ itemId, phase, index, api }: StepProps & { itemId: string; phase: Phase }) {
@@ -104,11 +105,7 @@ export function ItemScreen({ itemId, phase, index, api }: StepProps & { itemId: 
         {item.askConfidence && (
           <ConfidenceField name={`${fieldId}-confidence`} value={confidence} onChange={setConfidence} error={confidenceError?.message} />
         )}
-        <div className="actions">
-          <button type="submit" className="button">
-            {t('item.check')}
-          </button>
-        </div>
+        <PrimaryAction type="submit">{t('item.check')}</PrimaryAction>
       </form>
     </Reveal>
   );
@@ -123,11 +120,7 @@ function AnsweredItem({ item, response, index, api, phase }: { item: PlayerItem;
       <p className="eyebrow">{t(`item.eyebrow.${phase}`)}</p>
       <ScreenHeading focus={false}>{item.prompt}</ScreenHeading>
       <ItemFeedback item={item} chosen={chosen} correct={correct} />
-      <div className="actions">
-        <button type="button" className="button" onClick={() => api.next(index)}>
-          {t('next')}
-        </button>
-      </div>
+      <PrimaryAction onClick={() => api.next(index)}>{t('next')}</PrimaryAction>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import { answerKey } from '@/lib/domain/journey';
 import type { StepProps } from '../StepScreen';
 import { YourPlan } from './YourPlan';
+import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 const MAX_PLANS = 3;
 const MAX_OWN_LENGTH = 200;
@@ -30,11 +31,7 @@ export function PlanScreen({ index, api }: StepProps) {
       <>
         <ScreenHeading>{t('yourPlanHeading')}</ScreenHeading>
         <YourPlan api={api} />
-        <div className="actions">
-          <button type="button" className="button" onClick={() => api.next(index)}>
-            {t('next')}
-          </button>
-        </div>
+        <PrimaryAction onClick={() => api.next(index)}>{t('next')}</PrimaryAction>
       </>
     );
   }
@@ -105,11 +102,7 @@ export function PlanScreen({ index, api }: StepProps) {
           {errorFor('own-then') && <p className="field-error">{errorFor('own-then')}</p>}
           <input id="own-then" className="text-input" value={ownThen} maxLength={MAX_OWN_LENGTH + 50} autoComplete="off" onChange={(e) => setOwnThen(e.target.value)} />
         </div>
-        <div className="actions">
-          <button type="submit" className="button">
-            {t('save')}
-          </button>
-        </div>
+        <PrimaryAction type="submit">{t('save')}</PrimaryAction>
       </form>
     </Reveal>
   );

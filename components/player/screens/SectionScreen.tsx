@@ -5,6 +5,7 @@ import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import { Reveal } from '@/components/ui/Reveal';
 import type { Section } from '@/lib/domain/journey';
 import type { StepProps } from '../StepScreen';
+import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 /** A short title card before each part of the journey: what comes next and why. */
 export function SectionScreen({ section, index, api }: StepProps & { section: Section }) {
@@ -14,11 +15,7 @@ export function SectionScreen({ section, index, api }: StepProps & { section: Se
       <p className="eyebrow">{t('eyebrow')}</p>
       <ScreenHeading>{t(`${section}.title`)}</ScreenHeading>
       <p className="lead">{t(`${section}.body`)}</p>
-      <div className="actions">
-        <button type="button" className="button" onClick={() => api.next(index)}>
-          {t('continue')}
-        </button>
-      </div>
+      <PrimaryAction onClick={() => api.next(index)}>{t('continue')}</PrimaryAction>
     </Reveal>
   );
 }
