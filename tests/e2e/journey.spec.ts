@@ -3,10 +3,13 @@ import { expect, test } from './support/fixtures';
 import { deviceState, driveJourney, messages, storedAnswers, type Locale } from './support/journey';
 
 for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
-  test(`the whole journey on a phone in ${locale}, axe-clean on every kind of screen, every answer stored once`, async ({ page }) => {
+  test(`the whole journey on a phone in ${locale}${locale === 'pl' ? ' at 200% text' : ''}, axe-clean on every kind of screen, every answer stored once`, async ({ page }) => {
     const m = messages(locale);
     await page.goto(`/${locale}/learn`);
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    // The Polish run also doubles the text size: every screen must still fit 360 pixels.
+    const largeText = locale === 'pl';
+    if (largeText) await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
     const axeChecked = new Set<string>();
     const kinds = await driveJourney({
       page,
@@ -14,8 +17,12 @@ for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
       mode: 'pointer',
       axeChecked,
       // Support is one tap away on every screen.
-      onScreen: async (p) => {
+      onScreen: async (p, kind) => {
         await expect(p.getByRole('banner').getByRole('link', { name: locale === 'pl' ? 'Potrzebujesz wsparcia?' : 'Need support?' })).toBeVisible();
+        if (largeText) {
+          const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `sideways scrolling on a ${kind} screen at 200% text`).toBeLessThanOrEqual(0);
+        }
       },
     });
 
