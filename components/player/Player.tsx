@@ -16,6 +16,7 @@ import {
   writeDeviceState,
   type DeviceState,
 } from './device-state';
+import { enableOfflineReload } from './offline-support';
 import { ProgressBar } from './ProgressBar';
 import { StepScreen } from './StepScreen';
 import { SyncNotice } from './SyncNotice';
@@ -43,6 +44,10 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
   const steps = useMemo(() => buildJourney(module), [module]);
   const sync = useMemo(() => (typeof window === 'undefined' ? null : new AnswerSync(module.id)), [module.id]);
   const [syncStatus, setSyncStatus] = useState<{ status: SyncStatus; pending: number }>({ status: 'idle', pending: 0 });
+
+  useEffect(() => {
+    void enableOfflineReload();
+  }, []);
 
   useEffect(() => {
     if (!sync) return;

@@ -19,7 +19,12 @@ function loadMotionWhenIdle(): Promise<MotionModule> {
     else window.addEventListener('load', idle, { once: true });
   })
     .then(() => import('./motion-impl'))
-    .then((module) => (loaded = module));
+    .then((module) => (loaded = module))
+    .catch((error: unknown) => {
+      // Offline before the animations arrived: screens keep appearing without motion; try again later.
+      loading = null;
+      throw error;
+    });
   return loading;
 }
 
@@ -41,7 +46,7 @@ interface RevealProps {
 export function Reveal({ children, className, id }: RevealProps) {
   const [motion] = useState<MotionModule | null>(() => (prefersReducedMotion() ? null : loaded));
   useEffect(() => {
-    if (!prefersReducedMotion()) void loadMotionWhenIdle();
+    if (!prefersReducedMotion()) loadMotionWhenIdle().catch(() => undefined);
   }, []);
   if (!motion) {
     return (

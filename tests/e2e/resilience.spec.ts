@@ -109,3 +109,31 @@ test('an invalid batch gets a translated 400 naming the field, and stores nothin
   expect(progress.answered).toHaveLength(0);
   await expectRowsInDatabase(participantId, 0);
 });
+
+test('a reload with no connection still opens the module where the student was', async ({ page, context }) => {
+  const m = messages('en-GB');
+  await page.goto('/en-GB/learn');
+  for (let i = 0; i < 4; i += 1) await completeStep({ page, locale: 'en-GB', mode: 'pointer' });
+  // The service worker has taken over and kept this page.
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready) && (await caches.match(window.location.href)) !== undefined))
+    .toBe(true);
+  const before = await currentStep(page);
+  const { participantId } = await deviceState(page);
+  await expect.poll(async () => (await deviceState(page)).outbox.length).toBe(0);
+  const storedOnline = (await storedAnswers(page, participantId)).length;
+
+  await context.setOffline(true);
+  await page.reload();
+  expect(await currentStep(page)).toEqual(before);
+  for (let i = 0; i < 3; i += 1) await completeStep({ page, locale: 'en-GB', mode: 'pointer' });
+  const waiting = (await deviceState(page)).outbox.length;
+  expect(waiting).toBeGreaterThan(0);
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('[data-sync-status="saved"]')).toHaveText(m.sync.saved);
+  const stored = await storedAnswers(page, participantId);
+  expect(stored).toHaveLength(storedOnline + waiting);
+  await expectRowsInDatabase(participantId, storedOnline + waiting);
+});
