@@ -3,7 +3,7 @@
  * serialisable object, built on the server and handed to the player as props.
  */
 import type { Locale } from '@/i18n/routing';
-import type { LoadedModule } from './load';
+import { getModule, type LoadedModule } from './load';
 import type { AttitudeConstruct, ConsiderationId, FactGuess, ItemKind, Phase, Teaches } from './schema';
 
 export interface PlayerSource {
@@ -174,4 +174,18 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
     }),
     plans: structure.plans.map((p) => ({ id: p.id, ...must(text.plans[p.id], p.id) })),
   };
+}
+
+const built = new Map<string, PlayerModule>();
+
+/** The served module for one locale, built once per content version rather than per request. */
+export async function getPlayerModule(locale: Locale): Promise<PlayerModule> {
+  const loaded = await getModule();
+  const key = `${loaded.version}:${locale}`;
+  let module = built.get(key);
+  if (!module) {
+    module = toPlayerModule(loaded, locale);
+    built.set(key, module);
+  }
+  return module;
 }

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Player } from '@/components/player/Player';
 import { pageLocale } from '@/i18n/page-locale';
-import { getModule } from '@/lib/content/load';
-import { toPlayerModule } from '@/lib/content/player';
+import { getPlayerModule } from '@/lib/content/player';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Player');
@@ -12,6 +11,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LearnPage({ params }: PageProps<'/[locale]/learn'>) {
   const locale = await pageLocale(params);
-  const module = toPlayerModule(await getModule(), locale);
+  const module = await getPlayerModule(locale);
   return <Player module={module} locale={locale} />;
 }
