@@ -25,7 +25,6 @@ import { AnswerSync, type SyncStatus } from './sync';
 export interface PlayerApi {
   module: PlayerModule;
   state: DeviceState;
-  locale: Locale;
   record: (itemId: string, phase: Phase, response: AnswerResponse, confidence?: number) => void;
   /** Moves on from the step at `from`; a second call for the same step (a double tap) does nothing. */
   next: (from: number) => void;
@@ -43,7 +42,7 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
   );
   const steps = useMemo(() => buildJourney(module), [module]);
   const sync = useMemo(() => (typeof window === 'undefined' ? null : new AnswerSync(module.id)), [module.id]);
-  const [syncStatus, setSyncStatus] = useState<{ status: SyncStatus; pending: number }>({ status: 'idle', pending: 0 });
+  const [syncStatus, setSyncStatus] = useState<SyncStatus>('idle');
 
   useEffect(() => {
     void enableOfflineReload();
@@ -51,7 +50,7 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
 
   useEffect(() => {
     if (!sync) return;
-    const off = sync.onChange((status, pending) => setSyncStatus({ status, pending }));
+    const off = sync.onChange(setSyncStatus);
     const flush = () => void sync.flush();
     window.addEventListener('online', flush);
     document.addEventListener('visibilitychange', flush);
@@ -106,7 +105,6 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
   const api: PlayerApi = {
     module,
     state: state ?? newDeviceState(locale),
-    locale,
     record,
     next,
     update,
@@ -120,7 +118,7 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
       <div data-step={step.kind} data-step-index={index}>
         <StepScreen key={index} step={step} index={index} api={api} hasState={state !== null} />
       </div>
-      {state !== null && <SyncNotice status={syncStatus.status} pending={state.outbox.length} />}
+      {state !== null && <SyncNotice status={syncStatus} pending={state.outbox.length} />}
     </div>
   );
 }

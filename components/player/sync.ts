@@ -11,7 +11,7 @@ export type SyncStatus = 'idle' | 'saving' | 'saved' | 'offline';
 const BATCH_SIZE = 50;
 const MAX_DELAY_MS = 30_000;
 
-type Listener = (status: SyncStatus, pending: number) => void;
+type Listener = (status: SyncStatus) => void;
 
 export class AnswerSync {
   private running = false;
@@ -19,7 +19,6 @@ export class AnswerSync {
   private delay = 1_000;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<Listener>();
-  status: SyncStatus = 'idle';
 
   constructor(private readonly moduleId: string) {}
 
@@ -29,9 +28,7 @@ export class AnswerSync {
   }
 
   private set(status: SyncStatus) {
-    this.status = status;
-    const pending = readDeviceState(this.moduleId)?.outbox.length ?? 0;
-    for (const listener of this.listeners) listener(status, pending);
+    for (const listener of this.listeners) listener(status);
   }
 
   /** Sends whatever is waiting; overlapping calls collapse into one more run. */
