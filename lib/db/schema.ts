@@ -13,6 +13,7 @@ import {
   boolean,
   check,
   index,
+  integer,
   jsonb,
   pgTable,
   smallint,
@@ -27,12 +28,139 @@ import { phaseSchema, type Phase } from '../content/schema';
 
 const phaseList = phaseSchema.options.map((phase) => `'${phase}'`).join(', ');
 
-export const participants = pgTable('participants', {
-  /** Made by the device (crypto.randomUUID), so a device can answer before it is online. */
-  id: uuid('id').primaryKey(),
-  locale: text('locale').$type<Locale>().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const ORGANISATION_KINDS = ['school', 'college', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const STAFF_ROLES = ['administrator', 'officer', 'teacher'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const CLASS_SESSION_MODES = ['live', 'self_paced'] as const;
+export type ClassSessionMode = (typeof CLASS_SESSION_MODES)[number];
+export const CLASS_SESSION_STATUSES = ['open', 'closed'] as const;
+export type ClassSessionStatus = (typeof CLASS_SESSION_STATUSES)[number];
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/** A school, college or other body: the unit officers filter results by. */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<OrganisationKind>().notNull(),
+    /** The council area or district, free text an officer chooses (e.g. "North Somerset"). */
+    area: text('area').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique('organisations_name_unique').on(table.name),
+    check('organisations_kind_check', sql`${table.kind} in (${inList(ORGANISATION_KINDS)})`),
+  ],
+);
+
+/** Staff only: students are never users. E-mail is stored lower-cased. */
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<StaffRole>().notNull(),
+    /** Teachers belong to one organisation; officers and administrators to none. */
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'restrict' }),
+    /** scrypt, with its parameters and salt in the string (see lib/server/auth/password.ts). */
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique('staff_users_email_unique').on(table.email),
+    check('staff_users_role_check', sql`${table.role} in (${inList(STAFF_ROLES)})`),
+    check(
+      'staff_users_teacher_organisation_check',
+      sql`(${table.role} = 'teacher') = (${table.organisationId} is not null)`,
+    ),
+  ],
+);
+
+/** A signed-in browser. Only a SHA-256 hash of the cookie's token is kept. */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('staff_sessions_user_idx').on(table.userId)],
+);
+
+/** Single-use, expiring links: the first administrator's setup link and teacher invites. */
+export const staffTokens = pgTable(
+  'staff_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose').$type<'setup' | 'invite'>().notNull(),
+    /** For an invite: the role and organisation the new account gets. */
+    role: text('role').$type<StaffRole>(),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [check('staff_tokens_purpose_check', sql`${table.purpose} in ('setup', 'invite')`)],
+);
+
+/** One class's run of a module, live (teacher-paced) or self-paced. */
+export const classSessions = pgTable(
+  'class_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Short, read aloud, hard to guess (lib/domain/join-code.ts); unique among all sessions. */
+    joinCode: text('join_code').notNull(),
+    moduleId: text('module_id').notNull(),
+    /** The content version when the session was created. */
+    contentVersion: text('content_version').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    hostId: uuid('host_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    mode: text('mode').$type<ClassSessionMode>().notNull(),
+    beforeAfter: boolean('before_after').notNull(),
+    /** Self-paced sessions close themselves at this time; null for live sessions. */
+    closesAt: timestamp('closes_at', { withTimezone: true }),
+    status: text('status').$type<ClassSessionStatus>().notNull().default('open'),
+    /** Live mode: the journey step the teacher has the class on (an index into the session's journey). */
+    liveStep: integer('live_step').notNull().default(0),
+    /** Live mode: the step whose class answers the teacher has revealed, if any. */
+    revealedStep: integer('revealed_step'),
+    /** Live mode: whether the projector still shows the join code and QR code. */
+    showJoinCode: boolean('show_join_code').notNull().default(true),
+    /** A follow-up session names the session it follows (issue 4). */
+    followUpOf: uuid('follow_up_of'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (table) => [
+    unique('class_sessions_join_code_unique').on(table.joinCode),
+    index('class_sessions_organisation_idx').on(table.organisationId),
+    check('class_sessions_mode_check', sql`${table.mode} in (${inList(CLASS_SESSION_MODES)})`),
+    check('class_sessions_status_check', sql`${table.status} in (${inList(CLASS_SESSION_STATUSES)})`),
+  ],
+);
+
+export const participants = pgTable(
+  'participants',
+  {
+    /** Made by the device (crypto.randomUUID), so a device can answer before it is online. */
+    id: uuid('id').primaryKey(),
+    locale: text('locale').$type<Locale>().notNull(),
+    /** The class session the device joined; null for a student on their own. */
+    classSessionId: uuid('class_session_id').references(() => classSessions.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('participants_class_session_idx').on(table.classSessionId)],
+);
 
 export const answers = pgTable(
   'answers',
@@ -67,3 +195,6 @@ export const answers = pgTable(
 export type ParticipantRow = typeof participants.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
 export type NewAnswerRow = typeof answers.$inferInsert;
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type StaffUserRow = typeof staffUsers.$inferSelect;
+export type ClassSessionRow = typeof classSessions.$inferSelect;
