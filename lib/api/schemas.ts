@@ -86,8 +86,10 @@ export type SubmitAnswersBody = z.infer<typeof submitAnswersBodySchema>;
 export const answerReceiptSchema = z.object({
   id: z.uuid(),
   status: z
-    .enum(['stored', 'duplicate'])
-    .describe('"duplicate": this id, or an answer to the same item and phase, was already stored.'),
+    .enum(['stored', 'duplicate', 'session_closed'])
+    .describe(
+      '"duplicate": this id, or an answer to the same item and phase, was already stored. "session_closed": answered after the class session closed, so not stored.',
+    ),
 });
 export type AnswerReceipt = z.infer<typeof answerReceiptSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKey, buildJourney, resumePosition, sectionProgress, stepAnswerKey, type JourneyContent } from './journey';
+import { answerKey, buildJourney, resumePosition, sectionProgress, stepAnswerKey, type JourneyContent, type JourneyStep } from './journey';
 
 const content: JourneyContent = {
   facts: [{ id: 'F1' }, { id: 'F2' }],
@@ -13,9 +13,28 @@ const content: JourneyContent = {
   scenarios: [{ id: 'party-lift' }],
 };
 
+const label = (s: JourneyStep) =>
+  'itemId' in s ? `${s.kind}:${s.phase}:${s.itemId}` : 'factId' in s ? `fact:${s.factId}` : 'scenarioId' in s ? `scenario:${s.scenarioId}` : 'section' in s && s.kind === 'section' ? `section:${s.section}` : s.kind;
+
 describe('buildJourney', () => {
+  it('leaves out the before and after waves when a class session turns them off', () => {
+    expect(buildJourney(content, { beforeAfter: false }).map(label)).toEqual([
+      'intro',
+      'section:facts',
+      'fact:F1',
+      'fact:F2',
+      'section:quiz',
+      'item:main:q-main',
+      'item:main:q-main-2',
+      'section:scenarios',
+      'scenario:party-lift',
+      'plan',
+      'summary',
+    ]);
+  });
+
   it('orders the journey as DESIGN.md describes, from the content', () => {
-    const steps = buildJourney(content).map((s) => ('itemId' in s ? `${s.kind}:${s.phase}:${s.itemId}` : 'factId' in s ? `fact:${s.factId}` : 'scenarioId' in s ? `scenario:${s.scenarioId}` : 'section' in s && s.kind === 'section' ? `section:${s.section}` : s.kind));
+    const steps = buildJourney(content).map(label);
     expect(steps).toEqual([
       'intro',
       'section:before',

@@ -24,9 +24,14 @@ export interface JourneyContent {
   scenarios: readonly { id: string }[];
 }
 
-export function buildJourney(content: JourneyContent): JourneyStep[] {
+export interface JourneyOptions {
+  /** The before and after waves (a class session may turn them off); on for a student on their own. */
+  beforeAfter?: boolean;
+}
+
+export function buildJourney(content: JourneyContent, { beforeAfter = true }: JourneyOptions = {}): JourneyStep[] {
   const inPhase = (phase: Phase) => (entry: { phases: readonly Phase[] }) => entry.phases.includes(phase);
-  const wave = (phase: 'before' | 'after'): JourneyStep[] => [
+  const wave = (phase: 'before' | 'after'): JourneyStep[] => beforeAfter ? [
     { kind: 'section', section: phase },
     ...content.attitudeItems
       .filter(inPhase(phase))
@@ -34,7 +39,7 @@ export function buildJourney(content: JourneyContent): JourneyStep[] {
     ...content.items
       .filter(inPhase(phase))
       .map((i): JourneyStep => ({ kind: 'item', itemId: i.id, phase, section: phase })),
-  ];
+  ] : [];
   return [
     { kind: 'intro' },
     ...wave('before'),

@@ -5,6 +5,7 @@ import type { ModuleStructure, Phase } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
 import { answers, type NewAnswerRow } from '@/lib/db/schema';
 import { checkResponse, resolveAnswerTarget, scoreResponse, type ResponseProblem } from '@/lib/domain/scoring';
+import { sessionOfParticipant } from './class-sessions';
 import { participantExists } from './participants';
 
 /** One answer that doesn't fit the content; `path` names the field, e.g. `answers.2.response`. */
@@ -14,7 +15,8 @@ export interface AnswerProblem {
 }
 
 export type SubmitAnswersResult =
-  | { ok: true; receipts: AnswerReceipt[] }
+  /** `classSessionId`: the participant's class session, told of new answers when any were stored. */
+  | { ok: true; receipts: AnswerReceipt[]; classSessionId: string | null; stored: number }
   | { ok: false; error: 'unknown_participant' }
   | { ok: false; error: 'invalid_answer'; problems: AnswerProblem[] };
 
@@ -61,20 +63,35 @@ export async function submitAnswers(
     });
   });
   if (problems.length > 0) return { ok: false, error: 'invalid_answer', problems };
-  if (!(await participantExists(db, body.participantId))) return { ok: false, error: 'unknown_participant' };
+  const session = await sessionOfParticipant(db, body.participantId);
+  if (!session && !(await participantExists(db, body.participantId))) return { ok: false, error: 'unknown_participant' };
+
+  // A closed class session takes no more answers, but answers given before it closed (queued
+  // while offline, say) are still stored: nothing a student submitted in time is lost.
+  const cutoff = session ? closingTime(session) : null;
+  const late = new Set(rows.filter((row) => cutoff !== null && row.answeredAt > cutoff).map((row) => row.id));
+  const inTime = rows.filter((row) => !late.has(row.id));
 
   // One statement: a conflict on the id or on (participant, item, phase) skips that row
   // (no conflict target, so every unique constraint counts), and `returning` lists only the
   // rows actually inserted.
-  const inserted = await db.insert(answers).values(rows).onConflictDoNothing().returning({ id: answers.id });
+  const inserted =
+    inTime.length === 0 ? [] : await db.insert(answers).values(inTime).onConflictDoNothing().returning({ id: answers.id });
   const storedIds = new Set(inserted.map((row) => row.id));
 
   // The same id twice in one batch is stored once: the first copy is "stored", the rest "duplicate".
   const receipts = body.answers.map((answer): AnswerReceipt => {
+    if (late.has(answer.id)) return { id: answer.id, status: 'session_closed' };
     const stored = storedIds.delete(answer.id);
     return { id: answer.id, status: stored ? 'stored' : 'duplicate' };
   });
-  return { ok: true, receipts };
+  return { ok: true, receipts, classSessionId: session?.id ?? null, stored: inserted.length };
+}
+
+/** When a session stopped taking answers: ended by the teacher, or its closing time. */
+function closingTime(session: { closedAt: Date | null; closesAt: Date | null }): Date | null {
+  const times = [session.closedAt, session.closesAt].filter((t): t is Date => t !== null);
+  return times.length === 0 ? null : new Date(Math.min(...times.map((t) => t.getTime())));
 }
 
 export interface Progress {

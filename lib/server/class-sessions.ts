@@ -1,0 +1,285 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import {
+  answers,
+  classSessions,
+  organisations,
+  participants,
+  type ClassSessionMode,
+  type ClassSessionRow,
+} from '@/lib/db/schema';
+import { joinCodeFromBytes } from '@/lib/domain/join-code';
+import { canRunSessionsFor, type StaffIdentity } from '@/lib/domain/staff-access';
+
+/**
+ * The class-session repository: creating sessions with a join code, finding them, the
+ * teacher's live commands, students joining, and the live counts. Authorisation is the
+ * caller's (lib/domain/staff-access.ts); every function here takes the database first so
+ * tests can hand in their own.
+ */
+
+export interface NewClassSession {
+  moduleId: string;
+  contentVersion: string;
+  organisationId: string;
+  hostId: string;
+  mode: ClassSessionMode;
+  beforeAfter: boolean;
+  /** Self-paced only: when the session stops taking answers. */
+  closesAt: Date | null;
+}
+
+/** The state every phone in the session follows. */
+export interface ClassSessionState {
+  status: 'open' | 'closed';
+  mode: ClassSessionMode;
+  liveStep: number;
+  revealedStep: number | null;
+  showJoinCode: boolean;
+  closesAt: string | null;
+}
+
+/** A session is closed once the teacher ends it, or its closing time has passed. */
+export function isClosed(session: Pick<ClassSessionRow, 'status' | 'closesAt'>, now: Date): boolean {
+  return session.status === 'closed' || (session.closesAt !== null && session.closesAt.getTime() <= now.getTime());
+}
+
+export function sessionState(session: ClassSessionRow, now: Date): ClassSessionState {
+  return {
+    status: isClosed(session, now) ? 'closed' : 'open',
+    mode: session.mode,
+    liveStep: session.liveStep,
+    revealedStep: session.revealedStep,
+    showJoinCode: session.showJoinCode,
+    closesAt: session.closesAt?.toISOString() ?? null,
+  };
+}
+
+const JOIN_CODE_ATTEMPTS = 8;
+
+function isUniqueViolation(error: unknown): boolean {
+  // PostgreSQL and PGlite both report unique_violation as SQLSTATE 23505; drizzle wraps it in `cause`.
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ('code' in e && e.code === '23505') return true;
+  }
+  return false;
+}
+
+/** Creates a session with a fresh join code, trying again on the rare clash with an existing code. */
+export async function createClassSession(
+  db: Database,
+  input: NewClassSession,
+  random: (size: number) => Uint8Array = randomBytes,
+): Promise<ClassSessionRow> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const [row] = await db
+        .insert(classSessions)
+        .values({ ...input, joinCode: joinCodeFromBytes(random(32)) })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      return row;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export async function findClassSession(db: Database, id: string): Promise<ClassSessionRow | null> {
+  const [row] = await db.select().from(classSessions).where(eq(classSessions.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findClassSessionByCode(db: Database, joinCode: string): Promise<ClassSessionRow | null> {
+  const [row] = await db.select().from(classSessions).where(eq(classSessions.joinCode, joinCode)).limit(1);
+  return row ?? null;
+}
+
+export interface ClassSessionListing {
+  session: ClassSessionRow;
+  organisationName: string;
+  joined: number;
+}
+
+/** The sessions a staff member may see, newest first: a teacher's organisation's, or all. */
+export async function listClassSessions(db: Database, staff: StaffIdentity, limit = 50): Promise<ClassSessionListing[]> {
+  const joined = db
+    .select({ classSessionId: participants.classSessionId, joined: count().as('joined') })
+    .from(participants)
+    .groupBy(participants.classSessionId)
+    .as('joined');
+  const rows = await db
+    .select({ session: classSessions, organisationName: organisations.name, joined: joined.joined })
+    .from(classSessions)
+    .innerJoin(organisations, eq(organisations.id, classSessions.organisationId))
+    .leftJoin(joined, eq(joined.classSessionId, classSessions.id))
+    .where(staff.role === 'teacher' && staff.organisationId !== null ? eq(classSessions.organisationId, staff.organisationId) : undefined)
+    .orderBy(desc(classSessions.createdAt))
+    .limit(limit);
+  return rows
+    .filter((row) => canRunSessionsFor(staff, row.session.organisationId))
+    .map((row) => ({ ...row, joined: Number(row.joined ?? 0) }));
+}
+
+export type LiveCommand =
+  | { command: 'go-to-step'; step: number }
+  | { command: 'reveal'; step: number }
+  | { command: 'hide-reveal' }
+  | { command: 'show-join-code'; show: boolean }
+  | { command: 'end' };
+
+export type CommandResult = { ok: true; session: ClassSessionRow } | { ok: false; error: 'not_found' | 'session_closed' | 'invalid_step' };
+
+/**
+ * Applies one of the teacher's commands. `lastStep` is the index of the session journey's last
+ * step, so a step past the end is refused rather than stored.
+ */
+export async function applyLiveCommand(
+  db: Database,
+  id: string,
+  command: LiveCommand,
+  lastStep: number,
+  now: Date,
+): Promise<CommandResult> {
+  const session = await findClassSession(db, id);
+  if (!session) return { ok: false, error: 'not_found' };
+  if (isClosed(session, now)) return { ok: false, error: 'session_closed' };
+  if ((command.command === 'go-to-step' || command.command === 'reveal') && (command.step < 0 || command.step > lastStep)) {
+    return { ok: false, error: 'invalid_step' };
+  }
+  const change = ((): Partial<ClassSessionRow> => {
+    switch (command.command) {
+      case 'go-to-step':
+        // Moving on hides the last reveal: the class sees the next question fresh.
+        return { liveStep: command.step, revealedStep: null };
+      case 'reveal':
+        return { revealedStep: command.step };
+      case 'hide-reveal':
+        return { revealedStep: null };
+      case 'show-join-code':
+        return { showJoinCode: command.show };
+      case 'end':
+        return { status: 'closed', closedAt: now };
+    }
+  })();
+  const [updated] = await db.update(classSessions).set(change).where(eq(classSessions.id, id)).returning();
+  return updated ? { ok: true, session: updated } : { ok: false, error: 'not_found' };
+}
+
+export type JoinResult =
+  | { ok: true; created: boolean; session: ClassSessionRow }
+  | { ok: false; error: 'unknown_session' | 'session_closed' | 'participant_conflict' };
+
+/**
+ * A device joins a session under its own random participant id. Idempotent: joining again
+ * (a reload, a retry after a dropped response) changes nothing. A closed session takes no one new,
+ * but a device already in it is told so rather than refused, so it can show the ending.
+ */
+export async function joinClassSession(
+  db: Database,
+  { joinCode, participantId, locale }: { joinCode: string; participantId: string; locale: 'en-GB' | 'pl' },
+  now: Date,
+): Promise<JoinResult> {
+  const session = await findClassSessionByCode(db, joinCode);
+  if (!session) return { ok: false, error: 'unknown_session' };
+  const [existing] = await db
+    .select({ classSessionId: participants.classSessionId })
+    .from(participants)
+    .where(eq(participants.id, participantId))
+    .limit(1);
+  if (existing) {
+    return existing.classSessionId === session.id
+      ? { ok: true, created: false, session }
+      : { ok: false, error: 'participant_conflict' };
+  }
+  if (isClosed(session, now)) return { ok: false, error: 'session_closed' };
+  const inserted = await db
+    .insert(participants)
+    .values({ id: participantId, locale, classSessionId: session.id })
+    .onConflictDoNothing()
+    .returning({ id: participants.id });
+  return { ok: true, created: inserted.length === 1, session };
+}
+
+export interface ClassCounts {
+  joined: number;
+  /** Answered at least once but not the journey's last question. */
+  inProgress: number;
+  finished: number;
+  /** How many answered the step the class is on (live mode), by answer keys of that step. */
+  answeredStep: number;
+}
+
+/**
+ * Live counts for the teacher. `finishKey` is the last answer the session's journey records
+ * (phase and item), so "finished" means "reached the end", whatever the session's options.
+ * `stepItems` are the (phase, item) pairs the current step records; a scenario records one
+ * per decision, so a student counts once they answered any of them.
+ */
+export async function classCounts(
+  db: Database,
+  classSessionId: string,
+  finishKey: { phase: string; itemId: string },
+  stepItems: readonly { phase: string; itemId: string }[],
+): Promise<ClassCounts> {
+  const inSession = eq(participants.classSessionId, classSessionId);
+  const finishedExpr = sql<number>`count(distinct ${answers.participantId}) filter (where ${answers.phase} = ${finishKey.phase} and ${answers.itemId} = ${finishKey.itemId})`;
+  const stepFilter =
+    stepItems.length === 0
+      ? sql`false`
+      : sql.join(
+          stepItems.map((s) => sql`(${answers.phase} = ${s.phase} and ${answers.itemId} = ${s.itemId})`),
+          sql` or `,
+        );
+  const [joinedRow] = await db.select({ joined: count() }).from(participants).where(inSession);
+  const [answerRow] = await db
+    .select({
+      started: sql<number>`count(distinct ${answers.participantId})`,
+      finished: finishedExpr,
+      answeredStep: sql<number>`count(distinct ${answers.participantId}) filter (where ${stepFilter})`,
+    })
+    .from(answers)
+    .innerJoin(participants, eq(participants.id, answers.participantId))
+    .where(inSession);
+  const started = Number(answerRow?.started ?? 0);
+  const finished = Number(answerRow?.finished ?? 0);
+  return {
+    joined: Number(joinedRow?.joined ?? 0),
+    inProgress: started - finished,
+    finished,
+    answeredStep: Number(answerRow?.answeredStep ?? 0),
+  };
+}
+
+/** Each response given to the listed items by the session's students, for tallies. */
+export async function classResponses(
+  db: Database,
+  classSessionId: string,
+  items: readonly { phase: string; itemId: string }[],
+): Promise<{ itemId: string; phase: string; response: unknown; correct: boolean | null }[]> {
+  if (items.length === 0) return [];
+  return db
+    .select({ itemId: answers.itemId, phase: answers.phase, response: answers.response, correct: answers.correct })
+    .from(answers)
+    .innerJoin(participants, eq(participants.id, answers.participantId))
+    .where(
+      and(
+        eq(participants.classSessionId, classSessionId),
+        inArray(answers.itemId, [...new Set(items.map((i) => i.itemId))]),
+        inArray(answers.phase, [...new Set(items.map((i) => i.phase))] as ('before' | 'main' | 'after' | 'followup')[]),
+      ),
+    );
+}
+
+/** The class session a participant belongs to, if any, for checking answers against its state. */
+export async function sessionOfParticipant(db: Database, participantId: string): Promise<ClassSessionRow | null> {
+  const [row] = await db
+    .select({ session: classSessions })
+    .from(participants)
+    .innerJoin(classSessions, eq(classSessions.id, participants.classSessionId))
+    .where(eq(participants.id, participantId))
+    .limit(1);
+  return row?.session ?? null;
+}
