@@ -4,6 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Locale } from '@/i18n/routing';
 import type { Answer, AnswerResponse } from '@/lib/api/schemas';
+import type { ClassSessionStateBody } from '@/lib/api/class-session-schemas';
+import { SessionBanner } from '@/components/session/SessionBanner';
+import { SessionEnded } from '@/components/session/SessionEnded';
+import { SessionWaiting } from '@/components/session/SessionWaiting';
+import { useClassSessionState } from '@/components/session/use-class-session';
 import type { PlayerModule } from '@/lib/content/player';
 import type { Phase } from '@/lib/content/schema';
 import { answerKey, buildJourney, resumePosition, type JourneyStep } from '@/lib/domain/journey';
@@ -22,8 +27,20 @@ import { StepScreen } from './StepScreen';
 import { SyncNotice } from './SyncNotice';
 import { AnswerSync, type SyncStatus } from './sync';
 
+/** A class session the student joined; absent for a student on their own. */
+export interface PlayerSession {
+  id: string;
+  joinCode: string;
+  beforeAfter: boolean;
+  initialState: ClassSessionStateBody;
+}
+
 export interface PlayerApi {
   module: PlayerModule;
+  /** The class session's join code, for "what your class chose"; null on your own. */
+  joinCode: string | null;
+  /** Whether this journey has the before and after questions. */
+  beforeAfter: boolean;
   state: DeviceState;
   record: (itemId: string, phase: Phase, response: AnswerResponse, confidence?: number) => void;
   /** Moves on from the step at `from`; a second call for the same step (a double tap) does nothing. */
@@ -33,15 +50,31 @@ export interface PlayerApi {
   start: () => void;
 }
 
-export function Player({ module, locale }: { module: PlayerModule; locale: Locale }) {
+export function Player({ module, locale, session }: { module: PlayerModule; locale: Locale; session?: PlayerSession }) {
+  return session ? <SessionPlayer module={module} locale={locale} session={session} /> : <JourneyPlayer module={module} locale={locale} live={null} />;
+}
+
+/** In a class session: the session's own store on the device, and the teacher's state followed live. */
+function SessionPlayer({ module, locale, session }: { module: PlayerModule; locale: Locale; session: PlayerSession }) {
+  const { state } = useClassSessionState(session.joinCode, session.initialState);
+  return <JourneyPlayer module={module} locale={locale} live={{ ...session, state }} />;
+}
+
+type LiveSession = PlayerSession & { state: ClassSessionStateBody };
+
+function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale: Locale; live: LiveSession | null }) {
   const t = useTranslations('Player');
+  // One store per module on your own, one per class session in a class: a device may be in several.
+  const storeKey = live ? `${module.id}@${live.id}` : module.id;
+  const joinCode = live?.joinCode;
+  const beforeAfter = live?.beforeAfter ?? true;
   const state = useSyncExternalStore(
     subscribeDeviceState,
-    () => readDeviceState(module.id),
+    () => readDeviceState(storeKey),
     () => undefined,
   );
-  const steps = useMemo(() => buildJourney(module), [module]);
-  const sync = useMemo(() => (typeof window === 'undefined' ? null : new AnswerSync(module.id)), [module.id]);
+  const steps = useMemo(() => buildJourney(module, { beforeAfter }), [module, beforeAfter]);
+  const sync = useMemo(() => (typeof window === 'undefined' ? null : new AnswerSync(storeKey, joinCode)), [storeKey, joinCode]);
   const [syncStatus, setSyncStatus] = useState<SyncStatus>('idle');
 
   useEffect(() => {
@@ -74,22 +107,31 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
         contentVersion: module.version,
         answeredAt: new Date().toISOString(),
       };
-      updateDeviceState(module.id, (s) => recordAnswer(s, answerKey(phase, itemId), answer));
+      updateDeviceState(storeKey, (s) => recordAnswer(s, answerKey(phase, itemId), answer));
       void sync?.flush();
     },
-    [module.id, module.version, sync],
+    [storeKey, module.version, sync],
   );
 
+  // `position <= from`: in a live session the teacher may have moved the class past where this
+  // phone last was; a second call for the same step still does nothing.
   const next = useCallback<PlayerApi['next']>(
-    (from) => updateDeviceState(module.id, (s) => (s.position === from ? { ...s, position: from + 1 } : s)),
-    [module.id],
+    (from) => updateDeviceState(storeKey, (s) => (s.position <= from ? { ...s, position: from + 1 } : s)),
+    [storeKey],
   );
-  const update = useCallback<PlayerApi['update']>((change) => updateDeviceState(module.id, change), [module.id]);
+  const update = useCallback<PlayerApi['update']>((change) => updateDeviceState(storeKey, change), [storeKey]);
   const start = useCallback(() => {
-    const existing = readDeviceState(module.id);
-    writeDeviceState(module.id, existing ? { ...existing, position: Math.max(existing.position, 1) } : { ...newDeviceState(locale), position: 1 });
-  }, [module.id, locale]);
-  const restart = useCallback(() => writeDeviceState(module.id, null), [module.id]);
+    const existing = readDeviceState(storeKey);
+    writeDeviceState(storeKey, existing ? { ...existing, position: Math.max(existing.position, 1) } : { ...newDeviceState(locale), position: 1 });
+  }, [storeKey, locale]);
+  const restart = useCallback(() => writeDeviceState(storeKey, null), [storeKey]);
+
+  // A phone that arrives in a class session joins at once, so the teacher sees it counted.
+  useEffect(() => {
+    if (!live || state !== null) return;
+    writeDeviceState(storeKey, newDeviceState(locale));
+    void sync?.flush();
+  }, [live, state, storeKey, locale, sync]);
 
   if (state === undefined) {
     return (
@@ -100,10 +142,18 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
   }
 
   const answered = new Set(Object.keys(state?.answers ?? {}));
-  const index = state ? resumePosition(steps, state.position, answered) : 0;
+  const followsTeacher = live?.state.mode === 'live';
+  // Live: the teacher's step. Otherwise: where the student was, never past a missing answer.
+  const index = followsTeacher
+    ? Math.min(Math.max(0, live.state.liveStep), steps.length - 1)
+    : state
+      ? resumePosition(steps, state.position, answered)
+      : 0;
   const step: JourneyStep = steps[index] ?? { kind: 'intro' };
   const api: PlayerApi = {
     module,
+    joinCode: live?.joinCode ?? null,
+    beforeAfter,
     state: state ?? newDeviceState(locale),
     record,
     next,
@@ -112,13 +162,30 @@ export function Player({ module, locale }: { module: PlayerModule; locale: Local
     start,
   };
 
+  const syncNotice = state !== null && <SyncNotice status={syncStatus} pending={state.outbox.length} />;
+  if (live?.state.status === 'closed') {
+    return (
+      <div>
+        <SessionEnded api={api} />
+        {syncNotice}
+      </div>
+    );
+  }
+  // Live: the lobby before the teacher starts, and a pause once this phone has done the step.
+  const waitingFor = !followsTeacher ? null : index === 0 ? 'start' : state !== null && state.position > index ? 'next' : null;
+
   return (
     <div>
+      {live && <SessionBanner joinCode={live.joinCode} state={live.state} />}
       {step.kind !== 'intro' && <ProgressBar steps={steps} index={index} />}
-      <div data-step={step.kind} data-step-index={index}>
-        <StepScreen key={index} step={step} index={index} api={api} hasState={state !== null} />
+      <div data-step={waitingFor ? `waiting-${waitingFor}` : step.kind} data-step-index={index}>
+        {waitingFor ? (
+          <SessionWaiting key={`${waitingFor}-${index}`} waitingFor={waitingFor} />
+        ) : (
+          <StepScreen key={index} step={step} index={index} api={api} hasState={state !== null} />
+        )}
       </div>
-      {state !== null && <SyncNotice status={syncStatus} pending={state.outbox.length} />}
+      {syncNotice}
     </div>
   );
 }

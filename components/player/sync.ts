@@ -20,7 +20,14 @@ export class AnswerSync {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<Listener>();
 
-  constructor(private readonly moduleId: string) {}
+  /**
+   * `moduleId` names the device's store (one per module, or per class session); `joinCode`,
+   * in a class session, is where the participant joins instead of registering on its own.
+   */
+  constructor(
+    private readonly moduleId: string,
+    private readonly joinCode?: string,
+  ) {}
 
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -58,9 +65,14 @@ export class AnswerSync {
   private async sendAll(): Promise<void> {
     for (;;) {
       const state = readDeviceState(this.moduleId);
-      if (!state || state.outbox.length === 0) return;
+      // In a class session the device joins as soon as it arrives, so the teacher sees it joined.
+      const mustJoin = this.joinCode !== undefined && state !== null && !state.participantCreated;
+      if (!state || (state.outbox.length === 0 && !mustJoin)) return;
       this.set('saving');
-      if (!state.participantCreated) await this.createParticipant();
+      if (!state.participantCreated) {
+        await this.createParticipant();
+        continue; // read the state again: joining may have found the session closed
+      }
       const keys = state.outbox.slice(0, BATCH_SIZE);
       const answers = keys.flatMap((key) => (state.answers[key] ? [state.answers[key]] : []));
       const response = await fetch('/api/v1/answers', {
@@ -86,12 +98,15 @@ export class AnswerSync {
       if (!response.ok) throw new Error(`answers: HTTP ${response.status}`);
       const body = (await response.json()) as SubmitAnswersResponse;
       const acknowledged = new Set(body.receipts.map((r) => r.id));
+      // Given after the class session closed: kept on the device, never sent again.
+      const tooLate = new Set(body.receipts.filter((r) => r.status === 'session_closed').map((r) => r.id));
       updateDeviceState(this.moduleId, (s) => ({
         ...s,
         outbox: s.outbox.filter((key) => {
           const id = s.answers[key]?.id;
           return id === undefined || !acknowledged.has(id);
         }),
+        refused: [...s.refused, ...s.outbox.filter((key) => tooLate.has(s.answers[key]?.id ?? ''))],
       }));
     }
   }
@@ -99,11 +114,22 @@ export class AnswerSync {
   private async createParticipant(): Promise<void> {
     const state = readDeviceState(this.moduleId);
     if (!state) return;
-    const response = await fetch('/api/v1/participants', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': state.locale },
-      body: JSON.stringify({ id: state.participantId, locale: state.locale }),
-    });
+    const response = this.joinCode
+      ? await fetch(`/api/v1/class-sessions/${encodeURIComponent(this.joinCode)}/participants`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-language': state.locale },
+          body: JSON.stringify({ participantId: state.participantId, locale: state.locale }),
+        })
+      : await fetch('/api/v1/participants', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-language': state.locale },
+          body: JSON.stringify({ id: state.participantId, locale: state.locale }),
+        });
+    if (response.status === 409) {
+      // The session closed before this device could join: its answers stay on the device.
+      updateDeviceState(this.moduleId, (s) => ({ ...s, outbox: [], refused: [...s.refused, ...s.outbox] }));
+      return;
+    }
     if (!response.ok) throw new Error(`participants: HTTP ${response.status}`);
     const latest = readDeviceState(this.moduleId);
     if (latest) writeDeviceState(this.moduleId, { ...latest, participantCreated: true });

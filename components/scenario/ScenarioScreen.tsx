@@ -7,6 +7,7 @@ import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerScenario, PlayerScenarioNode } from '@/lib/content/player';
 import { ScenarioEnding } from './ScenarioEnding';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
+import { ClassChoice } from '@/components/session/ClassChoice';
 
 export function scenarioDecisionId(scenarioId: string, nodeId: string): string {
   return `${scenarioId}/${nodeId}`;
@@ -41,6 +42,7 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
         {scenario.title}
       </p>
       <LastChoice scenario={scenario} path={path} />
+      {api.joinCode !== null && <ClassChoiceAfterDecision joinCode={api.joinCode} scenario={scenario} path={path} />}
       {current.kind === 'ending' ? (
         <ScenarioEnding node={current} module={api.module} onNext={() => api.next(index)} />
       ) : (
@@ -94,4 +96,12 @@ function LastChoice({ scenario, path }: { scenario: PlayerScenario; path: readon
     }
   }
   return null;
+}
+
+/** In a class session, after a decision: what the class chose there (DESIGN.md, class view). */
+function ClassChoiceAfterDecision({ joinCode, scenario, path }: { joinCode: string; scenario: PlayerScenario; path: readonly string[] }) {
+  const node = scenario.nodes[path[path.length - 2] ?? ''];
+  if (node?.kind !== 'decision') return null;
+  const labels = Object.fromEntries(node.choices.map((c) => [c.id, c.label]));
+  return <ClassChoice key={node.id} joinCode={joinCode} itemId={scenarioDecisionId(scenario.id, node.id)} labels={labels} />;
 }

@@ -24,9 +24,11 @@ export type ApiIssue = NonNullable<ApiError['error']['issues']>[number];
 export type FailureIssue = { path: string } & ({ message: string } | { problem: ResponseProblem });
 
 export interface ApiFailure {
-  status: 400 | 404 | 413 | 422 | 500;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
   code: ApiErrorCode;
   issues?: FailureIssue[];
+  /** With 429: when to try again, sent as Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 export type ApiOutcome = { ok: true; status: 200 | 201; body: unknown } | { ok: false; failure: ApiFailure };
@@ -37,9 +39,14 @@ export const failure = (status: ApiFailure['status'], code: ApiErrorCode, issues
   failure: issues === undefined ? { status, code } : { status, code, issues },
 });
 
+export const tooManyAttempts = (retryAfterMs: number): ApiOutcome => ({
+  ok: false,
+  failure: { status: 429, code: 'too_many_attempts', retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
+});
+
 /** API responses are about one device's state at one moment; no cache may keep them. */
-export function jsonResponse(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
 /**
@@ -49,16 +56,18 @@ export function jsonResponse(body: unknown, status = 200): Response {
 export async function respond(
   request: Request,
   route: string,
-  handle: (locale: Locale) => Promise<ApiOutcome>,
+  /** An outcome to turn into JSON, or a finished response (an event stream, a CSV file). */
+  handle: (locale: Locale) => Promise<ApiOutcome | Response>,
 ): Promise<Response> {
   const locale = negotiateLocale(request.headers.get('accept-language'));
-  let outcome: ApiOutcome;
+  let outcome: ApiOutcome | Response;
   try {
     outcome = await handle(locale);
   } catch (error) {
     console.error(`[api] 500 internal_error ${route}: ${describeError(error)}`);
     return errorResponse(locale, { status: 500, code: 'internal_error' });
   }
+  if (outcome instanceof Response) return outcome;
   if (outcome.ok) return jsonResponse(outcome.body, outcome.status);
   console.warn(`[api] ${outcome.failure.status} ${outcome.failure.code} ${route}`);
   return errorResponse(locale, outcome.failure);
@@ -71,7 +80,7 @@ function describeError(error: unknown): string {
   return `${error.name}${code}: ${error.message}`;
 }
 
-async function errorResponse(locale: Locale, { status, code, issues }: ApiFailure): Promise<Response> {
+async function errorResponse(locale: Locale, { status, code, issues, retryAfterSeconds }: ApiFailure): Promise<Response> {
   const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'ApiErrors' });
   const body: ApiError = {
     error: {
@@ -85,7 +94,7 @@ async function errorResponse(locale: Locale, { status, code, issues }: ApiFailur
       }),
     },
   };
-  return jsonResponse(body, status);
+  return jsonResponse(body, status, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) });
 }
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; issues: ApiIssue[] };

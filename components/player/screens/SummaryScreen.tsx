@@ -35,9 +35,9 @@ export function SummaryScreen({ api }: { api: PlayerApi }) {
       <div className="card">
         <h2>{t('scoresHeading')}</h2>
         <ul className="checklist">
-          <li>{t('before', before)}</li>
+          {api.beforeAfter && <li>{t('before', before)}</li>}
           <li>{t('quiz', quiz)}</li>
-          <li>{t('after', after)}</li>
+          {api.beforeAfter && <li>{t('after', after)}</li>}
         </ul>
       </div>
       <h2>{t('planHeading')}</h2>
@@ -58,11 +58,14 @@ export function SummaryScreen({ api }: { api: PlayerApi }) {
         </p>
       </div>
       <p className="muted">{waiting ? t('stillSaving') : t('allSaved')}</p>
-      <div className="actions">
-        <button type="button" className="button button--secondary" disabled={waiting} onClick={api.restart}>
-          {t('startAgain')}
-        </button>
-      </div>
+      {/* In a class session, starting again would count this phone twice in the class's results. */}
+      {api.joinCode === null && (
+        <div className="actions">
+          <button type="button" className="button button--secondary" disabled={waiting} onClick={api.restart}>
+            {t('startAgain')}
+          </button>
+        </div>
+      )}
     </Reveal>
   );
 }

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import { Player } from '@/components/player/Player';
+import { JoinForm } from '@/components/session/JoinForm';
+import { redirect } from '@/i18n/navigation';
+import { pageLocale } from '@/i18n/page-locale';
+import { getPlayerModule } from '@/lib/content/player';
+import { lookUpJoinCode } from '@/lib/server/class-session-access';
+import { sessionState } from '@/lib/server/class-sessions';
+import { clientAddress } from '@/lib/server/rate-limit';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Session');
+  return { title: t('pageTitle') };
+}
+
+/**
+ * The module inside a class session: where the QR code and the join form lead. A closed session
+ * still opens, so a student who was in it sees that it ended and what they did.
+ */
+export default async function SessionPage({ params }: PageProps<'/[locale]/session/[code]'>) {
+  const locale = await pageLocale(params);
+  const { code } = await params;
+  const found = await lookUpJoinCode(decodeURIComponent(code), clientAddress(await headers()));
+  if (!found.ok) {
+    const error = found.error === 'too_many' ? { kind: 'tooMany' as const, minutes: Math.ceil(found.retryAfterMs / 60_000) } : { kind: 'unknown' as const };
+    return <JoinForm locale={locale} code={decodeURIComponent(code)} error={error} />;
+  }
+  const { session } = found;
+  // "ktm4rx" or "KTM-4RX" from a hand-typed link: one address per session.
+  if (session.joinCode !== code) redirect({ href: `/session/${session.joinCode}`, locale });
+  const [module, messages] = await Promise.all([getPlayerModule(locale), getMessages()]);
+  return (
+    <NextIntlClientProvider messages={{ Common: messages.Common, Player: messages.Player, Session: messages.Session }}>
+      <Player
+        module={module}
+        locale={locale}
+        session={{ id: session.id, joinCode: session.joinCode, beforeAfter: session.beforeAfter, initialState: sessionState(session, new Date()) }}
+      />
+    </NextIntlClientProvider>
+  );
+}

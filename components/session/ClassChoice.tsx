@@ -1,0 +1,60 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
+import type { ClassChoicesResponse } from '@/lib/api/class-session-schemas';
+import type { DisclosedFigure } from '@/lib/domain/disclosure';
+
+/** Gives the student's own answer a moment to reach the server before the class's is read. */
+const FIRST_LOOK_MS = 1_500;
+
+/**
+ * "What your class chose" after a scenario decision: nothing until enough of the class has
+ * answered, and small groups only as "fewer than 5" (the server applies both rules).
+ */
+export function ClassChoice({ joinCode, itemId, labels }: { joinCode: string; itemId: string; labels: Record<string, string> }) {
+  const t = useTranslations('Session.classChoice');
+  const [choices, setChoices] = useState<ClassChoicesResponse | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const response = await fetch(`/api/v1/class-sessions/${encodeURIComponent(joinCode)}/choices?itemId=${encodeURIComponent(itemId)}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      setChoices((await response.json()) as ClassChoicesResponse);
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  }, [joinCode, itemId]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), FIRST_LOOK_MS);
+    return () => clearTimeout(timer);
+  }, [load]);
+
+  const count = (value: DisclosedFigure) =>
+    value.kind === 'count' ? t('count', { count: value.value }) : value.kind === 'fewer-than' ? t('fewerThan', { k: value.k }) : t('withheld');
+
+  return (
+    <section className="card class-choice" aria-labelledby={`class-choice-${itemId}`} aria-live="polite">
+      <h2 id={`class-choice-${itemId}`}>{t('title')}</h2>
+      {choices === null ? (
+        <p className="muted">{failed ? t('offline') : t('loading')}</p>
+      ) : !choices.shown ? (
+        <p className="muted">{t('notYet', { k: choices.k })}</p>
+      ) : (
+        <ul className="class-choice__list">
+          {choices.options.map((option) => (
+            <li key={option.id}>
+              <span>{labels[option.id] ?? option.id}</span> <strong>{count(option.count)}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button button--quiet" onClick={() => void load()}>
+        {t('refresh')}
+      </button>
+    </section>
+  );
+}

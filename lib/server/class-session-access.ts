@@ -1,0 +1,77 @@
+import 'server-only';
+import type { ClassSessionRow } from '@/lib/db/schema';
+import { normaliseJoinCode } from '@/lib/domain/join-code';
+import { canAccessClassSession } from '@/lib/domain/staff-access';
+import { z } from 'zod';
+import { getCurrentStaff, type Staff } from './auth/current-staff';
+import { findClassSession, findClassSessionByCode } from './class-sessions';
+import { getDatabase } from './database';
+import { failure, tooManyAttempts, type ApiFailure, type ApiOutcome } from './http';
+import { clientAddress, createRateLimiter } from './rate-limit';
+
+/**
+ * Finding a class session from a request, for the route handlers: by join code for phones
+ * (with wrong codes rate-limited per address, so codes can't be guessed by trying them), and by
+ * id for staff (signed in and allowed to see it, else 404 so nothing tells a session exists).
+ */
+
+/**
+ * A whole class joins from one school address at once, so only wrong codes are counted:
+ * 20 in 10 minutes is plenty for mistyping, far too few for guessing among 729 million codes.
+ */
+const wrongCodes = createRateLimiter({ limit: 20, windowMs: 10 * 60_000 });
+
+type Found<T> = { ok: true; value: T } | { ok: false; outcome: ApiOutcome };
+
+const fail = (outcome: ApiOutcome): { ok: false; outcome: ApiOutcome } => ({ ok: false, outcome });
+
+export type JoinCodeLookup =
+  | { ok: true; session: ClassSessionRow }
+  | { ok: false; error: 'invalid' | 'unknown' }
+  | { ok: false; error: 'too_many'; retryAfterMs: number };
+
+/** A join code as typed, looked up; wrong codes count against the address that sent them. */
+export async function lookUpJoinCode(input: string, address: string): Promise<JoinCodeLookup> {
+  const allowance = wrongCodes.check(address);
+  if (!allowance.allowed) return { ok: false, error: 'too_many', retryAfterMs: allowance.retryAfterMs };
+  const code = normaliseJoinCode(input);
+  const session = code === null ? null : await findClassSessionByCode(await getDatabase(), code);
+  if (session) return { ok: true, session };
+  wrongCodes.hit(address);
+  return { ok: false, error: code === null ? 'invalid' : 'unknown' };
+}
+
+export async function sessionFromJoinCode(request: Request, code: string): Promise<Found<ClassSessionRow>> {
+  const found = await lookUpJoinCode(code, clientAddress(request.headers));
+  if (found.ok) return { ok: true, value: found.session };
+  if (found.error === 'too_many') return fail(tooManyAttempts(found.retryAfterMs));
+  return fail(failure(404, 'unknown_session'));
+}
+
+const sessionIdSchema = z.uuid();
+
+/** The session and the signed-in staff member who may run it; 401 signed out, 404 otherwise. */
+export async function sessionForStaff(id: string): Promise<Found<{ session: ClassSessionRow; staff: Staff }>> {
+  const staff = await getCurrentStaff();
+  if (!staff) return fail(failure(401, 'not_signed_in'));
+  if (!sessionIdSchema.safeParse(id).success) return fail(failure(404, 'not_found'));
+  const session = await findClassSession(await getDatabase(), id);
+  if (!session || !canAccessClassSession(staff, session)) return fail(failure(404, 'not_found'));
+  return { ok: true, value: { session, staff } };
+}
+
+/**
+ * Staff commands change things, so they must come from this site's own pages: the browser's
+ * Origin header must name this host (SameSite cookies already stop most cross-site requests;
+ * this closes the rest).
+ */
+export function crossSiteFailure(request: Request): ApiFailure | null {
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin === null || host === null) return { status: 403, code: 'forbidden_origin' };
+  try {
+    return new URL(origin).host === host ? null : { status: 403, code: 'forbidden_origin' };
+  } catch {
+    return { status: 403, code: 'forbidden_origin' };
+  }
+}
