@@ -7,7 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const POSTGRES_PORT = PORT + 1;
 // A fresh embedded database per run, shared with the workers through the environment.
-process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'rk-e2e-'));
+const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'rk-e2e-')));
 
 /**
  * With TEST_DATABASE_URL, a second server runs on PostgreSQL so the resilience tests can count
@@ -82,7 +82,9 @@ export default defineConfig({
       : []),
   ],
   webServer: [
-    server(PORT, { DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '' }),
-    ...(postgresUrl ? [server(POSTGRES_PORT, { DATABASE_URL: postgresUrl })] : []),
+    server(PORT, { DATA_DIR: dataDir, DATABASE_URL: '', SETUP_LINK_FILE: path.join(dataDir, 'setup-link.txt') }),
+    ...(postgresUrl
+      ? [server(POSTGRES_PORT, { DATABASE_URL: postgresUrl, SETUP_LINK_FILE: path.join(dataDir, 'setup-link-postgres.txt') })]
+      : []),
   ],
 });

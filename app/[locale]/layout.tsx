@@ -6,6 +6,7 @@ import { connection } from 'next/server';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { routing } from '@/i18n/routing';
 import '@/components/ui/global.css';
+import '@/components/session/session.css';
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = await params;

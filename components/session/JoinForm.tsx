@@ -9,17 +9,24 @@ export type JoinError = { kind: 'missing' | 'invalid' | 'unknown' | 'closed' } |
  * The join-code form: a plain GET form, so it works before any JavaScript has loaded on a slow
  * phone. The code is checked on the server (`/join`), which sends the student on to the session.
  */
-export async function JoinForm({ locale, code = '', error, headingLevel = 1 }: { locale: Locale; code?: string; error?: JoinError; headingLevel?: 1 | 2 }) {
+export async function JoinForm({ locale, code = '', error, compact = false }: { locale: Locale; code?: string; error?: JoinError; compact?: boolean }) {
   const t = await getTranslations('Session.join');
   const message = error && (error.kind === 'tooMany' ? t('errors.tooMany', { minutes: error.minutes }) : t(`errors.${error.kind}`));
-  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <form method="get" action={getPathname({ href: '/join', locale })} className="join-form" noValidate>
       {message && <ErrorSummary title={t('errorTitle')} errors={[{ field: 'join-code', message }]} />}
-      <Heading>
-        <label htmlFor="join-code">{headingLevel === 1 ? t('heading') : t('label')}</label>
-      </Heading>
-      {headingLevel === 1 && <p className="lead">{t('lead')}</p>}
+      {compact ? (
+        <label htmlFor="join-code" className="label">
+          {t('label')}
+        </label>
+      ) : (
+        <>
+          <h1>
+            <label htmlFor="join-code">{t('heading')}</label>
+          </h1>
+          <p className="lead">{t('lead')}</p>
+        </>
+      )}
       <p className="hint" id="join-code-hint">
         {t('hint')}
       </p>

@@ -76,3 +76,59 @@ export const liveCommandBodySchema = z
   ])
   .describe("One of the teacher's live commands.");
 export type LiveCommandBody = z.infer<typeof liveCommandBodySchema>;
+
+/** The longest a self-paced session may stay open: half a term. */
+export const MAX_OPEN_DAYS = 56;
+
+/**
+ * The teacher's "new session" form. Messages are keys into `Teach.errors`, translated where the
+ * form is shown. The closing time arrives as the browser's local `datetime-local` value plus
+ * the browser's offset from UTC, so a server in another time zone reads it as the teacher meant.
+ */
+export const newClassSessionFormSchema = z
+  .object({
+    organisationId: z.uuid({ error: 'organisation' }).describe('The school or college the session is for.'),
+    mode: z.enum(['live', 'self_paced'], { error: 'mode' }).describe('Teacher-paced on a projector, or each student at their own speed.'),
+    beforeAfter: z
+      .preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean())
+      .describe('Ask the before and after questions.'),
+    closesAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'closesAtFormat' })
+      .optional()
+      .or(z.literal('').transform(() => undefined))
+      .describe('Self-paced: when the session closes, in the browser’s local time (YYYY-MM-DDTHH:mm).'),
+    timezoneOffset: z.coerce
+      .number({ error: 'closesAtFormat' })
+      .int()
+      .min(-14 * 60)
+      .max(14 * 60)
+      .default(0)
+      .describe('The browser’s Date.getTimezoneOffset(), in minutes.'),
+  })
+  .transform((form, ctx) => {
+    if (form.mode === 'live') return { ...form, closesAt: null };
+    if (form.closesAt === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'closesAtMissing' });
+      return z.NEVER;
+    }
+    const closesAt = new Date(Date.parse(`${form.closesAt}:00Z`) + form.timezoneOffset * 60_000);
+    if (Number.isNaN(closesAt.getTime())) {
+      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'closesAtFormat' });
+      return z.NEVER;
+    }
+    return { ...form, closesAt };
+  });
+export type NewClassSessionForm = z.output<typeof newClassSessionFormSchema>;
+
+/** A problem with the new-session form: the field it is about and a key into `Teach.errors`. */
+export interface FormProblem {
+  field: 'organisationId' | 'mode' | 'closesAt';
+  key: 'organisation' | 'mode' | 'closesAtMissing' | 'closesAtFormat' | 'closesAtPast' | 'closesAtTooFar';
+}
+
+/** The new-session form's state between tries: its problems, and what was typed so nothing is lost. */
+export interface NewSessionState {
+  problems: FormProblem[];
+  values: Record<string, string>;
+}

@@ -21,7 +21,8 @@ export type DisclosedTally =
       respondents: DisclosedFigure;
       options: { id: string; count: DisclosedFigure; correct: boolean | null }[];
     }
-  | { kind: 'order' | 'number'; itemId: string; respondents: DisclosedCount; correct: DisclosedCount }
+  | { kind: 'order'; itemId: string; respondents: DisclosedCount; correct: DisclosedCount }
+  | { kind: 'number'; itemId: string; respondents: DisclosedCount; correct: DisclosedCount }
   | { kind: 'scale'; itemId: string; respondents: DisclosedFigure; points: { value: number | null; count: DisclosedFigure }[] };
 
 export function discloseTally(tally: StepTally, policies: DisclosurePolicies = disclosurePolicies()): DisclosedTally {

@@ -28,27 +28,31 @@ export async function readTallyResponses(db: Database, classSessionId: string, i
   });
 }
 
+/** What the teacher's screens show of a session now; null if it doesn't exist. */
+export async function readTeacherLiveView(db: Database, id: string, now: Date): Promise<TeacherLiveView | null> {
+  const session = await findClassSession(db, id);
+  if (!session) return null;
+  const { structure } = await getModule();
+  const journey = sessionJourney(structure, session.beforeAfter);
+  const current = journey.steps[session.liveStep];
+  const counts = await classCounts(db, id, journey.finishKey, current ? stepAnswerItems(current, structure) : []);
+  const revealed = session.revealedStep === null ? undefined : journey.steps[session.revealedStep];
+  let reveal: TeacherLiveView['reveal'] = null;
+  if (revealed && session.revealedStep !== null) {
+    const responses = await readTallyResponses(db, id, stepAnswerItems(revealed, structure));
+    reveal = { step: session.revealedStep, tallies: tallyStep(revealed, structure, responses).map((tally) => discloseTally(tally)) };
+  }
+  return { state: sessionState(session, now), counts, reveal };
+}
+
 export function createLiveSnapshots(getDb: () => Promise<Database>, now: () => Date = () => new Date()): LiveSnapshots {
   return {
     async phone(id) {
       const session = await findClassSession(await getDb(), id);
       return session ? sessionState(session, now()) : GONE;
     },
-    async teacher(id): Promise<TeacherLiveView | null> {
-      const db = await getDb();
-      const session = await findClassSession(db, id);
-      if (!session) return null;
-      const { structure } = await getModule();
-      const journey = sessionJourney(structure, session.beforeAfter);
-      const current = journey.steps[session.liveStep];
-      const counts = await classCounts(db, id, journey.finishKey, current ? stepAnswerItems(current, structure) : []);
-      const revealed = session.revealedStep === null ? undefined : journey.steps[session.revealedStep];
-      let reveal: TeacherLiveView['reveal'] = null;
-      if (revealed && session.revealedStep !== null) {
-        const responses = await readTallyResponses(db, id, stepAnswerItems(revealed, structure));
-        reveal = { step: session.revealedStep, tallies: tallyStep(revealed, structure, responses).map((tally) => discloseTally(tally)) };
-      }
-      return { state: sessionState(session, now()), counts, reveal };
+    async teacher(id) {
+      return readTeacherLiveView(await getDb(), id, now());
     },
   };
 }

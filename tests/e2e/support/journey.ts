@@ -91,8 +91,9 @@ export async function currentStep(page: Page): Promise<{ kind: string; index: nu
   return { kind: (await wrapper.getAttribute('data-step')) ?? '', index: Number(await wrapper.getAttribute('data-step-index')) };
 }
 
+/** The step is done: the next one shows, or (in a live class session) the wait for the teacher. */
 async function waitForStepAfter(page: Page, index: number): Promise<void> {
-  await expect(page.locator('[data-step-index]')).not.toHaveAttribute('data-step-index', String(index));
+  await expect(page.locator(`[data-step-index="${index}"]:not([data-step^="waiting"])`)).toHaveCount(0);
 }
 
 /** Completes the current step; returns its kind. */
@@ -183,9 +184,11 @@ async function answerFact(d: Driver, m: PlayerMessages): Promise<void> {
   await press(d, page.getByRole('button', exact(m.fact.next)));
 }
 
-async function playScenario(d: Driver, m: PlayerMessages): Promise<void> {
+export async function playScenario(d: Driver, m: PlayerMessages): Promise<void> {
   const { page } = d;
-  await press(d, page.getByRole('button', exact(m.scenario.begin)));
+  // A scenario the test has already begun by hand carries on from where it is.
+  const begin = page.getByRole('button', exact(m.scenario.begin));
+  if (await begin.isVisible()) await press(d, begin);
   for (let guard = 0; guard < 40; guard += 1) {
     const nodeKind = await page.locator('[data-node-kind]').getAttribute('data-node-kind');
     const nodeText = await page.locator('h1').textContent();
@@ -215,10 +218,14 @@ export async function driveJourney(d: Driver, maxSteps = 500): Promise<string[]>
 }
 
 /** The device's state as the player keeps it. */
-export async function deviceState(page: Page): Promise<{ participantId: string; answers: Record<string, unknown>; outbox: string[] }> {
-  const raw = await page.evaluate(() => window.localStorage.getItem('rk:v1:roads-kill'));
+export async function deviceState(
+  page: Page,
+  classSessionId?: string,
+): Promise<{ participantId: string; answers: Record<string, unknown>; outbox: string[]; position: number }> {
+  const key = classSessionId === undefined ? 'rk:v1:roads-kill' : `rk:v1:roads-kill@${classSessionId}`;
+  const raw = await page.evaluate((k) => window.localStorage.getItem(k), key);
   if (!raw) throw new Error('No device state');
-  return JSON.parse(raw) as { participantId: string; answers: Record<string, unknown>; outbox: string[] };
+  return JSON.parse(raw) as { participantId: string; answers: Record<string, unknown>; outbox: string[]; position: number };
 }
 
 /** What the server has stored for a participant, read back through the API. */

@@ -1,0 +1,128 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState, useSyncExternalStore } from 'react';
+import { ErrorSummary } from '@/components/ui/ErrorSummary';
+import type { Locale } from '@/i18n/routing';
+import type { NewSessionState } from '@/lib/api/class-session-schemas';
+
+type State = NewSessionState;
+
+const noSubscription = () => () => {};
+
+/** Module, organisation, live or self-paced, before/after on or off, closing time: one screen, under a minute. */
+export function NewSessionForm({
+  action,
+  locale,
+  moduleTitle,
+  organisations,
+}: {
+  action: (state: State, form: FormData) => Promise<State>;
+  locale: Locale;
+  moduleTitle: string;
+  organisations: { id: string; name: string }[];
+}) {
+  const t = useTranslations('Teach.new');
+  const te = useTranslations('Teach.errors');
+  const [state, formAction, pending] = useActionState(action, { problems: [], values: {} });
+  // The browser's offset from UTC, so the server reads the closing time as the teacher meant it.
+  const offset = useSyncExternalStore(noSubscription, () => String(new Date().getTimezoneOffset()), () => '0');
+  const error = (field: State['problems'][number]['field']) => {
+    const problem = state.problems.find((p) => p.field === field);
+    return problem ? te(problem.key) : null;
+  };
+  const fieldIds = { organisationId: 'organisation', mode: 'mode-live', closesAt: 'closes-at' } as const;
+  const errors = state.problems.map((p) => ({ field: fieldIds[p.field], message: te(p.key) }));
+  const mode = state.values.mode ?? 'live';
+  const beforeAfter = state.values.beforeAfter === undefined ? state.problems.length === 0 : state.values.beforeAfter === 'on';
+
+  if (organisations.length === 0) {
+    return (
+      <>
+        <h1>{t('heading')}</h1>
+        <p>{t('noOrganisation')}</p>
+      </>
+    );
+  }
+
+  return (
+    <form action={formAction} noValidate className="staff-form">
+      <ErrorSummary title={te('title')} errors={errors} />
+      <h1>{t('heading')}</h1>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="timezoneOffset" value={offset} />
+
+      <p>
+        <strong>{t('module')}</strong> {moduleTitle}
+      </p>
+
+      <div className={error('organisationId') ? 'field has-error' : 'field'}>
+        <label htmlFor="organisation">{t('organisation')}</label>
+        {error('organisationId') && <p className="field-error" id="organisation-error">{error('organisationId')}</p>}
+        <select
+          id="organisation"
+          name="organisationId"
+          className="text-input"
+          defaultValue={state.values.organisationId ?? organisations[0]?.id}
+          aria-describedby={error('organisationId') ? 'organisation-error' : undefined}
+        >
+          {organisations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset className={error('mode') ? 'field has-error' : 'field'}>
+        <legend>{t('mode')}</legend>
+        {error('mode') && <p className="field-error">{error('mode')}</p>}
+        <div className="choices">
+          <label className="choice">
+            <input type="radio" id="mode-live" name="mode" value="live" defaultChecked={mode === 'live'} />
+            <span>
+              <strong>{t('live')}</strong> {t('liveHint')}
+            </span>
+          </label>
+          <label className="choice">
+            <input type="radio" id="mode-self-paced" name="mode" value="self_paced" defaultChecked={mode === 'self_paced'} />
+            <span>
+              <strong>{t('selfPaced')}</strong> {t('selfPacedHint')}
+            </span>
+          </label>
+        </div>
+      </fieldset>
+
+      <div className="field">
+        <label className="choice">
+          <input type="checkbox" name="beforeAfter" defaultChecked={beforeAfter} />
+          <span>
+            <strong>{t('beforeAfter')}</strong> {t('beforeAfterHint')}
+          </span>
+        </label>
+      </div>
+
+      <div className={error('closesAt') ? 'field has-error' : 'field'}>
+        <label htmlFor="closes-at">{t('closesAt')}</label>
+        <p className="hint" id="closes-at-hint">
+          {t('closesAtHint')}
+        </p>
+        {error('closesAt') && <p className="field-error" id="closes-at-error">{error('closesAt')}</p>}
+        <input
+          type="datetime-local"
+          id="closes-at"
+          name="closesAt"
+          className="text-input"
+          defaultValue={state.values.closesAt ?? ''}
+          aria-describedby={error('closesAt') ? 'closes-at-hint closes-at-error' : 'closes-at-hint'}
+        />
+      </div>
+
+      <div className="actions">
+        <button type="submit" className="button" disabled={pending}>
+          {t('create')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Link } from '@/i18n/navigation';
+import type { Locale } from '@/i18n/routing';
+import { formatJoinCode } from '@/lib/domain/join-code';
+import { isClosed, type ClassSessionListing } from '@/lib/server/class-sessions';
+
+/** The sessions a teacher may see, newest first, each with how many joined. */
+export async function SessionList({ sessions, locale }: { sessions: ClassSessionListing[]; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'Teach.list' });
+  const format = await getFormatter({ locale });
+  if (sessions.length === 0) return <p>{t('empty')}</p>;
+  const now = new Date();
+  return (
+    <table className="data-table">
+      <caption className="visually-hidden">{t('caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('code')}</th>
+          <th scope="col">{t('organisation')}</th>
+          <th scope="col">{t('mode')}</th>
+          <th scope="col">{t('created')}</th>
+          <th scope="col">{t('joined')}</th>
+          <th scope="col">{t('status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.map(({ session, organisationName, joined }) => (
+          <tr key={session.id}>
+            <th scope="row">
+              <Link href={`/teach/sessions/${session.id}`}>{formatJoinCode(session.joinCode)}</Link>
+            </th>
+            <td>{organisationName}</td>
+            <td>{t(`modes.${session.mode}`)}</td>
+            <td>{format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+            <td>{joined}</td>
+            <td>{isClosed(session, now) ? t('closed') : t('open')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { newClassSessionFormSchema, MAX_OPEN_DAYS, type FormProblem } from '@/lib/api/class-session-schemas';
+import { getModule, MODULE_ID } from '@/lib/content/load';
+import type { ClassSessionRow } from '@/lib/db/schema';
+import { canRunSessionsFor } from '@/lib/domain/staff-access';
+import type { Staff } from './auth/current-staff';
+import { createClassSession } from './class-sessions';
+import { getDatabase } from './database';
+import { listOrganisations } from './organisations';
+
+export type { FormProblem } from '@/lib/api/class-session-schemas';
+
+export type CreateFromFormResult = { ok: true; session: ClassSessionRow } | { ok: false; problems: FormProblem[] };
+
+const KEYS = new Set<string>(['organisation', 'mode', 'closesAtMissing', 'closesAtFormat', 'closesAtPast', 'closesAtTooFar']);
+
+/** A schema issue as a form problem: the schema's messages are the keys; anything else falls back per field. */
+function problemOf(issue: { path: PropertyKey[]; message: string }): FormProblem {
+  const name = String(issue.path[0] ?? '');
+  const field: FormProblem['field'] = name === 'organisationId' || name === 'mode' ? name : 'closesAt';
+  const fallback: FormProblem['key'] = field === 'organisationId' ? 'organisation' : field === 'mode' ? 'mode' : 'closesAtFormat';
+  return { field, key: KEYS.has(issue.message) ? (issue.message as FormProblem['key']) : fallback };
+}
+
+/** Checks the teacher's form and creates the session; nothing is created when anything is wrong. */
+export async function createClassSessionFromForm(staff: Staff, form: FormData, now: Date): Promise<CreateFromFormResult> {
+  const parsed = newClassSessionFormSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return { ok: false, problems: dedupe(parsed.error.issues.map(problemOf)) };
+  }
+  const { organisationId, mode, beforeAfter, closesAt } = parsed.data;
+  const problems: FormProblem[] = [];
+  const db = await getDatabase();
+  const organisationExists = (await listOrganisations(db)).some((o) => o.id === organisationId);
+  if (!organisationExists || !canRunSessionsFor(staff, organisationId)) problems.push({ field: 'organisationId', key: 'organisation' });
+  if (closesAt !== null && closesAt.getTime() <= now.getTime()) problems.push({ field: 'closesAt', key: 'closesAtPast' });
+  if (closesAt !== null && closesAt.getTime() > now.getTime() + MAX_OPEN_DAYS * 86_400_000) problems.push({ field: 'closesAt', key: 'closesAtTooFar' });
+  if (problems.length > 0) return { ok: false, problems };
+  const { version } = await getModule();
+  const session = await createClassSession(db, {
+    moduleId: MODULE_ID,
+    contentVersion: version,
+    organisationId,
+    hostId: staff.id,
+    mode,
+    beforeAfter,
+    closesAt,
+  });
+  return { ok: true, session };
+}
+
+function dedupe(problems: FormProblem[]): FormProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => (seen.has(p.field) ? false : (seen.add(p.field), true)));
+}

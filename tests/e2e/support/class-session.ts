@@ -1,0 +1,91 @@
+/**
+ * Class sessions through the real UI: a teacher with their own organisation, a new session,
+ * students joining by code. Labels come from messages/, like the rest of the e2e support.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type enSession from '@/messages/en-GB/Session.json';
+import type enTeach from '@/messages/en-GB/Teach.json';
+import { expect } from './fixtures';
+import { acceptInvite, createOrganisation, ensureAdministrator, inviteStaff, signOut, type NewAccount } from './staff';
+
+const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(process.cwd(), file), 'utf8'));
+export const teachMessages = readJson('messages/en-GB/Teach.json') as typeof enTeach;
+export const sessionMessages = readJson('messages/en-GB/Session.json') as typeof enSession;
+
+export const exact = (name: string) => ({ name, exact: true });
+
+export interface Teacher {
+  context: BrowserContext;
+  page: Page;
+  account: NewAccount;
+  organisation: string;
+}
+
+/** A new organisation and a teacher invited to it, signed in in a context of their own. */
+export async function newTeacher(browser: Browser, label: string): Promise<Teacher> {
+  const suffix = randomUUID().slice(0, 8);
+  const organisation = `${label} ${suffix}`;
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await ensureAdministrator(admin);
+  await createOrganisation(admin, { name: organisation, kind: 'college', area: 'North Somerset' });
+  const link = await inviteStaff(admin, { role: 'teacher', organisation });
+  await signOut(admin);
+  await adminContext.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const account = { name: `Teacher ${suffix}`, email: `teacher-${suffix}@school.example`, password: `teacher passphrase ${suffix}` };
+  await acceptInvite(page, link, account);
+  return { context, page, account, organisation };
+}
+
+export interface CreatedSession {
+  id: string;
+  joinCode: string;
+}
+
+/** Creates a session from the teacher's form and returns its id and join code, as the dashboard shows them. */
+export async function createSession(
+  page: Page,
+  { mode, beforeAfter, closesAt }: { mode: 'live' | 'self_paced'; beforeAfter: boolean; closesAt?: string },
+): Promise<CreatedSession> {
+  const m = teachMessages.new;
+  await page.goto('/en-GB/teach/sessions/new');
+  await expect(page.getByRole('heading', { level: 1, ...exact(m.heading) })).toBeVisible();
+  await page.getByRole('radio', { name: mode === 'live' ? m.live : m.selfPaced }).check();
+  const box = page.getByRole('checkbox', { name: m.beforeAfter });
+  if (beforeAfter) await box.check();
+  else await box.uncheck();
+  if (closesAt !== undefined) await page.getByLabel(m.closesAt).fill(closesAt);
+  await page.getByRole('button', exact(m.create)).click();
+  await expect(page).toHaveURL(/\/en-GB\/teach\/sessions\/[0-9a-f-]{36}$/);
+  const id = page.url().split('/').at(-1) ?? '';
+  const joinCode = (await page.locator('[data-join-code]').getAttribute('data-join-code')) ?? '';
+  expect(joinCode).toMatch(/^[A-Z0-9]{6}$/);
+  return { id, joinCode };
+}
+
+/** A student's phone joins: by typing the code on the home page, or by the QR code's link. */
+export async function joinAsStudent(browser: Browser, joinCode: string, how: 'form' | 'link'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  if (how === 'form') {
+    await page.goto('/en-GB');
+    // Typed as people do: lower case, with a space.
+    await page.getByLabel(sessionMessages.join.label).fill(`${joinCode.slice(0, 3).toLowerCase()} ${joinCode.slice(3).toLowerCase()}`);
+    await page.getByRole('button', exact(sessionMessages.join.submit)).click();
+  } else {
+    await page.goto(`/session/${joinCode}`);
+  }
+  await expect(page).toHaveURL(new RegExp(`/en-GB/session/${joinCode}$`));
+  return page;
+}
+
+/** The teacher's live count, as the dashboard or projector shows it. */
+export function liveCount(page: Page, which: 'joined' | 'answered-step' | 'in-progress' | 'finished') {
+  return page.locator(`[data-count="${which}"]`);
+}
