@@ -37,7 +37,7 @@ describe.each(testEngines)('repositories on $name', (engine) => {
       const participantId = await newParticipant();
       const batch = answerBatch();
       const result = await submit(participantId, batch);
-      expect(result).toEqual({ ok: true, receipts: batch.map((a) => ({ id: a.id, status: 'stored' })) });
+      expect(result).toEqual({ ok: true, receipts: batch.map((a) => ({ id: a.id, status: 'stored' })), classSessionId: null, stored: batch.length });
       expect(await countAnswers(db())).toBe(6);
 
       const rows = await db()
@@ -76,7 +76,7 @@ describe.each(testEngines)('repositories on $name', (engine) => {
       const batch = answerBatch();
       await submit(participantId, batch);
       const again = await submit(participantId, batch);
-      expect(again).toEqual({ ok: true, receipts: batch.map((a) => ({ id: a.id, status: 'duplicate' })) });
+      expect(again).toEqual({ ok: true, receipts: batch.map((a) => ({ id: a.id, status: 'duplicate' })), classSessionId: null, stored: 0 });
       expect(await countAnswers(db())).toBe(6);
     });
 
@@ -88,6 +88,8 @@ describe.each(testEngines)('repositories on $name', (engine) => {
       expect(await submit(participantId, [second])).toEqual({
         ok: true,
         receipts: [{ id: second.id, status: 'duplicate' }],
+        classSessionId: null,
+        stored: 0,
       });
       expect(await countAnswers(db())).toBe(1);
       const rows = await db().select({ id: answers.id, response: answers.response }).from(answers);
@@ -115,6 +117,8 @@ describe.each(testEngines)('repositories on $name', (engine) => {
           { id: answer.id, status: 'stored' },
           { id: answer.id, status: 'duplicate' },
         ],
+        classSessionId: null,
+        stored: 1,
       });
       expect(await countAnswers(db())).toBe(1);
     });
@@ -130,6 +134,8 @@ describe.each(testEngines)('repositories on $name', (engine) => {
           { id: first.id, status: 'stored' },
           { id: second.id, status: 'duplicate' },
         ],
+        classSessionId: null,
+        stored: 1,
       });
       const rows = await db().select({ id: answers.id }).from(answers);
       expect(rows).toEqual([{ id: first.id }]);
@@ -190,7 +196,7 @@ describe.each(testEngines)('repositories on $name', (engine) => {
         contentVersion: OLD_CONTENT_VERSION,
       });
       const result = await submit(participantId, [answer]);
-      expect(result).toEqual({ ok: true, receipts: [{ id: answer.id, status: 'stored' }] });
+      expect(result).toEqual({ ok: true, receipts: [{ id: answer.id, status: 'stored' }], classSessionId: null, stored: 1 });
       const rows = await db().select({ correct: answers.correct, version: answers.contentVersion }).from(answers);
       expect(rows).toEqual([{ correct: null, version: OLD_CONTENT_VERSION }]);
     });

@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryBus, decodeSignal, encodeSignal } from './bus';
+import { createClassHub, type ClassHub, type LiveSubscriber } from './hub';
+
+const SESSION = '0b6a7d5e-3c1f-4a8e-9d2b-5f6e7a8b9c0d';
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A subscriber that records what it was sent. */
+function recorder(audience: LiveSubscriber['audience']) {
+  const events: { event: string; data: unknown }[] = [];
+  return { audience, events, send: (event: string, data: unknown) => events.push({ event, data }) };
+}
+
+describe('the class hub', () => {
+  let hub: ClassHub | undefined;
+  afterEach(() => hub?.close());
+
+  function setUp(intervalMs = 60) {
+    let step = 0;
+    let reads = 0;
+    hub = createClassHub({
+      bus: createMemoryBus(),
+      intervalMs,
+      snapshots: {
+        phone: async () => ({ liveStep: step }),
+        teacher: async () => ({ liveStep: step, reads: ++reads }),
+      },
+    });
+    return { hub, setStep: (n: number) => (step = n), reads: () => reads };
+  }
+
+  it('sends each new stream the current state at once', async () => {
+    const { hub } = setUp();
+    const phone = recorder('phone');
+    hub.subscribe(SESSION, phone);
+    await wait(5);
+    expect(phone.events).toEqual([{ event: 'state', data: { liveStep: 0 } }]);
+  });
+
+  it('sends phones a new step, and nothing when the state has not changed', async () => {
+    const { hub, setStep } = setUp();
+    const phone = recorder('phone');
+    hub.subscribe(SESSION, phone);
+    await wait(5);
+    setStep(1);
+    hub.signal(SESSION, 'state');
+    await wait(100);
+    hub.signal(SESSION, 'state');
+    await wait(100);
+    expect(phone.events.map((e) => e.data)).toEqual([{ liveStep: 0 }, { liveStep: 1 }]);
+  });
+
+  it('throttles a burst of answers to a few updates, read once per update for every stream', async () => {
+    const { hub, reads } = setUp(80);
+    const teachers = [recorder('teacher'), recorder('teacher')];
+    const phone = recorder('phone');
+    for (const t of teachers) hub.subscribe(SESSION, t);
+    hub.subscribe(SESSION, phone);
+    await wait(5);
+    const readsBefore = reads();
+    // 300 answers arriving over about 240 ms: one update per 80 ms window at most.
+    for (let i = 0; i < 300; i += 1) {
+      hub.signal(SESSION, 'answers');
+      if (i % 100 === 99) await wait(80);
+    }
+    await wait(250);
+    const updates = reads() - readsBefore;
+    expect(updates).toBeGreaterThanOrEqual(1);
+    expect(updates).toBeLessThanOrEqual(6);
+    // Both teacher screens got every update; phones are not told about answers at all.
+    expect(teachers[0]?.events.length).toBe(1 + updates);
+    expect(teachers[1]?.events.length).toBe(1 + updates);
+    expect(phone.events.length).toBe(1);
+  });
+
+  it('forgets a session once its last stream closes', async () => {
+    const { hub } = setUp();
+    const off = hub.subscribe(SESSION, recorder('phone'));
+    expect(hub.subscriberCount()).toBe(1);
+    off();
+    expect(hub.subscriberCount()).toBe(0);
+  });
+});
+
+describe('bus signals', () => {
+  it('round-trip, and anything else on the channel is ignored', () => {
+    expect(decodeSignal(encodeSignal({ classSessionId: SESSION, change: 'answers' }))).toEqual({ classSessionId: SESSION, change: 'answers' });
+    expect(decodeSignal(`${SESSION}:drop-tables`)).toBeNull();
+    expect(decodeSignal('not-a-uuid:state')).toBeNull();
+    expect(decodeSignal(undefined)).toBeNull();
+  });
+});
