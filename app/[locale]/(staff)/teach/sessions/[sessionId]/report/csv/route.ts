@@ -1,0 +1,53 @@
+import { getTranslations } from 'next-intl/server';
+import { isLocale, routing, type Locale } from '@/i18n/routing';
+import { reportCsvLabels } from '@/components/reports/csv-labels';
+import { getModule } from '@/lib/content/load';
+import { discloseClassReport, exportReportPolicies, reportContentText } from '@/lib/domain/class-report';
+import { reportCsvFilename, writeReportCsv } from '@/lib/domain/report-csv';
+import { getCurrentStaff } from '@/lib/server/auth/current-staff';
+import { findReportableSession, loadClassReportFor, reportDisclosurePolicies } from '@/lib/server/class-reports';
+import { getDatabase } from '@/lib/server/database';
+
+interface CsvRouteContext {
+  params: Promise<{ locale: string; sessionId: string }>;
+}
+
+const ROUTE = 'GET /[locale]/teach/sessions/[sessionId]/report/csv';
+
+/** Plain text for a status with no file: the same 404 for "not signed in", "no such session" and "not yours". */
+async function textResponse(locale: Locale, status: 404 | 500): Promise<Response> {
+  const t = await getTranslations({ locale, namespace: 'Common' });
+  return new Response(status === 404 ? t('notFoundTitle') : t('errorTitle'), {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+/** The session report as CSV, under the export disclosure rules (k = 10, rounded to 5). */
+export async function GET(_request: Request, { params }: CsvRouteContext): Promise<Response> {
+  const { locale: requested, sessionId } = await params;
+  const locale = isLocale(requested) ? requested : routing.defaultLocale;
+  if (!isLocale(requested)) return textResponse(locale, 404);
+  try {
+    const staff = await getCurrentStaff();
+    if (staff === null) return textResponse(locale, 404);
+    const db = await getDatabase();
+    const session = await findReportableSession(db, staff, sessionId);
+    if (session === null) return textResponse(locale, 404);
+
+    const { structure, text } = await getModule();
+    const policies = reportDisclosurePolicies();
+    const report = discloseClassReport(await loadClassReportFor(db, session, structure), exportReportPolicies(policies));
+    const csv = writeReportCsv(report, await reportCsvLabels(locale, policies), reportContentText(text[locale]));
+    return new Response(csv, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${reportCsvFilename(session.joinCode, session.createdAt)}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  } catch (error) {
+    console.error(`[reports] 500 ${ROUTE}: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
+    return textResponse(locale, 500);
+  }
+}

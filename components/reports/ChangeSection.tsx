@@ -1,0 +1,96 @@
+import { getTranslations } from 'next-intl/server';
+import type { Locale } from '@/i18n/routing';
+import type { DisclosedClassReport, DisclosedMeasureChange, ReportContentText } from '@/lib/domain/class-report';
+import type { ReportFigures } from './figures';
+
+interface Props {
+  report: DisclosedClassReport;
+  content: ReportContentText;
+  figures: ReportFigures;
+  locale: Locale;
+}
+
+interface ChangeRow {
+  key: string;
+  label: string;
+  change: DisclosedMeasureChange;
+  /** Knowledge is a share of questions right; attitudes are points on the 1–5 scale. */
+  unit: 'percent' | 'scale';
+}
+
+/** Matched before/after pairs: n at each wave, and the averages and change where n allows. */
+export async function ChangeSection({ report, content, figures, locale }: Props) {
+  const t = await getTranslations({ locale, namespace: 'Report.change' });
+  const measures: ChangeRow[] = [
+    { key: 'knowledge', label: t('knowledgeScore'), change: report.change.knowledge, unit: 'percent' },
+    ...report.change.constructs.map(
+      (c): ChangeRow => ({ key: c.construct, label: t(`constructs.${c.construct}`), change: c, unit: 'scale' }),
+    ),
+  ];
+  const statements = report.change.attitudeItems.map(
+    (item): ChangeRow => ({ key: item.itemId, label: content.attitudeStatement(item.itemId), change: item, unit: 'scale' }),
+  );
+
+  const table = (id: string, caption: string, firstColumn: string, rows: ChangeRow[]) => (
+    <div className="report-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <table className="report-table">
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{firstColumn}</th>
+            <th scope="col" className="report-num">
+              {t('nBefore')}
+            </th>
+            <th scope="col" className="report-num">
+              {t('nAfter')}
+            </th>
+            <th scope="col" className="report-num">
+              {t('nMatched')}
+            </th>
+            <th scope="col" className="report-num">
+              {t('before')}
+            </th>
+            <th scope="col" className="report-num">
+              {t('after')}
+            </th>
+            <th scope="col" className="report-num">
+              {t('change')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ key, label, change, unit }) => {
+            const mean = unit === 'percent' ? figures.percentScore : figures.scale;
+            const difference = unit === 'percent' ? figures.percentChange : figures.scaleChange;
+            return (
+              <tr key={key}>
+                <th scope="row">{label}</th>
+                <td className="report-num">{figures.count(change.nBefore)}</td>
+                <td className="report-num">{figures.count(change.nAfter)}</td>
+                <td className="report-num">{figures.count(change.nMatched)}</td>
+                <td className="report-num">{mean(change.before)}</td>
+                <td className="report-num">{mean(change.after)}</td>
+                <td className="report-num">{difference(change.change)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  return (
+    <section className="report-section" aria-labelledby="report-change">
+      <h2 id="report-change">{t('heading')}</h2>
+      {report.session.beforeAfter ? (
+        <>
+          <p>{t('lead')}</p>
+          {table('report-change-measures', t('caption'), t('measure'), measures)}
+          {statements.length > 0 && table('report-change-items', t('itemsCaption'), t('statement'), statements)}
+        </>
+      ) : (
+        <p>{t('off')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { answerResponseSchema } from '@/lib/api/schemas';
+import type { ModuleStructure } from '@/lib/content/schema';
+import type { Database } from '@/lib/db/client';
+import { answers, classSessions, participants, type ClassSessionRow } from '@/lib/db/schema';
+import { buildClassReport, type ClassReport, type ReportAnswer } from '@/lib/domain/class-report';
+import { disclosurePolicies, type DisclosurePolicies } from '@/lib/domain/disclosure';
+import { canAccessClassSession, type StaffIdentity } from '@/lib/domain/staff-access';
+
+/**
+ * Reads what a class report needs: the session, who joined, and their answers. The tallying
+ * is `buildClassReport` (pure); what leaves the server is only ever its disclosed form.
+ * A session has at most a few hundred students, so its answers are read as rows (a few
+ * thousand) rather than summed in SQL: matched before/after pairs and scenario paths need
+ * each student's answers together anyway.
+ */
+
+/** What the report page and CSV need to know about a session, including who may see it. */
+export type ClassSessionForReport = Pick<
+  ClassSessionRow,
+  'id' | 'joinCode' | 'organisationId' | 'moduleId' | 'contentVersion' | 'mode' | 'beforeAfter' | 'status' | 'createdAt' | 'closedAt' | 'closesAt'
+>;
+
+export async function findClassSessionForReport(db: Database, id: string): Promise<ClassSessionForReport | null> {
+  const [row] = await db
+    .select({
+      id: classSessions.id,
+      joinCode: classSessions.joinCode,
+      organisationId: classSessions.organisationId,
+      moduleId: classSessions.moduleId,
+      contentVersion: classSessions.contentVersion,
+      mode: classSessions.mode,
+      beforeAfter: classSessions.beforeAfter,
+      status: classSessions.status,
+      createdAt: classSessions.createdAt,
+      closedAt: classSessions.closedAt,
+      closesAt: classSessions.closesAt,
+    })
+    .from(classSessions)
+    .where(eq(classSessions.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The session a member of staff asked for a report on, or null when the id is malformed, no
+ * such session exists, or it isn't theirs to see: the same null for all three, so that a
+ * route answers each with the same 404 and tells no one which sessions exist.
+ */
+export async function findReportableSession(
+  db: Database,
+  staff: StaffIdentity,
+  sessionId: string,
+): Promise<ClassSessionForReport | null> {
+  if (!z.uuid().safeParse(sessionId).success) return null;
+  const session = await findClassSessionForReport(db, sessionId);
+  return session !== null && canAccessClassSession(staff, session) ? session : null;
+}
+
+/** The raw report of a session already found (and the caller's access to it checked). */
+export async function loadClassReportFor(
+  db: Database,
+  session: ClassSessionForReport,
+  structure: ModuleStructure,
+): Promise<ClassReport> {
+  const joined = await db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(eq(participants.classSessionId, session.id));
+  const rows = await db
+    .select({
+      participantId: answers.participantId,
+      itemId: answers.itemId,
+      phase: answers.phase,
+      response: answers.response,
+      correct: answers.correct,
+      confidence: answers.confidence,
+    })
+    .from(answers)
+    .innerJoin(participants, eq(participants.id, answers.participantId))
+    .where(eq(participants.classSessionId, session.id))
+    .orderBy(asc(answers.participantId), asc(answers.answeredAt));
+
+  // A JSON column is a boundary too: only responses that still parse are counted.
+  const readable: ReportAnswer[] = [];
+  let unreadable = 0;
+  for (const row of rows) {
+    const response = answerResponseSchema.safeParse(row.response);
+    if (response.success) readable.push({ ...row, response: response.data });
+    else unreadable += 1;
+  }
+  if (unreadable > 0) {
+    console.warn(`[reports] class session ${session.id}: ${unreadable} stored answer(s) did not parse and were left out`);
+  }
+
+  return buildClassReport(structure, {
+    session: {
+      id: session.id,
+      joinCode: session.joinCode,
+      mode: session.mode,
+      beforeAfter: session.beforeAfter,
+      status: session.status,
+      createdAt: session.createdAt,
+      closedAt: session.closedAt,
+      closesAt: session.closesAt,
+    },
+    participantIds: joined.map((p) => p.id),
+    answers: readable,
+  });
+}
+
+/** The raw report of a session, or null when there is no such session. */
+export async function loadClassReport(
+  db: Database,
+  classSessionId: string,
+  structure: ModuleStructure,
+): Promise<ClassReport | null> {
+  const session = await findClassSessionForReport(db, classSessionId);
+  return session === null ? null : loadClassReportFor(db, session, structure);
+}
+
+/**
+ * The disclosure thresholds reports use. The one place to pass configuration in when it
+ * exists (`disclosurePolicies` raises thresholds, never lowers them).
+ */
+export function reportDisclosurePolicies(): DisclosurePolicies {
+  return disclosurePolicies();
+}

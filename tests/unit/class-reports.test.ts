@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { AnswerResponse } from '@/lib/api/schemas';
+import type { Phase } from '@/lib/content/schema';
+import { answers, classSessions, organisations, participants } from '@/lib/db/schema';
+import { findClassSessionForReport, loadClassReport } from '@/lib/server/class-reports';
+import { setUpTestDatabase, testEngines } from './db-engines';
+import { TEST_CONTENT_VERSION, testStructure } from './test-module';
+
+describe.each(testEngines)('class reports on $name', (engine) => {
+  const db = setUpTestDatabase(engine);
+
+  /** A school with one session; names and codes are fresh, since only participants are emptied between tests. */
+  async function newSession(beforeAfter = true): Promise<string> {
+    const [organisation] = await db()
+      .insert(organisations)
+      .values({ name: `School ${randomUUID()}`, kind: 'school', area: 'North Somerset' })
+      .returning({ id: organisations.id });
+    if (!organisation) throw new Error('no organisation');
+    const [session] = await db()
+      .insert(classSessions)
+      .values({
+        joinCode: randomUUID().slice(0, 8).toUpperCase(),
+        moduleId: testStructure.id,
+        contentVersion: TEST_CONTENT_VERSION,
+        organisationId: organisation.id,
+        mode: 'live',
+        beforeAfter,
+        createdAt: new Date('2025-03-14T10:00:00Z'),
+      })
+      .returning({ id: classSessions.id });
+    if (!session) throw new Error('no session');
+    return session.id;
+  }
+
+  async function join(classSessionId: string | null): Promise<string> {
+    const id = randomUUID();
+    await db().insert(participants).values({ id, locale: 'en-GB', classSessionId });
+    return id;
+  }
+
+  async function answer(
+    participantId: string,
+    itemId: string,
+    response: AnswerResponse,
+    { phase = 'main', correct = null, confidence = null }: { phase?: Phase; correct?: boolean | null; confidence?: number | null } = {},
+  ): Promise<void> {
+    await db()
+      .insert(answers)
+      .values({
+        id: randomUUID(),
+        participantId,
+        itemId,
+        phase,
+        response,
+        correct,
+        confidence,
+        contentVersion: TEST_CONTENT_VERSION,
+        answeredAt: new Date('2025-03-14T10:15:00Z'),
+      });
+  }
+
+  it('finds a session by id, and nothing for an unknown one', async () => {
+    const id = await newSession();
+    const found = await findClassSessionForReport(db(), id);
+    expect(found).toMatchObject({ id, mode: 'live', beforeAfter: true, status: 'open', closedAt: null });
+    expect(found?.createdAt.toISOString()).toBe('2025-03-14T10:00:00.000Z');
+    expect(await findClassSessionForReport(db(), randomUUID())).toBeNull();
+    expect(await loadClassReport(db(), randomUUID(), testStructure)).toBeNull();
+  });
+
+  it("tallies only the session's own students", async () => {
+    const sessionId = await newSession(false);
+    const otherSession = await newSession(false);
+    // Six students: five decline the lift, one accepts; four pick a plan; the sixth never answers.
+    const students = await Promise.all(Array.from({ length: 6 }, () => join(sessionId)));
+    const [s1, s2, s3, s4, s5, s6] = students;
+    if (!s1 || !s2 || !s3 || !s4 || !s5 || !s6) throw new Error('students missing');
+    for (const s of [s1, s2, s3, s4]) await answer(s, 'party/offer', { kind: 'choice', optionIds: ['decline'] });
+    await answer(s5, 'party/offer', { kind: 'choice', optionIds: ['accept'] });
+    await answer(s1, 'q-single', { kind: 'choice', optionIds: ['right'] }, { correct: true, confidence: 2 });
+    await answer(s2, 'q-single', { kind: 'choice', optionIds: ['wrong'] }, { correct: false, confidence: 3 });
+    await answer(s3, 'q-single', { kind: 'choice', optionIds: ['also-wrong'] }, { correct: false, confidence: 1 });
+    for (const s of [s1, s2, s3]) await answer(s, 'plan', { kind: 'plan', planIds: ['plan-call'], ownPlanCount: 0 });
+    await answer(s4, 'plan', { kind: 'plan', planIds: ['plan-call', 'plan-speak'], ownPlanCount: 2 });
+    // A student of another session, and one on their own, answering the same questions.
+    for (const outsider of [await join(otherSession), await join(null)]) {
+      await answer(outsider, 'party/offer', { kind: 'choice', optionIds: ['accept'] });
+      await answer(outsider, 'plan', { kind: 'plan', planIds: ['plan-speak'], ownPlanCount: 1 });
+    }
+
+    const report = await loadClassReport(db(), sessionId, testStructure);
+    if (report === null) throw new Error('no report');
+    // Without before/after, finishing means giving the plan: s1–s4.
+    expect(report.headline).toEqual({ joined: 6, started: 5, finished: 4 });
+    expect(report.session).toMatchObject({ id: sessionId, beforeAfter: false, mode: 'live' });
+    expect(report.scenarios).toEqual([
+      {
+        scenarioId: 'party',
+        decisions: [
+          {
+            nodeId: 'offer',
+            answered: 5,
+            choices: [
+              { choiceId: 'accept', risky: true, count: 1 },
+              { choiceId: 'decline', risky: false, count: 4 },
+            ],
+          },
+        ],
+        endings: [
+          { nodeId: 'end-risky', outcome: 'risky', count: 1 },
+          { nodeId: 'end-safe', outcome: 'safe', count: 4 },
+        ],
+        reachedEnding: 5,
+      },
+    ]);
+    expect(report.knowledge.find((k) => k.itemId === 'q-single' && k.phase === 'main')).toEqual({
+      itemId: 'q-single',
+      phase: 'main',
+      kind: 'single',
+      answered: 3,
+      correct: 1,
+      // Both wrong options carry the same misconception.
+      misconceptions: [{ misconceptionId: 'm-wrong', count: 2 }],
+      misconceptionsAdditive: true,
+      confidenceAsked: true,
+      confidentErrors: 1,
+    });
+    expect(report.plans).toEqual({
+      answered: 4,
+      plans: [
+        { planId: 'plan-call', count: 4 },
+        { planId: 'plan-speak', count: 1 },
+      ],
+      ownPlanWriters: 1,
+    });
+  });
+
+  it('pairs before and after answers of the same student', async () => {
+    const sessionId = await newSession(true);
+    const students = await Promise.all(Array.from({ length: 5 }, () => join(sessionId)));
+    // a-speed is reversed: 6 − point. Before 4 (→2), after 2 (→4) for each of five students.
+    for (const s of students) {
+      await answer(s, 'a-speed', { kind: 'scale', value: 4 }, { phase: 'before' });
+      await answer(s, 'a-speed', { kind: 'scale', value: 2 }, { phase: 'after' });
+      await answer(s, 'q-single', { kind: 'choice', optionIds: ['wrong'] }, { phase: 'before', correct: false });
+      await answer(s, 'q-single', { kind: 'choice', optionIds: ['right'] }, { phase: 'after', correct: true });
+    }
+    const report = await loadClassReport(db(), sessionId, testStructure);
+    expect(report?.change.attitudeItems).toEqual([
+      { itemId: 'a-speed', construct: 'attitude', reverse: true, nBefore: 5, nAfter: 5, nMatched: 5, meanBefore: 2, meanAfter: 4 },
+    ]);
+    expect(report?.change.knowledge).toEqual({ nBefore: 5, nAfter: 5, nMatched: 5, meanBefore: 0, meanAfter: 1 });
+    expect(report?.headline).toEqual({ joined: 5, started: 5, finished: 5 });
+  });
+});
