@@ -1,0 +1,100 @@
+import { createSession, exact, joinAsStudent, newTeacher, sessionMessages } from './support/class-session';
+import { expect, test } from './support/fixtures';
+import { completeStep, currentStep, deviceState } from './support/journey';
+
+test('a teacher cannot see or control another organisation’s session, by page or by request', async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(180_000);
+  const owner = await newTeacher(browser, 'Castle Sixth Form');
+  const session = await createSession(owner.page, { mode: 'live', beforeAfter: false });
+  const other = await newTeacher(browser, 'Marsh Academy');
+  const origin = new URL(baseURL ?? '').origin;
+
+  // Pages and files: the same 404 as for a session that doesn't exist.
+  for (const path of [
+    `/en-GB/teach/sessions/${session.id}`,
+    `/en-GB/teach/sessions/${session.id}/projector`,
+    `/en-GB/teach/sessions/${session.id}/report`,
+    `/en-GB/teach/sessions/${session.id}/report/csv`,
+    `/api/v1/teach/class-sessions/${session.id}/events`,
+  ]) {
+    const response = await other.page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+  }
+  const command = await other.page.request.post(`/api/v1/teach/class-sessions/${session.id}/commands`, {
+    data: { command: 'go-to-step', step: 3 },
+    headers: { origin },
+  });
+  expect(command.status()).toBe(404);
+
+  // Their own list doesn't show it.
+  await other.page.goto('/en-GB/teach');
+  await expect(other.page.getByRole('link', { name: `${session.joinCode.slice(0, 3)} ${session.joinCode.slice(3)}` })).toHaveCount(0);
+
+  // Signed out: 401 for the API, and the sign-in page for the pages.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const signedOut = await anonymous.post(`/api/v1/teach/class-sessions/${session.id}/commands`, {
+    data: { command: 'end' },
+    headers: { origin },
+  });
+  expect(signedOut.status()).toBe(401);
+  const page = await anonymous.get(`/en-GB/teach/sessions/${session.id}`);
+  expect(page.url()).toContain('/en-GB/staff/sign-in');
+  await anonymous.dispose();
+
+  // The owner's own command, sent from another site, is refused: their cookie alone is not enough.
+  const crossSite = await owner.page.request.post(`/api/v1/teach/class-sessions/${session.id}/commands`, {
+    data: { command: 'go-to-step', step: 2 },
+    headers: { origin: 'https://elsewhere.example' },
+  });
+  expect(crossSite.status()).toBe(403);
+
+  // None of it moved the class: still on the first step.
+  const state = await owner.page.request.get(`/api/v1/class-sessions/${session.joinCode}`);
+  expect(await state.json()).toMatchObject({ status: 'open', liveStep: 0 });
+});
+
+test('in a live session, a phone that reloads or loses the network comes back to the class’s step', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const teacher = await newTeacher(browser, 'Quay College');
+  const session = await createSession(teacher.page, { mode: 'live', beforeAfter: true });
+  const phone = await joinAsStudent(browser, session.joinCode, 'link');
+  await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.waiting.start.title) })).toBeVisible();
+
+  const go = async (step: number) => {
+    const response = await teacher.page.request.post(`/api/v1/teach/class-sessions/${session.id}/commands`, {
+      data: { command: 'go-to-step', step },
+      headers: { origin: new URL(teacher.page.url()).origin },
+    });
+    expect(response.status()).toBe(200);
+  };
+
+  // Step 1 (the "before" section), then an attitude item: answered, then waiting.
+  await go(1);
+  await expect.poll(async () => (await currentStep(phone)).index).toBe(1);
+  await completeStep({ page: phone, locale: 'en-GB', mode: 'pointer' });
+  await go(2);
+  await expect.poll(async () => (await currentStep(phone)).kind).toBe('attitude');
+  await completeStep({ page: phone, locale: 'en-GB', mode: 'pointer' });
+  await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.waiting.next.title) })).toBeVisible();
+  const device = await deviceState(phone, session.id);
+  await expect.poll(async () => (await deviceState(phone, session.id)).outbox.length).toBe(0);
+
+  // A reload: still in the session, same participant, still done with this step.
+  await phone.reload();
+  await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.waiting.next.title) })).toBeVisible();
+  expect((await deviceState(phone, session.id)).participantId).toBe(device.participantId);
+
+  // The network drops and the phone reloads (the page comes from the service worker's copy) while
+  // the teacher moves on; when the network returns, the phone catches up by itself.
+  await phone.context().setOffline(true);
+  await go(3);
+  await phone.reload();
+  await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.waiting.next.title) })).toBeVisible();
+  expect((await currentStep(phone)).index).toBe(2);
+  await phone.context().setOffline(false);
+  await expect.poll(async () => (await currentStep(phone)).index, { timeout: 20_000 }).toBe(3);
+
+  // The teacher's dashboard counted one phone, however many times it reconnected.
+  await teacher.page.reload();
+  await expect(teacher.page.locator('[data-count="joined"]')).toHaveText('1');
+});

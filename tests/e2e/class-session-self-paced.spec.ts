@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { createSession, exact, joinAsStudent, liveCount, newTeacher, sessionMessages, teachMessages } from './support/class-session';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { structure } from './support/content';
+import { completeStep, currentStep, deviceState, driveJourney, messages, storedAnswers } from './support/journey';
+
+const player = messages('en-GB');
+
+/** A local date and time in the browser's own time zone, as a datetime-local field takes it. */
+async function localDateTime(page: Page, hoursFromNow: number): Promise<string> {
+  return page.evaluate((hours) => {
+    const d = new Date(Date.now() + hours * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, hoursFromNow);
+}
+
+test('a self-paced session: a closing time, students at their own speed, a reload that loses nothing, and an end', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const teacher = await newTeacher(browser, 'Hillside School');
+  const { page } = teacher;
+
+  // A closing time in the past is refused with a clear error, and nothing is created.
+  await page.goto('/en-GB/teach/sessions/new');
+  await page.getByRole('radio', { name: teachMessages.new.selfPaced }).check();
+  await page.getByLabel(teachMessages.new.closesAt).fill(await localDateTime(page, -2));
+  await page.getByRole('button', exact(teachMessages.new.create)).click();
+  const summary = page.getByRole('alert', exact(teachMessages.errors.title));
+  await expect(summary.getByRole('link', exact(teachMessages.errors.closesAtPast))).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveURL(/\/teach\/sessions\/new$/);
+  // The form keeps what was chosen.
+  await expect(page.getByRole('radio', { name: teachMessages.new.selfPaced })).toBeChecked();
+  await expectNoAxeViolations(page, 'new session form with an error');
+  await page.goto('/en-GB/teach');
+  await expect(page.getByText(teachMessages.list.empty)).toBeVisible();
+
+  const session = await createSession(page, { mode: 'self_paced', beforeAfter: true, closesAt: await localDateTime(page, 26) });
+  await expect(page.getByText(teachMessages.live.selfPacedHeading)).toBeVisible();
+  await expect(liveCount(page, 'joined')).toHaveText('0');
+
+  // A student starts, answers a few questions and reloads: same participant, same step, nothing asked twice.
+  const ann = await joinAsStudent(browser, session.joinCode, 'link');
+  await expect(ann.getByText(sessionMessages.banner.replace('{code}', `${session.joinCode.slice(0, 3)} ${session.joinCode.slice(3)}`))).toBeVisible();
+  await expect(ann.getByText(/^Open until /)).toBeVisible();
+  await expectNoAxeViolations(ann, 'self-paced intro with the session banner');
+  for (let i = 0; i < 6; i += 1) await completeStep({ page: ann, locale: 'en-GB', mode: 'pointer' });
+  const before = await currentStep(ann);
+  const device = await deviceState(ann, session.id);
+  await expect.poll(async () => (await deviceState(ann, session.id)).outbox.length).toBe(0);
+  await ann.reload();
+  expect(await currentStep(ann)).toEqual(before);
+  expect((await deviceState(ann, session.id)).participantId).toBe(device.participantId);
+  await expect(liveCount(page, 'joined')).toHaveText('1');
+  await expect(liveCount(page, 'in-progress')).toHaveText('1');
+
+  // Another student goes all the way through at their own speed.
+  const ben = await joinAsStudent(browser, session.joinCode, 'form');
+  await driveJourney({ page: ben, locale: 'en-GB', mode: 'pointer' });
+  await expect(ben.getByRole('heading', { level: 2, ...exact(player.summary.scoresHeading) })).toBeVisible();
+  await expect(liveCount(page, 'joined')).toHaveText('2');
+  await expect(liveCount(page, 'finished')).toHaveText('1');
+  await expect(liveCount(page, 'in-progress')).toHaveText('1');
+
+  // The teacher ends it early: the phone says so, and the server takes no more answers.
+  await page.getByRole('button', exact(teachMessages.live.end)).click();
+  await page.getByRole('button', exact(teachMessages.live.endConfirm)).click();
+  await expect(ann.getByRole('heading', { level: 1, ...exact(sessionMessages.ended.title) })).toBeVisible();
+  await ann.reload();
+  await expect(ann.getByRole('heading', { level: 1, ...exact(sessionMessages.ended.title) })).toBeVisible();
+
+  // An answer given now, to a question Ann never reached, is acknowledged as too late and not stored.
+  const storedBefore = await storedAnswers(ann, device.participantId);
+  const unanswered = structure.items.find((i) => i.phases.includes('after') && (i.kind === 'single' || i.kind === 'truefalse'));
+  const version = (Object.values(device.answers)[0] as { contentVersion: string }).contentVersion;
+  const lateId = randomUUID();
+  const late = await ann.request.post('/api/v1/answers', {
+    data: {
+      participantId: device.participantId,
+      answers: [
+        {
+          id: lateId,
+          itemId: unanswered?.id,
+          phase: 'after',
+          response: { kind: 'choice', optionIds: [unanswered?.options[0]?.id] },
+          contentVersion: version,
+          answeredAt: new Date().toISOString(),
+        },
+      ],
+    },
+  });
+  expect(late.status()).toBe(200);
+  expect(await late.json()).toEqual({ receipts: [{ id: lateId, status: 'session_closed' }] });
+  expect(await storedAnswers(ann, device.participantId)).toEqual(storedBefore);
+  const stateResponse = await ann.request.get(`/api/v1/class-sessions/${session.joinCode}`);
+  expect(((await stateResponse.json()) as { status: string }).status).toBe('closed');
+
+  const newcomer = await ann.request.post(`/api/v1/class-sessions/${session.joinCode}/participants`, {
+    data: { participantId: randomUUID(), locale: 'pl' },
+    headers: { 'accept-language': 'pl' },
+  });
+  expect(newcomer.status()).toBe(409);
+  expect(((await newcomer.json()) as { error: { code: string; message: string } }).error).toEqual({
+    code: 'session_closed',
+    message: 'Ta sesja klasowa się zakończyła i nie przyjmuje już odpowiedzi. Dotychczasowe odpowiedzi są zapisane.',
+  });
+});
