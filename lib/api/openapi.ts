@@ -13,6 +13,7 @@ import {
   submitAnswersBodySchema,
   submitAnswersResponseSchema,
 } from './schemas';
+import { classSessionPaths, classSessionSchemas } from './openapi-class-sessions';
 
 type JsonObject = Record<string, unknown>;
 
@@ -55,7 +56,7 @@ export function buildOpenApiDocument(): JsonObject {
       title: 'Roads Kill – take control API',
       version: '1',
       description:
-        'The student app stores anonymous participants and their answers here. A participant is a random id made by the device; nothing identifies a person. Every answer carries an id made by the device, and the server stores each id once.',
+        'The student app stores anonymous participants and their answers here, and follows class sessions. A participant is a random id made by the device; nothing identifies a person. Every answer carries an id made by the device, and the server stores each id once.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     paths: {
@@ -110,6 +111,7 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
       },
+      ...classSessionPaths({ jsonSchema, ref, ok, error, acceptLanguage, internal: errors.internal }),
       '/api/v1/openapi.json': {
         get: {
           operationId: 'getOpenApiDocument',
@@ -125,6 +127,7 @@ export function buildOpenApiDocument(): JsonObject {
         SubmitAnswersBody: jsonSchema(submitAnswersBodySchema, 'input'),
         SubmitAnswersResponse: jsonSchema(submitAnswersResponseSchema, 'output'),
         ProgressResponse: jsonSchema(progressResponseSchema, 'output'),
+        ...classSessionSchemas(jsonSchema),
         ApiError: jsonSchema(apiErrorSchema, 'output'),
       },
     },

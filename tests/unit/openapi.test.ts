@@ -40,9 +40,15 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(document.paths).sort()).toEqual(await routePaths());
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/v1/answers',
+      '/api/v1/class-sessions/{code}',
+      '/api/v1/class-sessions/{code}/choices',
+      '/api/v1/class-sessions/{code}/events',
+      '/api/v1/class-sessions/{code}/participants',
       '/api/v1/openapi.json',
       '/api/v1/participants',
       '/api/v1/participants/{id}/progress',
+      '/api/v1/teach/class-sessions/{id}/commands',
+      '/api/v1/teach/class-sessions/{id}/events',
     ]);
   });
 
@@ -52,6 +58,8 @@ describe('GET /api/v1/openapi.json', () => {
     expect(statuses('/api/v1/participants', 'post')).toEqual(['200', '201', '400', '413', '500']);
     expect(statuses('/api/v1/answers', 'post')).toEqual(['200', '400', '404', '413', '422', '500']);
     expect(statuses('/api/v1/participants/{id}/progress', 'get')).toEqual(['200', '400', '404', '500']);
+    expect(statuses('/api/v1/class-sessions/{code}/participants', 'post')).toEqual(['200', '201', '400', '404', '409', '429', '500']);
+    expect(statuses('/api/v1/teach/class-sessions/{id}/commands', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '422', '500']);
     expect(document.paths['/api/v1/answers']?.post?.responses['422']?.content).toEqual({
       'application/json': { schema: { $ref: '#/components/schemas/ApiError' } },
     });
@@ -62,7 +70,12 @@ describe('GET /api/v1/openapi.json', () => {
     const schemas = document.components.schemas;
     expect(Object.keys(schemas).sort()).toEqual([
       'ApiError',
+      'ClassChoicesResponse',
+      'ClassSessionState',
       'CreateParticipantBody',
+      'JoinClassSessionBody',
+      'JoinClassSessionResponse',
+      'LiveCommandBody',
       'ParticipantResponse',
       'ProgressResponse',
       'SubmitAnswersBody',
@@ -78,7 +91,7 @@ describe('GET /api/v1/openapi.json', () => {
   it('points every $ref at a schema it defines', async () => {
     const { document } = await fetchDocument();
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
-    expect(refs.length).toBe(17);
+    expect(refs.length).toBe(45);
     for (const name of refs) expect(Object.keys(document.components.schemas)).toContain(name);
   });
 });
