@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv, pgliteDirectory } from './env';
+import { EnvError, parseEnv, pgliteDirectory, publicOrigin } from './env';
 
 describe('parseEnv', () => {
   it('defaults to the embedded store in ./data', () => {
-    expect(parseEnv({})).toEqual({ DATABASE_URL: undefined, DATA_DIR: './data', NODE_ENV: 'development' });
+    expect(parseEnv({})).toEqual({ DATABASE_URL: undefined, DATA_DIR: './data', NODE_ENV: 'development', TIME_ZONE: 'Europe/London' });
   });
 
   it('treats an empty setting as unset', () => {
@@ -12,6 +12,7 @@ describe('parseEnv', () => {
       DATABASE_URL: undefined,
       DATA_DIR: './data',
       NODE_ENV: 'development',
+      TIME_ZONE: 'Europe/London',
     });
   });
 
@@ -32,6 +33,36 @@ describe('parseEnv', () => {
 
   it('refuses an unknown NODE_ENV', () => {
     expect(() => parseEnv({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+});
+
+describe('PUBLIC_ORIGIN and SETUP_LINK_FILE', () => {
+  it('are optional, and an empty setting is unset', () => {
+    const parsed = parseEnv({ PUBLIC_ORIGIN: '', SETUP_LINK_FILE: '', PORT: '' });
+    expect(parsed.PUBLIC_ORIGIN).toBeUndefined();
+    expect(parsed.SETUP_LINK_FILE).toBeUndefined();
+    expect(parsed.PORT).toBeUndefined();
+  });
+
+  it('keeps only the origin of PUBLIC_ORIGIN, and the file path as given', () => {
+    const parsed = parseEnv({ PUBLIC_ORIGIN: 'https://roads.example.gov.uk/some/path/', SETUP_LINK_FILE: '/run/rk/setup-link' });
+    expect(parsed.PUBLIC_ORIGIN).toBe('https://roads.example.gov.uk');
+    expect(parsed.SETUP_LINK_FILE).toBe('/run/rk/setup-link');
+  });
+
+  it('refuses a PUBLIC_ORIGIN that is not http(s), and a PORT that is not a port', () => {
+    expect(() => parseEnv({ PUBLIC_ORIGIN: 'ftp://roads.example' })).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => parseEnv({ PUBLIC_ORIGIN: 'roads.example' })).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});
+
+describe('publicOrigin', () => {
+  it('is PUBLIC_ORIGIN, else localhost on PORT, else localhost:3000', () => {
+    expect(publicOrigin(parseEnv({ PUBLIC_ORIGIN: 'https://roads.example', PORT: '8080' }))).toBe('https://roads.example');
+    expect(publicOrigin(parseEnv({ PORT: '8080' }))).toBe('http://localhost:8080');
+    expect(publicOrigin(parseEnv({}))).toBe('http://localhost:3000');
   });
 });
 

@@ -16,6 +16,24 @@ export const envSchema = z.object({
     .preprocess(blankAsUnset, z.string().default('./data'))
     .describe('Where the embedded store keeps its files (in DATA_DIR/pglite).'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PUBLIC_ORIGIN: z
+    .preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin).optional())
+    .describe('The origin staff reach the app at, printed in setup and invite links. Unset: http://localhost:PORT.'),
+  SETUP_LINK_FILE: z
+    .preprocess(blankAsUnset, z.string().optional())
+    .describe('If set, the first-run setup link is also written to this file (mode 0600) for scripts and tests.'),
+  TIME_ZONE: z
+    .preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'not an IANA time zone')
+        .default('Europe/London'),
+    )
+    .describe('The time zone staff pages show times in (an IANA name such as Europe/London).'),
+  PORT: z
+    .preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional())
+    .describe('The port Next serves on; read here only for the default PUBLIC_ORIGIN.'),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -40,4 +58,9 @@ export const env: Env = parseEnv(process.env);
 /** Where PGlite keeps its data, resolved against the folder the app was started from. */
 export function pgliteDirectory(config: Pick<Env, 'DATA_DIR'> = env): string {
   return path.resolve(process.cwd(), config.DATA_DIR, 'pglite');
+}
+
+/** The origin for links the app prints (setup, invites): PUBLIC_ORIGIN, else this machine's port. */
+export function publicOrigin(config: Pick<Env, 'PUBLIC_ORIGIN' | 'PORT'> = env): string {
+  return config.PUBLIC_ORIGIN ?? `http://localhost:${config.PORT ?? 3000}`;
 }

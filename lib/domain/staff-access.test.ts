@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAccessClassSession, canInvite, canManageOrganisations, canRunSessionsFor, type StaffIdentity } from './staff-access';
+import { canAccessClassSession, canInvite, canManageOrganisations, canRunSessionsFor, invitableRoles, type StaffIdentity } from './staff-access';
 
 const teacherA: StaffIdentity = { id: 't', role: 'teacher', organisationId: 'org-a' };
 const officer: StaffIdentity = { id: 'o', role: 'officer', organisationId: null };
@@ -24,5 +24,11 @@ describe('staff access', () => {
     expect(canInvite(officer, 'officer')).toBe(false);
     expect(canInvite(teacherA, 'teacher')).toBe(false);
     expect(canInvite(admin, 'officer')).toBe(true);
+  });
+
+  it('offers each role only the invites it may make, teachers first', () => {
+    expect(invitableRoles(admin)).toEqual(['teacher', 'officer', 'administrator']);
+    expect(invitableRoles(officer)).toEqual(['teacher']);
+    expect(invitableRoles(teacherA)).toEqual([]);
   });
 });

@@ -30,3 +30,8 @@ export function canInvite(staff: StaffIdentity, role: StaffRole): boolean {
   if (role === 'teacher') return staff.role === 'administrator' || staff.role === 'officer';
   return staff.role === 'administrator';
 }
+
+/** The roles this member of staff may invite, teachers first (the invite most often made). */
+export function invitableRoles(staff: StaffIdentity): StaffRole[] {
+  return (['teacher', 'officer', 'administrator'] as const).filter((role) => canInvite(staff, role));
+}
