@@ -56,16 +56,20 @@ export function Player({ module, locale, session }: { module: PlayerModule; loca
 
 /** In a class session: the session's own store on the device, and the teacher's state followed live. */
 function SessionPlayer({ module, locale, session }: { module: PlayerModule; locale: Locale; session: PlayerSession }) {
-  const { state } = useClassSessionState(session.joinCode, session.initialState);
+  const { state } = useClassSessionState(session.joinCode, session.initialState, sessionStoreKey(module.id, session.id));
   return <JourneyPlayer module={module} locale={locale} live={{ ...session, state }} />;
 }
 
 type LiveSession = PlayerSession & { state: ClassSessionStateBody };
 
+/** One store per module on your own, one per class session in a class: a device may be in several. */
+function sessionStoreKey(moduleId: string, sessionId: string): string {
+  return `${moduleId}@${sessionId}`;
+}
+
 function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale: Locale; live: LiveSession | null }) {
   const t = useTranslations('Player');
-  // One store per module on your own, one per class session in a class: a device may be in several.
-  const storeKey = live ? `${module.id}@${live.id}` : module.id;
+  const storeKey = live ? sessionStoreKey(module.id, live.id) : module.id;
   const joinCode = live?.joinCode;
   const beforeAfter = live?.beforeAfter ?? true;
   const state = useSyncExternalStore(

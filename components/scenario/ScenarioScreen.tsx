@@ -42,7 +42,7 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
         {scenario.title}
       </p>
       <LastChoice scenario={scenario} path={path} />
-      {api.joinCode !== null && <ClassChoiceAfterDecision joinCode={api.joinCode} scenario={scenario} path={path} />}
+      {api.joinCode !== null && <ClassChoiceAfterDecision joinCode={api.joinCode} participantId={api.state.participantId} scenario={scenario} path={path} />}
       {current.kind === 'ending' ? (
         <ScenarioEnding node={current} module={api.module} onNext={() => api.next(index)} />
       ) : (
@@ -99,9 +99,9 @@ function LastChoice({ scenario, path }: { scenario: PlayerScenario; path: readon
 }
 
 /** In a class session, after a decision: what the class chose there (DESIGN.md, class view). */
-function ClassChoiceAfterDecision({ joinCode, scenario, path }: { joinCode: string; scenario: PlayerScenario; path: readonly string[] }) {
+function ClassChoiceAfterDecision({ joinCode, participantId, scenario, path }: { joinCode: string; participantId: string; scenario: PlayerScenario; path: readonly string[] }) {
   const node = scenario.nodes[path[path.length - 2] ?? ''];
   if (node?.kind !== 'decision') return null;
   const labels = Object.fromEntries(node.choices.map((c) => [c.id, c.label]));
-  return <ClassChoice key={node.id} joinCode={joinCode} itemId={scenarioDecisionId(scenario.id, node.id)} labels={labels} />;
+  return <ClassChoice key={node.id} joinCode={joinCode} participantId={participantId} itemId={scenarioDecisionId(scenario.id, node.id)} labels={labels} />;
 }

@@ -12,21 +12,22 @@ const FIRST_LOOK_MS = 1_500;
  * "What your class chose" after a scenario decision: nothing until enough of the class has
  * answered, and small groups only as "fewer than 5" (the server applies both rules).
  */
-export function ClassChoice({ joinCode, itemId, labels }: { joinCode: string; itemId: string; labels: Record<string, string> }) {
+export function ClassChoice({ joinCode, participantId, itemId, labels }: { joinCode: string; participantId: string; itemId: string; labels: Record<string, string> }) {
   const t = useTranslations('Session.classChoice');
   const [choices, setChoices] = useState<ClassChoicesResponse | null>(null);
   const [failed, setFailed] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      const response = await fetch(`/api/v1/class-sessions/${encodeURIComponent(joinCode)}/choices?itemId=${encodeURIComponent(itemId)}`);
+      const query = new URLSearchParams({ itemId, participant: participantId });
+      const response = await fetch(`/api/v1/class-sessions/${encodeURIComponent(joinCode)}/choices?${query.toString()}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       setChoices((await response.json()) as ClassChoicesResponse);
       setFailed(false);
     } catch {
       setFailed(true);
     }
-  }, [joinCode, itemId]);
+  }, [joinCode, participantId, itemId]);
 
   useEffect(() => {
     const timer = setTimeout(() => void load(), FIRST_LOOK_MS);

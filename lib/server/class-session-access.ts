@@ -4,7 +4,7 @@ import { normaliseJoinCode } from '@/lib/domain/join-code';
 import { canAccessClassSession } from '@/lib/domain/staff-access';
 import { z } from 'zod';
 import { getCurrentStaff, type Staff } from './auth/current-staff';
-import { findClassSession, findClassSessionByCode } from './class-sessions';
+import { findClassSession, findClassSessionByCode, sessionOfParticipant } from './class-sessions';
 import { getDatabase } from './database';
 import { failure, tooManyAttempts, type ApiFailure, type ApiOutcome } from './http';
 import { clientAddress, createRateLimiter } from './rate-limit';
@@ -16,10 +16,14 @@ import { clientAddress, createRateLimiter } from './rate-limit';
  */
 
 /**
- * A whole class joins from one school address at once, so only wrong codes are counted:
- * 20 in 10 minutes is plenty for mistyping, far too few for guessing among 729 million codes.
+ * A whole class joins from one school address at once, so only wrong codes are counted, and
+ * generously: 60 in 10 minutes covers a class mistyping, and is far too few for guessing among
+ * 729 million codes. A phone already in the session names itself (`member`) and is never held
+ * up, so a prankster's wrong codes can delay newcomers but not cut off a class in progress.
  */
-const wrongCodes = createRateLimiter({ limit: 20, windowMs: 10 * 60_000 });
+const wrongCodes = createRateLimiter({ limit: 60, windowMs: 10 * 60_000 });
+
+const sessionIdSchema = z.uuid();
 
 type Found<T> = { ok: true; value: T } | { ok: false; outcome: ApiOutcome };
 
@@ -30,25 +34,33 @@ export type JoinCodeLookup =
   | { ok: false; error: 'invalid' | 'unknown' }
   | { ok: false; error: 'too_many'; retryAfterMs: number };
 
-/** A join code as typed, looked up; wrong codes count against the address that sent them. */
-export async function lookUpJoinCode(input: string, address: string): Promise<JoinCodeLookup> {
+/**
+ * A join code as typed, looked up; wrong codes count against the address that sent them.
+ * `member`: the participant id of a phone that says it is already in the session.
+ */
+export async function lookUpJoinCode(input: string, address: string, member?: string): Promise<JoinCodeLookup> {
+  const code = normaliseJoinCode(input);
+  const db = await getDatabase();
+  if (member !== undefined && code !== null && sessionIdSchema.safeParse(member).success) {
+    const session = await sessionOfParticipant(db, member);
+    if (session?.joinCode === code) return { ok: true, session };
+  }
   const allowance = wrongCodes.check(address);
   if (!allowance.allowed) return { ok: false, error: 'too_many', retryAfterMs: allowance.retryAfterMs };
-  const code = normaliseJoinCode(input);
-  const session = code === null ? null : await findClassSessionByCode(await getDatabase(), code);
+  const session = code === null ? null : await findClassSessionByCode(db, code);
   if (session) return { ok: true, session };
   wrongCodes.hit(address);
   return { ok: false, error: code === null ? 'invalid' : 'unknown' };
 }
 
+/** For the phones' routes: a phone already in the session passes `?participant=<its id>`. */
 export async function sessionFromJoinCode(request: Request, code: string): Promise<Found<ClassSessionRow>> {
-  const found = await lookUpJoinCode(code, clientAddress(request.headers));
+  const member = new URL(request.url).searchParams.get('participant') ?? undefined;
+  const found = await lookUpJoinCode(code, clientAddress(request.headers), member);
   if (found.ok) return { ok: true, value: found.session };
   if (found.error === 'too_many') return fail(tooManyAttempts(found.retryAfterMs));
   return fail(failure(404, 'unknown_session'));
 }
-
-const sessionIdSchema = z.uuid();
 
 /** The session and the signed-in staff member who may run it; 401 signed out, 404 otherwise. */
 export async function sessionForStaff(id: string): Promise<Found<{ session: ClassSessionRow; staff: Staff }>> {

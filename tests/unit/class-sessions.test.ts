@@ -14,6 +14,8 @@ import {
   sessionState,
   type NewClassSession,
 } from '@/lib/server/class-sessions';
+import { useDatabaseForTests } from '@/lib/db/client';
+import { lookUpJoinCode } from '@/lib/server/class-session-access';
 import { setUpTestDatabase, testEngines } from './db-engines';
 import { makeAnswer, TEST_CONTENT_VERSION, testStructure } from './test-module';
 
@@ -151,6 +153,26 @@ describe.each(testEngines)('class sessions on $name', (engine) => {
       { kind: 'choice', optionIds: ['right'] },
       { kind: 'choice', optionIds: ['wrong'] },
     ]);
+  });
+
+  it('slows down wrong codes from one address, but never a phone already in the session', async () => {
+    useDatabaseForTests(db());
+    try {
+      const session = await newSession();
+      const member = randomUUID();
+      await joinClassSession(db(), { joinCode: session.joinCode, participantId: member, locale: 'en-GB' }, NOW);
+      const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
+      for (let i = 0; i < 60; i += 1) expect(await lookUpJoinCode('ZZZZZZ', address)).toEqual({ ok: false, error: 'unknown' });
+      // The school's address is now held back, even with the right code…
+      expect(await lookUpJoinCode(session.joinCode, address)).toMatchObject({ ok: false, error: 'too_many' });
+      // …but a phone that is already in the session carries on, and another address is unaffected.
+      expect(await lookUpJoinCode(session.joinCode, address, member)).toMatchObject({ ok: true, session: { id: session.id } });
+      expect(await lookUpJoinCode(session.joinCode, '203.0.113.9')).toMatchObject({ ok: true });
+      // A made-up participant id doesn't get past it.
+      expect(await lookUpJoinCode(session.joinCode, address, randomUUID())).toMatchObject({ ok: false, error: 'too_many' });
+    } finally {
+      useDatabaseForTests(undefined);
+    }
   });
 
   it('lists a teacher only their own organisation’s sessions, and an officer all of them', async () => {

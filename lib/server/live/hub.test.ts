@@ -73,6 +73,46 @@ describe('the class hub', () => {
     expect(phone.events.length).toBe(1);
   });
 
+  it('never sends a new phone an older step after a newer one', async () => {
+    let step = 0;
+    hub = createClassHub({
+      bus: createMemoryBus(),
+      intervalMs: 50,
+      snapshots: {
+        // A slow first read (a busy database) that the teacher's command overtakes.
+        phone: async () => {
+          const seen = step;
+          await wait(seen === 0 ? 60 : 1);
+          return { liveStep: seen };
+        },
+        teacher: async () => ({}),
+      },
+    });
+    const phone = recorder('phone');
+    hub.subscribe(SESSION, phone);
+    await wait(5);
+    step = 1;
+    hub.signal(SESSION, 'state');
+    await wait(150);
+    expect(phone.events.at(-1)?.data).toEqual({ liveStep: 1 });
+    expect(phone.events.map((e) => e.data)).toEqual([{ liveStep: 0 }, { liveStep: 1 }]);
+  });
+
+  it('sends a step change at once, without waiting behind a burst of answers', async () => {
+    const { hub, setStep } = setUp(1_000);
+    const phone = recorder('phone');
+    hub.subscribe(SESSION, recorder('teacher'));
+    hub.subscribe(SESSION, phone);
+    await wait(10);
+    hub.signal(SESSION, 'answers');
+    await wait(10);
+    hub.signal(SESSION, 'answers'); // inside the 1 s window: held back
+    setStep(2);
+    hub.signal(SESSION, 'state');
+    await wait(60);
+    expect(phone.events.at(-1)?.data).toEqual({ liveStep: 2 });
+  });
+
   it('forgets a session once its last stream closes', async () => {
     const { hub } = setUp();
     const off = hub.subscribe(SESSION, recorder('phone'));

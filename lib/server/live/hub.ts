@@ -39,15 +39,22 @@ export interface ClassHubOptions {
   now?: () => number;
 }
 
+interface Stream {
+  subscriber: LiveSubscriber;
+  /** What this phone was last sent, so an unchanged state isn't sent to hundreds of phones again. */
+  lastSent: string | undefined;
+  /** A new stream waits for its first snapshot, sent in order with every other update. */
+  fresh: boolean;
+}
+
 interface SessionStreams {
-  subscribers: Set<LiveSubscriber>;
+  streams: Set<Stream>;
   /** What changed since the last update; 'state' reaches phones too, 'answers' only teachers. */
   pending: Set<ClassChange>;
-  lastUpdate: number;
+  /** When the last answers update started: answers are throttled, state changes are not. */
+  lastAnswersUpdate: number;
   timer: ReturnType<typeof setTimeout> | undefined;
   running: boolean;
-  /** The last thing sent to phones, so an unchanged state isn't sent to hundreds of phones again. */
-  lastPhone: string | undefined;
 }
 
 export function createClassHub({ bus, snapshots, intervalMs = 250, now = Date.now }: ClassHubOptions): ClassHub {
@@ -55,70 +62,100 @@ export function createClassHub({ bus, snapshots, intervalMs = 250, now = Date.no
   const lastPublished = new Map<string, { at: number; timer: ReturnType<typeof setTimeout> | undefined }>();
 
   function streamsOf(id: string): SessionStreams {
-    let streams = sessions.get(id);
-    if (!streams) {
-      streams = { subscribers: new Set(), pending: new Set(), lastUpdate: 0, timer: undefined, running: false, lastPhone: undefined };
-      sessions.set(id, streams);
+    let session = sessions.get(id);
+    if (!session) {
+      session = { streams: new Set(), pending: new Set(), lastAnswersUpdate: 0, timer: undefined, running: false };
+      sessions.set(id, session);
     }
-    return streams;
+    return session;
   }
 
-  function schedule(id: string, streams: SessionStreams): void {
-    if (streams.timer !== undefined || streams.running) return;
-    const wait = Math.max(0, streams.lastUpdate + intervalMs - now());
-    streams.timer = setTimeout(() => {
-      streams.timer = undefined;
-      void update(id, streams);
+  const hasFresh = (session: SessionStreams) => [...session.streams].some((s) => s.fresh);
+  const hasTeacher = (session: SessionStreams) => [...session.streams].some((s) => s.subscriber.audience === 'teacher');
+
+  /**
+   * Runs an update soon: at once for a state change or a new stream (a teacher's command must
+   * not wait behind a burst of answers), within the throttle window for answers alone. Updates
+   * of one session never overlap, so every stream sees its snapshots in order.
+   */
+  function schedule(id: string, session: SessionStreams): void {
+    if (session.running) return; // the running update schedules again when it ends
+    const urgent = session.pending.has('state') || hasFresh(session);
+    const wait = urgent ? 0 : Math.max(0, session.lastAnswersUpdate + intervalMs - now());
+    if (session.timer !== undefined) {
+      if (!urgent) return;
+      clearTimeout(session.timer);
+    }
+    session.timer = setTimeout(() => {
+      session.timer = undefined;
+      void update(id, session);
     }, wait);
   }
 
-  async function update(id: string, streams: SessionStreams): Promise<void> {
-    if (streams.pending.size === 0 || streams.subscribers.size === 0) return;
-    const changes = new Set(streams.pending);
-    streams.pending.clear();
-    streams.running = true;
-    streams.lastUpdate = now();
-    const audiences = new Set([...streams.subscribers].map((s) => s.audience));
+  async function update(id: string, session: SessionStreams): Promise<void> {
+    // Answers matter only to teachers' screens: with none connected here, there is nothing to do.
+    if (!hasTeacher(session)) session.pending.delete('answers');
+    if ((session.pending.size === 0 && !hasFresh(session)) || session.streams.size === 0) return;
+    const changes = new Set(session.pending);
+    session.pending.clear();
+    session.running = true;
+    if (changes.has('answers')) session.lastAnswersUpdate = now();
+    const targets = [...session.streams];
     try {
-      const [phone, teacher] = await Promise.all([
-        changes.has('state') && audiences.has('phone') ? snapshots.phone(id) : undefined,
-        audiences.has('teacher') ? snapshots.teacher(id) : undefined,
-      ]);
-      const phoneJson = phone === undefined ? undefined : JSON.stringify(phone);
-      const phoneChanged = phoneJson !== undefined && phoneJson !== streams.lastPhone;
-      if (phoneChanged) streams.lastPhone = phoneJson;
-      for (const subscriber of streams.subscribers) {
-        if (subscriber.audience === 'phone' && phoneChanged) subscriber.send('state', phone);
-        if (subscriber.audience === 'teacher' && teacher !== undefined) subscriber.send('live', teacher);
+      // Phones first, so a step change never waits for the teacher's heavier snapshot.
+      const phones = targets.filter((s) => s.subscriber.audience === 'phone' && (changes.has('state') || s.fresh));
+      if (phones.length > 0) {
+        const phone = await snapshots.phone(id);
+        const json = JSON.stringify(phone);
+        for (const stream of phones) {
+          stream.fresh = false;
+          if (stream.lastSent === json) continue;
+          stream.lastSent = json;
+          stream.subscriber.send('state', phone);
+        }
+      }
+      const teachers = targets.filter((s) => s.subscriber.audience === 'teacher' && (changes.size > 0 || s.fresh));
+      if (teachers.length > 0) {
+        const teacher = await snapshots.teacher(id);
+        for (const stream of teachers) {
+          stream.fresh = false;
+          stream.subscriber.send('live', teacher);
+        }
       }
     } catch (error) {
       console.error(`[live] update failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      streams.running = false;
-      // Whatever arrived during the read goes out in the next window.
-      if (streams.pending.size > 0) schedule(id, streams);
+      session.running = false;
+      // Whatever arrived during the reads goes out next, in order.
+      if (session.pending.size > 0 || hasFresh(session)) schedule(id, session);
     }
   }
 
   const unsubscribeBus = bus.subscribe((signal: ClassSignal) => {
-    const streams = sessions.get(signal.classSessionId);
-    if (!streams || streams.subscribers.size === 0) return;
-    streams.pending.add(signal.change);
-    schedule(signal.classSessionId, streams);
+    const session = sessions.get(signal.classSessionId);
+    if (!session || session.streams.size === 0) return;
+    session.pending.add(signal.change);
+    schedule(signal.classSessionId, session);
   });
+
+  /** Drops throttle records of sessions that have gone quiet, so the map doesn't grow for ever. */
+  function forgetQuiet(): void {
+    if (lastPublished.size < 1_000) return;
+    const cutoff = now() - intervalMs;
+    for (const [id, entry] of lastPublished) if (entry.timer === undefined && entry.at < cutoff) lastPublished.delete(id);
+  }
 
   return {
     subscribe(id, subscriber) {
-      const streams = streamsOf(id);
-      streams.subscribers.add(subscriber);
-      const first = subscriber.audience === 'phone' ? snapshots.phone(id) : snapshots.teacher(id);
-      first
-        .then((snapshot) => subscriber.send(subscriber.audience === 'phone' ? 'state' : 'live', snapshot))
-        .catch((error: unknown) => console.error(`[live] first snapshot failed: ${error instanceof Error ? error.message : String(error)}`));
+      const session = streamsOf(id);
+      const stream: Stream = { subscriber, lastSent: undefined, fresh: true };
+      session.streams.add(stream);
+      schedule(id, session);
       return () => {
-        streams.subscribers.delete(subscriber);
-        if (streams.subscribers.size === 0) {
-          clearTimeout(streams.timer);
+        session.streams.delete(stream);
+        if (session.streams.size === 0) {
+          clearTimeout(session.timer);
+          session.timer = undefined;
           sessions.delete(id);
         }
       };
@@ -130,6 +167,7 @@ export function createClassHub({ bus, snapshots, intervalMs = 250, now = Date.no
         return;
       }
       // Answers: at most one signal per session per interval leaves this instance.
+      forgetQuiet();
       const entry = lastPublished.get(id) ?? { at: 0, timer: undefined };
       lastPublished.set(id, entry);
       if (entry.timer !== undefined) return;
@@ -144,22 +182,22 @@ export function createClassHub({ bus, snapshots, intervalMs = 250, now = Date.no
     },
 
     refreshAll() {
-      for (const [id, streams] of sessions) {
-        streams.pending.add('state');
-        streams.pending.add('answers');
-        schedule(id, streams);
+      for (const [id, session] of sessions) {
+        session.pending.add('state');
+        session.pending.add('answers');
+        schedule(id, session);
       }
     },
 
     subscriberCount() {
       let n = 0;
-      for (const streams of sessions.values()) n += streams.subscribers.size;
+      for (const session of sessions.values()) n += session.streams.size;
       return n;
     },
 
     close() {
       unsubscribeBus();
-      for (const streams of sessions.values()) clearTimeout(streams.timer);
+      for (const session of sessions.values()) clearTimeout(session.timer);
       for (const entry of lastPublished.values()) clearTimeout(entry.timer);
       sessions.clear();
     },
