@@ -27,6 +27,8 @@ export default async function PrivacyPage({ params }: PageProps<'/[locale]/priva
         <li>{t('never.ip')}</li>
         <li>{t('never.text')}</li>
       </ul>
+      <h2>{t('classHeading')}</h2>
+      <p>{t('classBody')}</p>
       <h2>{t('deviceHeading')}</h2>
       <p>{t('deviceBody')}</p>
     </>
