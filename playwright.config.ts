@@ -76,7 +76,9 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: 'phone', use: phone },
+    // Staff accounts first: it spends the first-run setup link; every later test signs in.
+    { name: 'staff', testMatch: /staff\.spec\.ts/, use: phone },
+    { name: 'phone', testIgnore: /staff\.spec\.ts/, dependencies: ['staff'], use: phone },
     ...(postgresUrl
       ? [{ name: 'phone-postgres', testMatch: /resilience\.spec\.ts/, use: { ...phone, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
       : []),

@@ -2,7 +2,7 @@
  * The class-session part of the OpenAPI document: joining, following a session's state, the
  * class's choices at a scenario decision, and the teacher's live commands and stream.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   classChoicesResponseSchema,
   classSessionStateSchema,
