@@ -49,5 +49,22 @@ export function useClassSessionState(
     };
   }, [joinCode, storeKey]);
 
-  return { state, connected };
+  // A self-paced session closes at its closing time with no one pressing anything: say so then,
+  // rather than on the next event (the server refuses later answers either way).
+  const closed = useClosingTime(state.closesAt);
+  return { state: closed && state.status === 'open' ? { ...state, status: 'closed' } : state, connected };
+}
+
+/** True once `closesAt` has passed, re-rendering at that moment. */
+export function useClosingTime(closesAt: string | null): boolean {
+  const [passed, setPassed] = useState(false);
+  useEffect(() => {
+    if (closesAt === null) return;
+    const wait = Date.parse(closesAt) - Date.now();
+    // setTimeout waits at most about 24.8 days: a page left open longer than that before closing
+    // time would miss the moment, and the server would still refuse its later answers.
+    const timer = setTimeout(() => setPassed(Date.parse(closesAt) <= Date.now()), Math.max(0, Math.min(wait, 2 ** 31 - 1)));
+    return () => clearTimeout(timer);
+  }, [closesAt]);
+  return closesAt !== null && passed;
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LiveCommandBody } from '@/lib/api/class-session-schemas';
 import type { ApiError } from '@/lib/api/schemas';
 import type { TeacherLiveView } from '@/lib/server/live/snapshots';
+import { useClosingTime } from '../use-class-session';
 
 const REOPEN_MS = 5_000;
 
@@ -72,5 +73,7 @@ export function useTeacherLive(sessionId: string, initial: TeacherLiveView, loca
     [sessionId, locale],
   );
 
-  return { view, connected, send };
+  const closed = useClosingTime(view.state.closesAt);
+  const shown = closed && view.state.status === 'open' ? { ...view, state: { ...view.state, status: 'closed' as const } } : view;
+  return { view: shown, connected, send };
 }
