@@ -1,5 +1,5 @@
 import { createSession, exact, joinAsStudent, newTeacher, sessionMessages } from './support/class-session';
-import { expect, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { completeStep, currentStep, deviceState } from './support/journey';
 
 test('a teacher cannot see or control another organisation’s session, by page or by request', async ({ browser, playwright, baseURL }) => {
@@ -26,9 +26,21 @@ test('a teacher cannot see or control another organisation’s session, by page 
   });
   expect(command.status()).toBe(404);
 
-  // Their own list doesn't show it.
+  // Their own list doesn't show it; the owner's does.
+  const spaced = `${session.joinCode.slice(0, 3)} ${session.joinCode.slice(3)}`;
   await other.page.goto('/en-GB/teach');
-  await expect(other.page.getByRole('link', { name: `${session.joinCode.slice(0, 3)} ${session.joinCode.slice(3)}` })).toHaveCount(0);
+  await expect(other.page.getByRole('link', { name: spaced })).toHaveCount(0);
+  await owner.page.goto('/en-GB/teach');
+  await expect(owner.page.getByRole('link', exact(spaced))).toBeVisible();
+  await expectNoAxeViolations(owner.page, 'session list');
+
+  // The teacher's screens in Polish.
+  await owner.page.goto(`/pl/teach/sessions/${session.id}`);
+  await expect(owner.page.getByRole('heading', { level: 1, name: `Sesja ${spaced}` })).toBeVisible();
+  await expectNoAxeViolations(owner.page, 'teacher dashboard in Polish');
+  await owner.page.goto(`/pl/teach/sessions/${session.id}/projector`);
+  await expect(owner.page.getByRole('button', exact('Zacznij'))).toBeVisible();
+  await expectNoAxeViolations(owner.page, 'projector in Polish');
 
   // Signed out: 401 for the API, and the sign-in page for the pages.
   const anonymous = await playwright.request.newContext({ baseURL });

@@ -18,9 +18,9 @@ async function readLiveView(id: string) {
   return view;
 }
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/teach/sessions/[sessionId]'>): Promise<Metadata> {
+export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Teach');
-  return { title: t('session.pageTitle', { id: (await params).sessionId.slice(0, 8) }) };
+  return { title: t('session.pageTitle') };
 }
 
 /** The teacher's laptop: join details, live counts and controls, and the way to the projector and report. */
