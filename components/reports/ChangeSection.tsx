@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import type { DisclosedClassReport, DisclosedMeasureChange, ReportContentText } from '@/lib/domain/class-report';
 import type { ReportFigures } from './figures';
+import { NumberHeader, ScrollingTable } from './ReportTable';
 
 interface Props {
   report: DisclosedClassReport;
@@ -18,6 +19,9 @@ interface ChangeRow {
   unit: 'percent' | 'scale';
 }
 
+/** The columns after the first, in the order of the cells in each row. */
+const NUMBER_COLUMNS = ['nBefore', 'nAfter', 'nMatched', 'before', 'after', 'change'] as const;
+
 /** Matched before/after pairs: n at each wave, and the averages and change where n allows. */
 export async function ChangeSection({ report, content, figures, locale }: Props) {
   const t = await getTranslations({ locale, namespace: 'Report.change' });
@@ -32,51 +36,33 @@ export async function ChangeSection({ report, content, figures, locale }: Props)
   );
 
   const table = (id: string, caption: string, firstColumn: string, rows: ChangeRow[]) => (
-    <div className="report-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-      <table className="report-table">
-        <caption id={id}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{firstColumn}</th>
-            <th scope="col" className="report-num">
-              {t('nBefore')}
-            </th>
-            <th scope="col" className="report-num">
-              {t('nAfter')}
-            </th>
-            <th scope="col" className="report-num">
-              {t('nMatched')}
-            </th>
-            <th scope="col" className="report-num">
-              {t('before')}
-            </th>
-            <th scope="col" className="report-num">
-              {t('after')}
-            </th>
-            <th scope="col" className="report-num">
-              {t('change')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ key, label, change, unit }) => {
-            const mean = unit === 'percent' ? figures.percentScore : figures.scale;
-            const difference = unit === 'percent' ? figures.percentChange : figures.scaleChange;
-            return (
-              <tr key={key}>
-                <th scope="row">{label}</th>
-                <td className="report-num">{figures.count(change.nBefore)}</td>
-                <td className="report-num">{figures.count(change.nAfter)}</td>
-                <td className="report-num">{figures.count(change.nMatched)}</td>
-                <td className="report-num">{mean(change.before)}</td>
-                <td className="report-num">{mean(change.after)}</td>
-                <td className="report-num">{difference(change.change)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ScrollingTable id={id} caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{firstColumn}</th>
+          {NUMBER_COLUMNS.map((column) => (
+            <NumberHeader key={column}>{t(column)}</NumberHeader>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, label, change, unit }) => {
+          const mean = unit === 'percent' ? figures.percentScore : figures.scale;
+          const difference = unit === 'percent' ? figures.percentChange : figures.scaleChange;
+          return (
+            <tr key={key}>
+              <th scope="row">{label}</th>
+              <td className="report-num">{figures.count(change.nBefore)}</td>
+              <td className="report-num">{figures.count(change.nAfter)}</td>
+              <td className="report-num">{figures.count(change.nMatched)}</td>
+              <td className="report-num">{mean(change.before)}</td>
+              <td className="report-num">{mean(change.after)}</td>
+              <td className="report-num">{difference(change.change)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollingTable>
   );
 
   return (

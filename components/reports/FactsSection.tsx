@@ -1,8 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import type { DisclosedClassReport, ReportContentText } from '@/lib/domain/class-report';
+import { DistributionTable } from './DistributionTable';
 import type { ReportFigures } from './figures';
-import { ShareBar } from './ShareBar';
+import { NumberHeader, ScrollingTable } from './ReportTable';
+import { ShareCell } from './ShareBar';
 
 interface Props {
   report: DisclosedClassReport;
@@ -19,69 +21,41 @@ export async function FactsSection({ report, content, figures, locale }: Props) 
     <section className="report-section" aria-labelledby="report-facts">
       <h2 id="report-facts">{t('heading')}</h2>
       <p>{t('lead')}</p>
-      <div className="report-scroll" role="region" aria-labelledby="report-facts-caption" tabIndex={0}>
-        <table className="report-table">
-          <caption id="report-facts-caption">{t('caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('fact')}</th>
-              <th scope="col" className="report-num">
-                {t('answered')}
-              </th>
-              <th scope="col" className="report-num">
-                {t('correct')}
-              </th>
-              <th scope="col">{t('share')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.facts.map((fact) => (
-              <tr key={fact.factId}>
-                <th scope="row">{content.factTitle(fact.factId)}</th>
-                <td className="report-num">{figures.count(fact.answered)}</td>
-                <td className="report-num">{figures.count(fact.correct.value)}</td>
-                <td>
-                  <ShareBar share={fact.correct.share} text={figures.share(fact.correct.share)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {choiceFacts.map((fact) => (
-        <table className="report-table report-table--narrow" key={fact.factId}>
-          <caption>{t('optionsCaption', { fact: content.factTitle(fact.factId) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('option')}</th>
-              <th scope="col" className="report-num">
-                {t('students')}
-              </th>
-              <th scope="col">{t('shareOfGuesses')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fact.options.map((option) => (
-              <tr key={option.optionId}>
-                <th scope="row">
-                  {content.factOption(fact.factId, option.optionId)}
-                  {option.correct && <span className="report-tag"> {t('rightOption')}</span>}
-                </th>
-                <td className="report-num">{figures.count(option.value)}</td>
-                <td>
-                  <ShareBar share={option.share} text={figures.share(option.share)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('answered')}</th>
+      <ScrollingTable id="report-facts-caption" caption={t('caption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('fact')}</th>
+            <NumberHeader>{t('answered')}</NumberHeader>
+            <NumberHeader>{t('correct')}</NumberHeader>
+            <th scope="col">{t('share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.facts.map((fact) => (
+            <tr key={fact.factId}>
+              <th scope="row">{content.factTitle(fact.factId)}</th>
               <td className="report-num">{figures.count(fact.answered)}</td>
-              <td />
+              <td className="report-num">{figures.count(fact.correct.value)}</td>
+              <ShareCell share={fact.correct.share} figures={figures} />
             </tr>
-          </tfoot>
-        </table>
+          ))}
+        </tbody>
+      </ScrollingTable>
+      {choiceFacts.map((fact) => (
+        <DistributionTable
+          key={fact.factId}
+          narrow
+          caption={t('optionsCaption', { fact: content.factTitle(fact.factId) })}
+          columns={{ option: t('option'), students: t('students'), share: t('shareOfGuesses') }}
+          rows={fact.options.map((option) => ({
+            ...option,
+            key: option.optionId,
+            label: content.factOption(fact.factId, option.optionId),
+            tag: option.correct ? t('rightOption') : undefined,
+          }))}
+          total={{ label: t('answered'), value: fact.answered }}
+          figures={figures}
+        />
       ))}
     </section>
   );

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import type { DisclosedClassReport } from '@/lib/domain/class-report';
 import type { ReportFigures } from './figures';
+import { NumberHeader } from './ReportTable';
 
 /** How many joined, started and finished. */
 export async function HeadlineSection({ report, figures, locale }: { report: DisclosedClassReport; figures: ReportFigures; locale: Locale }) {
@@ -19,9 +20,7 @@ export async function HeadlineSection({ report, figures, locale }: { report: Dis
         <thead>
           <tr>
             <th scope="col">{t('measure')}</th>
-            <th scope="col" className="report-num">
-              {t('count')}
-            </th>
+            <NumberHeader>{t('count')}</NumberHeader>
           </tr>
         </thead>
         <tbody>

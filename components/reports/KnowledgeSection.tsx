@@ -3,7 +3,8 @@ import type { Locale } from '@/i18n/routing';
 import type { Phase } from '@/lib/content/schema';
 import type { DisclosedClassReport, DisclosedKnowledgeItem, ReportContentText } from '@/lib/domain/class-report';
 import type { ReportFigures } from './figures';
-import { ShareBar } from './ShareBar';
+import { NumberHeader, ScrollingTable } from './ReportTable';
+import { ShareCell } from './ShareBar';
 
 interface Props {
   report: DisclosedClassReport;
@@ -29,39 +30,28 @@ export async function KnowledgeSection({ report, content, figures, locale }: Pro
       <h2 id="report-knowledge">{t('heading')}</h2>
       <p>{t('lead')}</p>
       {phases.map(({ phase, items }) => (
-        <div className="report-scroll" key={phase} role="region" aria-labelledby={`report-knowledge-${phase}`} tabIndex={0}>
-          <table className="report-table">
-            <caption id={`report-knowledge-${phase}`}>{t(`phases.${phase}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('question')}</th>
-                <th scope="col" className="report-num">
-                  {t('answered')}
-                </th>
-                <th scope="col" className="report-num">
-                  {t('correct')}
-                </th>
-                <th scope="col">{t('shareCorrect')}</th>
-                <th scope="col" className="report-num">
-                  {t('confidentErrors')}
-                </th>
+        <ScrollingTable key={phase} id={`report-knowledge-${phase}`} caption={t(`phases.${phase}`)}>
+          <thead>
+            <tr>
+              <th scope="col">{t('question')}</th>
+              <NumberHeader>{t('answered')}</NumberHeader>
+              <NumberHeader>{t('correct')}</NumberHeader>
+              <th scope="col">{t('shareCorrect')}</th>
+              <NumberHeader>{t('confidentErrors')}</NumberHeader>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={`${item.itemId}:${item.phase}`}>
+                <th scope="row">{content.item(item.itemId)}</th>
+                <td className="report-num">{figures.count(item.answered)}</td>
+                <td className="report-num">{figures.count(item.correct.value)}</td>
+                <ShareCell share={item.correct.share} figures={figures} />
+                <td className="report-num">{item.confidenceAsked ? figures.count(item.confidentErrors) : t('notAsked')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={`${item.itemId}:${item.phase}`}>
-                  <th scope="row">{content.item(item.itemId)}</th>
-                  <td className="report-num">{figures.count(item.answered)}</td>
-                  <td className="report-num">{figures.count(item.correct.value)}</td>
-                  <td>
-                    <ShareBar share={item.correct.share} text={figures.share(item.correct.share)} />
-                  </td>
-                  <td className="report-num">{item.confidenceAsked ? figures.count(item.confidentErrors) : t('notAsked')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       ))}
 
       <h3>{t('misconceptionsHeading')}</h3>
@@ -69,39 +59,32 @@ export async function KnowledgeSection({ report, content, figures, locale }: Pro
       {withBeliefs.length === 0 ? (
         <p className="muted">{t('noneShown')}</p>
       ) : (
-        <div className="report-scroll" role="region" aria-labelledby="report-misconceptions" tabIndex={0}>
-          <table className="report-table">
-            <caption id="report-misconceptions">{t('misconceptionsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('question')}</th>
-                <th scope="col">{t('misconception')}</th>
-                <th scope="col" className="report-num">
-                  {t('students')}
-                </th>
-                <th scope="col">{t('shareOfAnswered')}</th>
-              </tr>
-            </thead>
-            {withBeliefs.map((item) => (
-              <tbody key={`${item.itemId}:${item.phase}`} className="report-group">
-                {item.misconceptions.map((belief, i) => (
-                  <tr key={belief.misconceptionId ?? 'none'}>
-                    {i === 0 && (
-                      <th scope="rowgroup" rowSpan={item.misconceptions.length}>
-                        {question(item)}
-                      </th>
-                    )}
-                    <td>{belief.misconceptionId === null ? t('noMisconception') : content.misconception(belief.misconceptionId)}</td>
-                    <td className="report-num">{figures.count(belief.value)}</td>
-                    <td>
-                      <ShareBar share={belief.share} text={figures.share(belief.share)} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
-        </div>
+        <ScrollingTable id="report-misconceptions" caption={t('misconceptionsCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('question')}</th>
+              <th scope="col">{t('misconception')}</th>
+              <NumberHeader>{t('students')}</NumberHeader>
+              <th scope="col">{t('shareOfAnswered')}</th>
+            </tr>
+          </thead>
+          {withBeliefs.map((item) => (
+            <tbody key={`${item.itemId}:${item.phase}`} className="report-group">
+              {item.misconceptions.map((belief, i) => (
+                <tr key={belief.misconceptionId ?? 'none'}>
+                  {i === 0 && (
+                    <th scope="rowgroup" rowSpan={item.misconceptions.length}>
+                      {question(item)}
+                    </th>
+                  )}
+                  <td>{belief.misconceptionId === null ? t('noMisconception') : content.misconception(belief.misconceptionId)}</td>
+                  <td className="report-num">{figures.count(belief.value)}</td>
+                  <ShareCell share={belief.share} figures={figures} />
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </ScrollingTable>
       )}
     </section>
   );

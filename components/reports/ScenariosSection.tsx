@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import type { DisclosedClassReport, ReportContentText } from '@/lib/domain/class-report';
+import { DistributionTable } from './DistributionTable';
 import type { ReportFigures } from './figures';
-import { ShareBar } from './ShareBar';
 
 interface Props {
   report: DisclosedClassReport;
@@ -14,81 +14,43 @@ interface Props {
 /** Per story: each decision's choices, and the endings the class's paths reached. */
 export async function ScenariosSection({ report, content, figures, locale }: Props) {
   const t = await getTranslations({ locale, namespace: 'Report.scenarios' });
+  const columns = (option: string) => ({ option, students: t('students'), share: t('share') });
   return (
     <section className="report-section" aria-labelledby="report-scenarios">
       <h2 id="report-scenarios">{t('heading')}</h2>
       <p>{t('lead')}</p>
-      {report.scenarios.map((scenario) => (
-        <div key={scenario.scenarioId} className="report-scenario">
-          <h3>{content.scenarioTitle(scenario.scenarioId)}</h3>
-          {scenario.decisions.map((decision) => (
-            <table className="report-table report-table--narrow" key={decision.nodeId}>
-              <caption>{t('decisionCaption', { question: content.node(scenario.scenarioId, decision.nodeId) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('choice')}</th>
-                  <th scope="col" className="report-num">
-                    {t('students')}
-                  </th>
-                  <th scope="col">{t('share')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {decision.choices.map((choice) => (
-                  <tr key={choice.choiceId}>
-                    <th scope="row">
-                      {content.choice(scenario.scenarioId, decision.nodeId, choice.choiceId)}
-                      {choice.risky && <span className="report-tag"> {t('risky')}</span>}
-                    </th>
-                    <td className="report-num">{figures.count(choice.value)}</td>
-                    <td>
-                      <ShareBar share={choice.share} text={figures.share(choice.share)} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('answered')}</th>
-                  <td className="report-num">{figures.count(decision.answered)}</td>
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
+      {report.scenarios.map(({ scenarioId, decisions, endings, reachedEnding }) => (
+        <div key={scenarioId} className="report-scenario">
+          <h3>{content.scenarioTitle(scenarioId)}</h3>
+          {decisions.map((decision) => (
+            <DistributionTable
+              key={decision.nodeId}
+              narrow
+              caption={t('decisionCaption', { question: content.node(scenarioId, decision.nodeId) })}
+              columns={columns(t('choice'))}
+              rows={decision.choices.map((choice) => ({
+                ...choice,
+                key: choice.choiceId,
+                label: content.choice(scenarioId, decision.nodeId, choice.choiceId),
+                tag: choice.risky ? t('risky') : undefined,
+              }))}
+              total={{ label: t('answered'), value: decision.answered }}
+              figures={figures}
+            />
           ))}
-          <table className="report-table report-table--narrow">
-            <caption>{t('endingsCaption', { title: content.scenarioTitle(scenario.scenarioId) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ending')}</th>
-                <th scope="col" className="report-num">
-                  {t('students')}
-                </th>
-                <th scope="col">{t('share')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scenario.endings.map((ending) => (
-                <tr key={ending.nodeId}>
-                  <th scope="row">
-                    {content.node(scenario.scenarioId, ending.nodeId)}
-                    <span className="report-tag"> ({t(`outcomes.${ending.outcome}`)})</span>
-                  </th>
-                  <td className="report-num">{figures.count(ending.value)}</td>
-                  <td>
-                    <ShareBar share={ending.share} text={figures.share(ending.share)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('reached')}</th>
-                <td className="report-num">{figures.count(scenario.reachedEnding)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
+          <DistributionTable
+            narrow
+            caption={t('endingsCaption', { title: content.scenarioTitle(scenarioId) })}
+            columns={columns(t('ending'))}
+            rows={endings.map((ending) => ({
+              ...ending,
+              key: ending.nodeId,
+              label: content.node(scenarioId, ending.nodeId),
+              tag: `(${t(`outcomes.${ending.outcome}`)})`,
+            }))}
+            total={{ label: t('reached'), value: reachedEnding }}
+            figures={figures}
+          />
         </div>
       ))}
     </section>

@@ -1,4 +1,5 @@
 import type { DisclosedShare } from '@/lib/domain/disclosure';
+import type { ReportFigures } from './figures';
 
 /**
  * A share as a plain horizontal bar beside its number. The bar is drawn with SVG, so it prints
@@ -16,5 +17,14 @@ export function ShareBar({ share, text }: { share: DisclosedShare; text: string 
       )}
       <span className="report-share__text">{text}</span>
     </span>
+  );
+}
+
+/** A share as a table cell: its bar and its number, in the report's words. */
+export function ShareCell({ share, figures }: { share: DisclosedShare; figures: ReportFigures }) {
+  return (
+    <td>
+      <ShareBar share={share} text={figures.share(share)} />
+    </td>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from './class-report';
 import { disclosurePolicies } from './disclosure';
 import { reportCsvFilename, writeReportCsv, type ReportCsvLabels } from './report-csv';
+import { parseCsv } from '@/tests/support/csv';
 
 /** Test words: Polish on purpose, to check the encoding. */
 const labels: ReportCsvLabels = {
@@ -125,35 +126,6 @@ const disclosed = discloseClassReport(
   exportReportPolicies(disclosurePolicies()),
 );
 const csv = writeReportCsv(disclosed, labels, reportContentText(text));
-
-/** An RFC 4180 reader, to check the file reads back as written. */
-function parseCsv(source: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let fieldText = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const c = source[i];
-    if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
-        fieldText += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else fieldText += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(fieldText);
-      fieldText = '';
-    } else if (c === '\r' && source[i + 1] === '\n') {
-      record.push(fieldText);
-      records.push(record);
-      record = [];
-      fieldText = '';
-      i += 1;
-    } else fieldText += c;
-  }
-  return records;
-}
 
 const records = parseCsv(csv.slice(1));
 const find = (item: string, measure: string) => records.find((r) => r[1] === item && r[3] === measure);

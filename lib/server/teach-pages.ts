@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import type { Locale } from '@/i18n/routing';
@@ -7,6 +8,9 @@ import { canAccessClassSession } from '@/lib/domain/staff-access';
 import { requireStaff, type Staff } from './auth/current-staff';
 import { findClassSession } from './class-sessions';
 import { getDatabase } from './database';
+import { joinLink, qrCodeSvg } from './join-link';
+import { readTeacherLiveView } from './live/snapshots';
+import { sessionOutline } from './session-outline';
 
 /**
  * For a teacher's session pages: the signed-in staff member and the session, or a 404 when the
@@ -19,4 +23,17 @@ export async function requireSessionPage(locale: Locale, sessionId: string, path
   const session = await findClassSession(await getDatabase(), sessionId);
   if (!session || !canAccessClassSession(staff, session)) notFound();
   return { staff, session };
+}
+
+/** Everything the teacher's live screens (dashboard and projector) start from. */
+export async function loadLiveScreen(locale: Locale, sessionId: string, path: string) {
+  const { session } = await requireSessionPage(locale, sessionId, path);
+  const link = joinLink(session.joinCode, await headers());
+  const [qrSvg, outline, view] = await Promise.all([
+    qrCodeSvg(link),
+    sessionOutline(locale, session.beforeAfter),
+    readTeacherLiveView(await getDatabase(), session.id, new Date()),
+  ]);
+  if (!view) notFound();
+  return { session, link, qrSvg, outline, view };
 }

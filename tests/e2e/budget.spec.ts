@@ -1,3 +1,5 @@
+import type { Browser } from '@playwright/test';
+import { createSession, newTeacher } from './support/class-session';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -7,33 +9,47 @@ import { expect, test } from './support/fixtures';
 const BUDGET_BYTES = 160 * 1024;
 const STUDENT_PAGES = ['/en-GB', '/en-GB/learn', '/pl/learn', '/en-GB/support', '/en-GB/privacy'];
 
+/** Gzipped bytes of the scripts a cold first load of `path` fetched by the load event. */
+async function scriptBytesByLoad(browser: Browser, path: string): Promise<{ total: number; count: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const scripts = new Map<string, string>();
+  const headerBytes = new Map<string, number>();
+  const bytes = new Map<string, number>();
+  let loaded = false;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!loaded && e.type === 'Script') scripts.set(e.requestId, e.request.url);
+  });
+  // Body bytes as sent over the wire (gzipped): the total received less the response headers.
+  cdp.on('Network.responseReceived', (e) => {
+    if (scripts.has(e.requestId)) headerBytes.set(e.requestId, e.response.encodedDataLength);
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    if (scripts.has(e.requestId) && !loaded) bytes.set(e.requestId, e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0));
+  });
+  await page.goto(path, { waitUntil: 'load' });
+  loaded = true;
+  const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+  console.log(`JS budget ${path}: ${(total / 1024).toFixed(1)} KB in ${bytes.size} scripts`);
+  await context.close();
+  return { total, count: bytes.size };
+}
+
 for (const path of STUDENT_PAGES) {
   test(`${path} ships at most ${BUDGET_BYTES / 1024} KB of gzipped JavaScript by the load event`, async ({ browser }) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const scripts = new Map<string, string>();
-    const headerBytes = new Map<string, number>();
-    const bytes = new Map<string, number>();
-    let loaded = false;
-    cdp.on('Network.requestWillBeSent', (e) => {
-      if (!loaded && e.type === 'Script') scripts.set(e.requestId, e.request.url);
-    });
-    // Body bytes as sent over the wire (gzipped): the total received less the response headers.
-    cdp.on('Network.responseReceived', (e) => {
-      if (scripts.has(e.requestId)) headerBytes.set(e.requestId, e.response.encodedDataLength);
-    });
-    cdp.on('Network.loadingFinished', (e) => {
-      if (scripts.has(e.requestId) && !loaded) bytes.set(e.requestId, e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0));
-    });
-    await page.goto(path, { waitUntil: 'load' });
-    loaded = true;
-    const total = [...bytes.values()].reduce((a, b) => a + b, 0);
-    console.log(`JS budget ${path}: ${(total / 1024).toFixed(1)} KB in ${bytes.size} scripts`);
-    expect(bytes.size).toBeGreaterThan(0);
+    const { total, count } = await scriptBytesByLoad(browser, path);
+    expect(count).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
-    await context.close();
   });
 }
+
+test(`a class session's page ships at most ${BUDGET_BYTES / 1024} KB of gzipped JavaScript by the load event`, async ({ browser }) => {
+  const teacher = await newTeacher(browser, 'Budget College');
+  const session = await createSession(teacher.page, { mode: 'live', beforeAfter: true });
+  const { total, count } = await scriptBytesByLoad(browser, `/en-GB/session/${session.joinCode}`);
+  expect(count).toBeGreaterThan(0);
+  expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+});

@@ -13,7 +13,6 @@ import { execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { z } from 'zod';
 
 export interface SeededLiveSession {
@@ -100,49 +99,7 @@ export async function seedLiveSessionInChildProcess(databaseUrl: string, options
   return seededSchema.parse(JSON.parse(lastLine));
 }
 
-/** A PostgreSQL server URL from the environment, parsed (undefined when unset or blank). */
-export function postgresServerUrl(value: string | undefined): string | undefined {
-  return z
-    .url({ protocol: /^postgres(ql)?$/ })
-    .optional()
-    .parse(value || undefined);
-}
-
-/** The same server, another database: `serverUrl` with its path replaced. */
-export function databaseUrlOn(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-export interface FreshDatabase {
-  name: string;
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** `CREATE DATABASE <prefix><random>` on the server; `drop()` removes it, connections and all. */
-export async function createFreshDatabase(serverUrl: string, prefix: string): Promise<FreshDatabase> {
-  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix)) throw new Error(`not a safe database name prefix: ${prefix}`);
-  // Only [0-9a-f] after a checked prefix, so the name is safe to put in the statement.
-  const name = `${prefix}${randomBytes(6).toString('hex')}`;
-  await onServer(serverUrl, `CREATE DATABASE ${name}`);
-  return {
-    name,
-    url: databaseUrlOn(serverUrl, name),
-    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
+export { createFreshDatabase, databaseUrlOn, postgresServerUrl, type FreshDatabase } from './postgres';
 
 /** A copy of an environment without NODE_OPTIONS, so a test runner's loader hooks stay out of child processes. */
 function withoutNodeOptions(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

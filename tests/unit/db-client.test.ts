@@ -15,7 +15,8 @@ import {
 } from '@/lib/db/client';
 import * as schema from '@/lib/db/schema';
 import { participants } from '@/lib/db/schema';
-import { countParticipants, databaseUrl, postgresServerForTests } from './db-engines';
+import { databaseUrlOn as databaseUrl } from '../support/postgres';
+import { countParticipants, postgresServerForTests } from './db-engines';
 
 describe('database options', () => {
   it('uses PGlite in DATA_DIR/pglite, resolved from the working directory, without DATABASE_URL', () => {

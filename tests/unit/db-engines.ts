@@ -6,18 +6,13 @@
  *
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run lib tests/unit
  */
-import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { z } from 'zod';
 import { createDatabase, type Database, type DatabaseHandle, type Engine } from '@/lib/db/client';
 import { answers, participants } from '@/lib/db/schema';
+import { createFreshDatabase, postgresServerUrl } from '../support/postgres';
 
-const testDatabaseUrl = z
-  .url({ protocol: /^postgres(ql)?$/ })
-  .optional()
-  .parse(process.env.TEST_DATABASE_URL || undefined);
+const testDatabaseUrl = postgresServerUrl(process.env.TEST_DATABASE_URL);
 
 export interface TestEngine {
   name: Engine;
@@ -34,37 +29,18 @@ const pgliteEngine: TestEngine = {
   },
 };
 
-/** The same server, another database: `serverUrl` with its path replaced. */
-export function databaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 function postgresEngine(serverUrl: string): TestEngine {
   return {
     name: 'postgres',
     async open() {
-      // Only [0-9a-f] after a fixed prefix, so the name is safe to put in the statement.
-      const name = `rk_test_${randomBytes(6).toString('hex')}`;
-      await onServer(serverUrl, `CREATE DATABASE ${name}`);
-      const handle = await createDatabase({ engine: 'postgres', url: databaseUrl(serverUrl, name) });
+      const database = await createFreshDatabase(serverUrl, 'rk_test_');
+      const handle = await createDatabase({ engine: 'postgres', url: database.url });
       await handle.migrate();
       return {
         handle,
         async dispose() {
           await handle.close();
-          await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          await database.drop();
         },
       };
     },

@@ -1,12 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { LiveCommandBody } from '@/lib/api/class-session-schemas';
 import type { ApiError } from '@/lib/api/schemas';
 import type { TeacherLiveView } from '@/lib/server/live/snapshots';
 import { useClosingTime } from '../use-class-session';
-
-const REOPEN_MS = 5_000;
+import { useEventStream } from '../use-event-stream';
 
 export type CommandOutcome = { kind: 'ok' } | { kind: 'refused'; message: string } | { kind: 'offline' };
 
@@ -17,34 +16,14 @@ export type CommandOutcome = { kind: 'ok' } | { kind: 'refused'; message: string
  */
 export function useTeacherLive(sessionId: string, initial: TeacherLiveView, locale: string) {
   const [view, setView] = useState(initial);
-  const [connected, setConnected] = useState(false);
-
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const open = () => {
-      source = new EventSource(`/api/v1/teach/class-sessions/${sessionId}/events`);
-      source.addEventListener('open', () => setConnected(true));
-      source.addEventListener('live', (event) => {
-        const next = JSON.parse((event as MessageEvent<string>).data) as TeacherLiveView | null;
-        if (next) setView(next);
-      });
-      source.addEventListener('error', () => {
-        setConnected(false);
-        if (source?.readyState === EventSource.CLOSED && !stopped) {
-          source.close();
-          timer = setTimeout(open, REOPEN_MS);
-        }
-      });
-    };
-    open();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      source?.close();
-    };
-  }, [sessionId]);
+  const connected = useEventStream(
+    () => `/api/v1/teach/class-sessions/${sessionId}/events`,
+    'live',
+    (data) => {
+      if (data) setView(data as TeacherLiveView);
+    },
+    sessionId,
+  );
 
   /**
    * Sends a command. Resolves to `ok`, or to the server's message (already in the teacher's

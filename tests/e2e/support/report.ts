@@ -4,39 +4,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type enReport from '@/messages/en-GB/Report.json';
+import { parseCsv } from '../../support/csv';
 import { expect } from './fixtures';
 
 export const reportMessages = JSON.parse(readFileSync(path.join(process.cwd(), 'messages/en-GB/Report.json'), 'utf8')) as typeof enReport;
-
-/** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 /** Clicks the report's CSV link and returns the file: its text (BOM removed), header and rows. */
 export async function downloadReportCsv(page: Page, joinCode: string): Promise<{ text: string; header: string[]; rows: string[][] }> {

@@ -1,22 +1,10 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
 import { LiveSession } from '@/components/session/teach/LiveSession';
 import { Link } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { formatJoinCode } from '@/lib/domain/join-code';
-import { getDatabase } from '@/lib/server/database';
-import { joinLink, qrCodeSvg } from '@/lib/server/join-link';
-import { readTeacherLiveView } from '@/lib/server/live/snapshots';
-import { sessionOutline } from '@/lib/server/session-outline';
-import { requireSessionPage } from '@/lib/server/teach-pages';
-
-async function readLiveView(id: string) {
-  const view = await readTeacherLiveView(await getDatabase(), id, new Date());
-  if (!view) notFound();
-  return view;
-}
+import { loadLiveScreen } from '@/lib/server/teach-pages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Teach');
@@ -27,15 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SessionPage({ params }: PageProps<'/[locale]/teach/sessions/[sessionId]'>) {
   const locale = await pageLocale(params);
   const { sessionId } = await params;
-  const { session } = await requireSessionPage(locale, sessionId, `/teach/sessions/${sessionId}`);
+  const { session, link, qrSvg, outline, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}`);
   const t = await getTranslations('Teach.session');
   const format = await getFormatter();
-  const link = joinLink(session.joinCode, await headers());
-  const [qr, outline, view] = await Promise.all([
-    qrCodeSvg(link),
-    sessionOutline(locale, session.beforeAfter),
-    readLiveView(session.id),
-  ]);
   return (
     <>
       <p className="eyebrow">{t(`modes.${session.mode}`)}</p>
@@ -59,7 +41,7 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         sessionId={session.id}
         joinCode={session.joinCode}
         joinLink={link}
-        qrSvg={qr}
+        qrSvg={qrSvg}
         locale={locale}
         outline={outline}
         initial={view}
