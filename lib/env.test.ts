@@ -72,3 +72,13 @@ describe('pgliteDirectory', () => {
     expect(pgliteDirectory({ DATA_DIR: '/var/lib/rk' })).toBe('/var/lib/rk/pglite');
   });
 });
+
+describe('disclosure thresholds', () => {
+  it('may be raised, never lowered below k = 5 (class) and k = 10 (exports)', () => {
+    expect(parseEnv({ DISCLOSURE_CLASS_K: '8', DISCLOSURE_EXPORT_K: '20' })).toMatchObject({ DISCLOSURE_CLASS_K: 8, DISCLOSURE_EXPORT_K: 20 });
+    expect(() => parseEnv({ DISCLOSURE_CLASS_K: '3' })).toThrow(/DISCLOSURE_CLASS_K/);
+    expect(() => parseEnv({ DISCLOSURE_EXPORT_K: '9' })).toThrow(/DISCLOSURE_EXPORT_K/);
+    const unset = parseEnv({});
+    expect([unset.DISCLOSURE_CLASS_K, unset.DISCLOSURE_EXPORT_K]).toEqual([undefined, undefined]);
+  });
+});

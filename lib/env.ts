@@ -22,6 +22,12 @@ export const envSchema = z.object({
   SETUP_LINK_FILE: z
     .preprocess(blankAsUnset, z.string().optional())
     .describe('If set, the first-run setup link is also written to this file (mode 0600) for scripts and tests.'),
+  DISCLOSURE_CLASS_K: z
+    .preprocess(blankAsUnset, z.coerce.number().int().min(5).optional())
+    .describe('Raise the smallest group a class view shows as a number (at least 5, the default).'),
+  DISCLOSURE_EXPORT_K: z
+    .preprocess(blankAsUnset, z.coerce.number().int().min(10).optional())
+    .describe('Raise the smallest group an export or officer view shows (at least 10, the default).'),
   TIME_ZONE: z
     .preprocess(
       blankAsUnset,

@@ -4,7 +4,7 @@ import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
 import { tallyStep } from '@/lib/domain/class-tally';
 import { discloseTally } from '@/lib/domain/class-tally-disclosure';
-import { disclosurePolicies } from '@/lib/domain/disclosure';
+import { configuredDisclosurePolicies } from './disclosure-config';
 import { readTallyResponses } from './live/snapshots';
 
 /** The class's choices at one scenario decision (`scenario/node`), disclosed; null if there is no such decision. */
@@ -18,8 +18,9 @@ export async function classChoicesAt(db: Database, classSessionId: string, itemI
   const responses = await readTallyResponses(db, classSessionId, [{ phase: 'main', itemId }]);
   const tally = tallyStep(step, structure, responses).find((t) => t.itemId === itemId);
   if (!tally) return null;
-  const { k } = disclosurePolicies().classView;
-  const disclosed = discloseTally(tally);
+  const policies = configuredDisclosurePolicies();
+  const { k } = policies.classView;
+  const disclosed = discloseTally(tally, policies);
   if (disclosed.kind === 'hidden') return { itemId, shown: false, k, respondents: null, options: [] };
   if (disclosed.kind !== 'options') return null;
   const respondents = disclosed.respondents.kind === 'withheld' ? null : disclosed.respondents;

@@ -6,8 +6,9 @@ import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
 import { answers, classSessions, participants, type ClassSessionRow } from '@/lib/db/schema';
 import { buildClassReport, type ClassReport, type ReportAnswer } from '@/lib/domain/class-report';
-import { disclosurePolicies, type DisclosurePolicies } from '@/lib/domain/disclosure';
+import type { DisclosurePolicies } from '@/lib/domain/disclosure';
 import { canAccessClassSession, type StaffIdentity } from '@/lib/domain/staff-access';
+import { configuredDisclosurePolicies } from './disclosure-config';
 
 /**
  * Reads what a class report needs: the session, who joined, and their answers. The tallying
@@ -126,5 +127,5 @@ export async function loadClassReport(
  * exists (`disclosurePolicies` raises thresholds, never lowers them).
  */
 export function reportDisclosurePolicies(): DisclosurePolicies {
-  return disclosurePolicies();
+  return configuredDisclosurePolicies();
 }

@@ -6,6 +6,7 @@ import { discloseTally, type DisclosedTally } from '@/lib/domain/class-tally-dis
 import { sessionJourney } from '@/lib/domain/session-journey';
 import { answerResponseSchema } from '@/lib/api/schemas';
 import { classCounts, classResponses, findClassSession, sessionState, type ClassCounts, type ClassSessionState } from '../class-sessions';
+import { configuredDisclosurePolicies } from '../disclosure-config';
 import type { LiveSnapshots } from './hub';
 
 /** What the teacher's dashboard and projector show; never who answered what. */
@@ -40,7 +41,7 @@ export async function readTeacherLiveView(db: Database, id: string, now: Date): 
   let reveal: TeacherLiveView['reveal'] = null;
   if (revealed && session.revealedStep !== null) {
     const responses = await readTallyResponses(db, id, stepAnswerItems(revealed, structure));
-    reveal = { step: session.revealedStep, tallies: tallyStep(revealed, structure, responses).map((tally) => discloseTally(tally)) };
+    reveal = { step: session.revealedStep, tallies: tallyStep(revealed, structure, responses).map((tally) => discloseTally(tally, configuredDisclosurePolicies())) };
   }
   return { state: sessionState(session, now), counts, reveal };
 }
