@@ -51,9 +51,11 @@ interface SessionStreams {
   streams: Set<Stream>;
   /** What changed since the last update; 'state' reaches phones too, 'answers' only teachers. */
   pending: Set<ClassChange>;
-  /** When the last answers update started: answers are throttled, state changes are not. */
-  lastAnswersUpdate: number;
+  /** When the last update of each kind started: each kind goes out at most once per interval. */
+  lastUpdate: Record<ClassChange, number>;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the scheduled update will run. */
+  due: number;
   running: boolean;
 }
 
@@ -64,7 +66,7 @@ export function createClassHub({ bus, snapshots, intervalMs = 250, now = Date.no
   function streamsOf(id: string): SessionStreams {
     let session = sessions.get(id);
     if (!session) {
-      session = { streams: new Set(), pending: new Set(), lastAnswersUpdate: 0, timer: undefined, running: false };
+      session = { streams: new Set(), pending: new Set(), lastUpdate: { state: 0, answers: 0 }, timer: undefined, due: 0, running: false };
       sessions.set(id, session);
     }
     return session;
@@ -74,22 +76,27 @@ export function createClassHub({ bus, snapshots, intervalMs = 250, now = Date.no
   const hasTeacher = (session: SessionStreams) => [...session.streams].some((s) => s.subscriber.audience === 'teacher');
 
   /**
-   * Runs an update soon: at once for a state change or a new stream (a teacher's command must
-   * not wait behind a burst of answers), within the throttle window for answers alone. Updates
-   * of one session never overlap, so every stream sees its snapshots in order.
+   * Runs an update when the first pending change is due. Each kind is throttled on its own, with
+   * a leading edge: a teacher's first command after a pause goes out at once (it never waits
+   * behind a burst of answers), and however fast commands or answers come, a session gets at most
+   * one update of each kind per interval. A new stream's first snapshot is due at once. Updates of
+   * one session never overlap, so every stream sees its snapshots in order.
    */
   function schedule(id: string, session: SessionStreams): void {
     if (session.running) return; // the running update schedules again when it ends
-    const urgent = session.pending.has('state') || hasFresh(session);
-    const wait = urgent ? 0 : Math.max(0, session.lastAnswersUpdate + intervalMs - now());
+    const dueTimes = [...session.pending].map((change) => session.lastUpdate[change] + intervalMs);
+    if (hasFresh(session)) dueTimes.push(0);
+    if (dueTimes.length === 0) return;
+    const due = Math.max(now(), Math.min(...dueTimes));
     if (session.timer !== undefined) {
-      if (!urgent) return;
+      if (session.due <= due) return;
       clearTimeout(session.timer);
     }
+    session.due = due;
     session.timer = setTimeout(() => {
       session.timer = undefined;
       void update(id, session);
-    }, wait);
+    }, due - now());
   }
 
   async function update(id: string, session: SessionStreams): Promise<void> {
@@ -99,7 +106,7 @@ export function createClassHub({ bus, snapshots, intervalMs = 250, now = Date.no
     const changes = new Set(session.pending);
     session.pending.clear();
     session.running = true;
-    if (changes.has('answers')) session.lastAnswersUpdate = now();
+    for (const change of changes) session.lastUpdate[change] = now();
     const targets = [...session.streams];
     try {
       // Phones first, so a step change never waits for the teacher's heavier snapshot.
