@@ -1,0 +1,55 @@
+import { createSession, exact, newTeacher, sessionMessages, teachMessages } from './support/class-session';
+import { expect, test } from './support/fixtures';
+import { completeStep, currentStep, tabTo } from './support/journey';
+
+test('a class session by keyboard alone, with reduce motion on: joining, pacing, revealing and ending', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const teacher = await newTeacher(browser, 'Keyboard College');
+  const session = await createSession(teacher.page, { mode: 'live', beforeAfter: false });
+  const live = teachMessages.live;
+
+  // The student types the code on the home page and presses Enter: no pointer at all.
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, reducedMotion: 'reduce' });
+  const phone = await context.newPage();
+  await phone.goto('/en-GB');
+  const code = phone.getByLabel(sessionMessages.join.label);
+  await tabTo(phone, code);
+  await phone.keyboard.type(session.joinCode.toLowerCase());
+  await phone.keyboard.press('Enter');
+  await expect(phone).toHaveURL(new RegExp(`/en-GB/session/${session.joinCode}$`));
+  await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.waiting.start.title) })).toBeFocused();
+
+  // The teacher paces the class from the projector by keyboard.
+  const projector = await teacher.context.newPage();
+  await projector.emulateMedia({ reducedMotion: 'reduce' });
+  await projector.goto(`/en-GB/teach/sessions/${session.id}/projector`);
+  await tabTo(projector, projector.getByRole('button', exact(live.start)));
+  await projector.keyboard.press('Enter');
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', '1');
+
+  // The phone follows; its new heading takes focus, and the student goes on by keyboard.
+  await expect.poll(async () => (await currentStep(phone)).index).toBe(1);
+  await expect(phone.getByRole('heading', { level: 1 })).toBeFocused();
+  await completeStep({ page: phone, locale: 'en-GB', mode: 'keyboard' });
+  await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.waiting.next.title) })).toBeFocused();
+
+  await tabTo(projector, projector.getByRole('button', exact(live.next)));
+  await projector.keyboard.press('Enter');
+  await expect.poll(async () => (await currentStep(phone)).kind).toBe('fact');
+  await completeStep({ page: phone, locale: 'en-GB', mode: 'keyboard' });
+
+  await tabTo(projector, projector.getByRole('button', exact(live.revealAnswers)));
+  await projector.keyboard.press('Enter');
+  await expect(projector.locator('table.tally caption')).toContainText('(1 answered)');
+  // Reduce motion: the class's bars appear at their size, without a transition.
+  const transition = await projector.locator('.tally__bar span').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(transition).toBe('0s');
+
+  // Ending from the laptop by keyboard, through the confirmation.
+  await tabTo(teacher.page, teacher.page.getByRole('button', exact(live.end)));
+  await teacher.page.keyboard.press('Enter');
+  await tabTo(teacher.page, teacher.page.getByRole('button', exact(live.endConfirm)));
+  await teacher.page.keyboard.press('Enter');
+  await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.ended.title) })).toBeFocused();
+  await context.close();
+});
