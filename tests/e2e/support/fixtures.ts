@@ -24,6 +24,14 @@ export { expect };
 
 /** axe with the WCAG 2.2 A and AA rules; zero violations allowed. */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  // Check the screen as it settles, not mid-fade: a half-transparent button fails colour contrast
+  // for a few frames on a busy machine. Waits for running animations (Web Animations and
+  // framer-motion's inline opacity) to finish.
+  await page.waitForFunction(
+    () =>
+      document.getAnimations().every((a) => a.playState !== 'running') &&
+      [...document.querySelectorAll<HTMLElement>('[style*="opacity"]')].every((el) => el.style.opacity === '' || Number(el.style.opacity) >= 0.999),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(summary, `axe violations on ${screen}`).toEqual([]);
