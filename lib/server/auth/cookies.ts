@@ -26,3 +26,16 @@ export function staffSessionCookie(token: string, expiresAt: Date) {
     expires: expiresAt,
   };
 }
+
+/**
+ * Whether a browser will keep the Secure cookie on this connection: HTTPS, or a loopback host
+ * (browsers treat http://localhost and 127.0.0.1 as secure). On plain HTTP to a network address
+ * (a laptop at http://192.168.1.20:3000) it is dropped silently, so the sign-in pages say so
+ * instead of leaving a teacher at the sign-in form for ever.
+ */
+export function secureCookieAccepted(requestHeaders: Pick<Headers, 'get'>): boolean {
+  if (requestHeaders.get('x-forwarded-proto') === 'https') return true;
+  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? '';
+  const hostname = host.replace(/:\d+$/, '').toLowerCase();
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}

@@ -6,6 +6,7 @@ import { pageLocale } from '@/i18n/page-locale';
 import { safeNextPath } from '@/lib/api/staff-schemas';
 import { getCurrentStaff } from '@/lib/server/auth/current-staff';
 import { signInAction } from './actions';
+import { InsecureConnectionNotice } from '@/components/staff/InsecureConnectionNotice';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Staff.signIn');
@@ -29,6 +30,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
         </p>
       )}
       <h1>{t('heading')}</h1>
+      <InsecureConnectionNotice />
       <p className="lead">{t('lead')}</p>
       <SignInForm action={signInAction.bind(null, locale)} next={next} />
       <p className="muted">{t('noAccount')}</p>

@@ -7,6 +7,7 @@ import { pageLocale } from '@/i18n/page-locale';
 import { findInvite } from '@/lib/server/auth/invites';
 import { getDatabase } from '@/lib/server/database';
 import { acceptInviteAction } from './actions';
+import { InsecureConnectionNotice } from '@/components/staff/InsecureConnectionNotice';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Staff.invite');
@@ -24,6 +25,7 @@ export default async function InvitePage({ params }: PageProps<'/[locale]/staff/
   return (
     <>
       <h1>{t('invite.heading')}</h1>
+      <InsecureConnectionNotice />
       <p className="lead">
         {invite.organisationName === null
           ? t('invite.lead', { role })

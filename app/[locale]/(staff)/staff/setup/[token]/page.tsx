@@ -6,6 +6,7 @@ import { pageLocale } from '@/i18n/page-locale';
 import { isSetupLinkUsable } from '@/lib/server/auth/setup';
 import { getDatabase } from '@/lib/server/database';
 import { setupAction } from './actions';
+import { InsecureConnectionNotice } from '@/components/staff/InsecureConnectionNotice';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Staff.setup');
@@ -21,6 +22,7 @@ export default async function SetupPage({ params }: PageProps<'/[locale]/staff/s
   return (
     <>
       <h1>{t('heading')}</h1>
+      <InsecureConnectionNotice />
       <p className="lead">{t('lead')}</p>
       <NewAccountForm action={setupAction.bind(null, locale, token)} submitLabel={t('submit')} />
     </>
