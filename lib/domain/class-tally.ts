@@ -60,13 +60,27 @@ export function stepAnswerItems(step: JourneyStep, structure: ModuleStructure): 
   }
 }
 
-function countOptions(optionIds: readonly string[], responses: readonly AnswerResponse[]): Map<string, number> {
-  const counts = new Map(optionIds.map((id) => [id, 0]));
-  for (const response of responses) {
+/** How many of the given answers chose each option; a student counts once per option. */
+function optionsTally(
+  itemId: string,
+  sensitivity: TallySensitivity,
+  additive: boolean,
+  options: readonly { id: string; correct?: boolean }[],
+  given: readonly AnswerResponse[],
+): StepTally {
+  const counts = new Map(options.map((o) => [o.id, 0]));
+  for (const response of given) {
     if (response.kind !== 'choice') continue;
     for (const id of new Set(response.optionIds)) if (counts.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  return counts;
+  return {
+    kind: 'options',
+    itemId,
+    sensitivity,
+    additive,
+    respondents: given.length,
+    options: options.map((o) => ({ id: o.id, count: counts.get(o.id) ?? 0, correct: o.correct ?? null })),
+  };
 }
 
 /** One tally per thing the step asks; empty for steps that ask nothing (sections, intro, summary). */
@@ -84,17 +98,7 @@ export function tallyStep(step: JourneyStep, structure: ModuleStructure, respons
         const correct = given.filter((r) => r.kind === 'order' && r.optionIds.join(',') === correctOrder).length;
         return [{ kind: 'order', itemId: item.id, sensitivity: 'knowledge', respondents: given.length, correct }];
       }
-      const counts = countOptions(item.options.map((o) => o.id), given);
-      return [
-        {
-          kind: 'options',
-          itemId: item.id,
-          sensitivity: 'knowledge',
-          additive: item.kind !== 'multiple',
-          respondents: given.length,
-          options: item.options.map((o) => ({ id: o.id, count: counts.get(o.id) ?? 0, correct: o.correct })),
-        },
-      ];
+      return [optionsTally(item.id, 'knowledge', item.kind !== 'multiple', item.options, given)];
     }
     case 'fact': {
       const fact = structure.facts.find((f) => f.id === step.factId);
@@ -105,17 +109,7 @@ export function tallyStep(step: JourneyStep, structure: ModuleStructure, respons
         const close = given.filter((r) => r.kind === 'number' && isCloseGuess(guess.answer, r.value)).length;
         return [{ kind: 'number', itemId: fact.id, sensitivity: 'knowledge', respondents: given.length, close }];
       }
-      const counts = countOptions(guess.options.map((o) => o.id), given);
-      return [
-        {
-          kind: 'options',
-          itemId: fact.id,
-          sensitivity: 'knowledge',
-          additive: true,
-          respondents: given.length,
-          options: guess.options.map((o) => ({ id: o.id, count: counts.get(o.id) ?? 0, correct: o.correct })),
-        },
-      ];
+      return [optionsTally(fact.id, 'knowledge', true, guess.options, given)];
     }
     case 'attitude': {
       const given = answersTo(step.phase, step.itemId);
@@ -131,18 +125,9 @@ export function tallyStep(step: JourneyStep, structure: ModuleStructure, respons
       return scenario.nodes.flatMap((node): StepTally[] => {
         if (node.kind !== 'decision') return [];
         const itemId = `${scenario.id}/${node.id}`;
-        const given = answersTo('main', itemId);
-        const counts = countOptions(node.choices.map((c) => c.id), given);
-        return [
-          {
-            kind: 'options',
-            itemId,
-            sensitivity: 'sensitive',
-            additive: true,
-            respondents: given.length,
-            options: node.choices.map((c) => ({ id: c.id, count: counts.get(c.id) ?? 0, correct: null })),
-          },
-        ];
+        // Story choices have no right answer.
+        const choices = node.choices.map((c) => ({ id: c.id }));
+        return [optionsTally(itemId, 'sensitive', true, choices, answersTo('main', itemId))];
       });
     }
     default:
