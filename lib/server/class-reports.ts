@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { answerResponseSchema } from '@/lib/api/schemas';
 import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
-import { answers, classSessions, participants, type ClassSessionRow } from '@/lib/db/schema';
+import { answers, participants, type ClassSessionRow } from '@/lib/db/schema';
 import { buildClassReport, type ClassReport, type ReportAnswer } from '@/lib/domain/class-report';
 import type { DisclosurePolicies } from '@/lib/domain/disclosure';
 import { canAccessClassSession, type StaffIdentity } from '@/lib/domain/staff-access';
+import { findClassSession } from './class-sessions';
 import { configuredDisclosurePolicies } from './disclosure-config';
 
 /**
@@ -24,27 +25,6 @@ export type ClassSessionForReport = Pick<
   'id' | 'joinCode' | 'organisationId' | 'moduleId' | 'contentVersion' | 'mode' | 'beforeAfter' | 'status' | 'createdAt' | 'closedAt' | 'closesAt'
 >;
 
-export async function findClassSessionForReport(db: Database, id: string): Promise<ClassSessionForReport | null> {
-  const [row] = await db
-    .select({
-      id: classSessions.id,
-      joinCode: classSessions.joinCode,
-      organisationId: classSessions.organisationId,
-      moduleId: classSessions.moduleId,
-      contentVersion: classSessions.contentVersion,
-      mode: classSessions.mode,
-      beforeAfter: classSessions.beforeAfter,
-      status: classSessions.status,
-      createdAt: classSessions.createdAt,
-      closedAt: classSessions.closedAt,
-      closesAt: classSessions.closesAt,
-    })
-    .from(classSessions)
-    .where(eq(classSessions.id, id))
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * The session a member of staff asked for a report on, or null when the id is malformed, no
  * such session exists, or it isn't theirs to see: the same null for all three, so that a
@@ -56,7 +36,7 @@ export async function findReportableSession(
   sessionId: string,
 ): Promise<ClassSessionForReport | null> {
   if (!z.uuid().safeParse(sessionId).success) return null;
-  const session = await findClassSessionForReport(db, sessionId);
+  const session = await findClassSession(db, sessionId);
   return session !== null && canAccessClassSession(staff, session) ? session : null;
 }
 
@@ -118,7 +98,7 @@ export async function loadClassReport(
   classSessionId: string,
   structure: ModuleStructure,
 ): Promise<ClassReport | null> {
-  const session = await findClassSessionForReport(db, classSessionId);
+  const session = await findClassSession(db, classSessionId);
   return session === null ? null : loadClassReportFor(db, session, structure);
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type { Phase } from '@/lib/content/schema';
 import { answers, classSessions, organisations, participants } from '@/lib/db/schema';
-import { findClassSessionForReport, loadClassReport } from '@/lib/server/class-reports';
+import { loadClassReport } from '@/lib/server/class-reports';
+import { findClassSession } from '@/lib/server/class-sessions';
 import { setUpTestDatabase, testEngines } from './db-engines';
 import { TEST_CONTENT_VERSION, testStructure } from './test-module';
 
@@ -62,10 +63,10 @@ describe.each(testEngines)('class reports on $name', (engine) => {
 
   it('finds a session by id, and nothing for an unknown one', async () => {
     const id = await newSession();
-    const found = await findClassSessionForReport(db(), id);
+    const found = await findClassSession(db(), id);
     expect(found).toMatchObject({ id, mode: 'live', beforeAfter: true, status: 'open', closedAt: null });
     expect(found?.createdAt.toISOString()).toBe('2025-03-14T10:00:00.000Z');
-    expect(await findClassSessionForReport(db(), randomUUID())).toBeNull();
+    expect(await findClassSession(db(), randomUUID())).toBeNull();
     expect(await loadClassReport(db(), randomUUID(), testStructure)).toBeNull();
   });
 

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
 import { ClassReport } from '@/components/reports/ClassReport';
 import { getPathname } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { getModule } from '@/lib/content/load';
 import { classViewReportPolicies, discloseClassReport, reportContentText } from '@/lib/domain/class-report';
-import { requireStaff } from '@/lib/server/auth/current-staff';
-import { findReportableSession, loadClassReportFor, reportDisclosurePolicies } from '@/lib/server/class-reports';
+import { loadClassReportFor, reportDisclosurePolicies } from '@/lib/server/class-reports';
+import { isClosed } from '@/lib/server/class-sessions';
 import { getDatabase } from '@/lib/server/database';
+import { requireSessionPage } from '@/lib/server/teach-pages';
 
 interface ReportPageProps {
   params: Promise<{ locale: string; sessionId: string }>;
@@ -24,16 +24,13 @@ export default async function ClassReportPage({ params }: ReportPageProps) {
   const locale = await pageLocale(params);
   const { sessionId } = await params;
   const path = `/teach/sessions/${sessionId}`;
-  const staff = await requireStaff(locale, undefined, `${path}/report`);
+  const { session } = await requireSessionPage(locale, sessionId, `${path}/report`);
   const db = await getDatabase();
-  const session = await findReportableSession(db, staff, sessionId);
-  if (session === null) notFound();
 
   const { structure, text } = await getModule();
   const policies = reportDisclosurePolicies();
   const report = discloseClassReport(await loadClassReportFor(db, session, structure), classViewReportPolicies(policies));
-  const now = new Date();
-  const open = session.status === 'open' && (session.closesAt === null || session.closesAt > now);
+  const open = !isClosed(session, new Date());
   return (
     <ClassReport
       report={report}
