@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -48,6 +49,8 @@ export const organisations = pgTable(
     kind: text('kind').$type<OrganisationKind>().notNull(),
     /** The council area or district, free text an officer chooses (e.g. "North Somerset"). */
     area: text('area').notNull(),
+    /** Part of the synthetic demo data set (`npm start -- --demo`), never a real school. */
+    demo: boolean('demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -136,14 +139,15 @@ export const classSessions = pgTable(
     revealedStep: integer('revealed_step'),
     /** Live mode: whether the projector still shows the join code and QR code. */
     showJoinCode: boolean('show_join_code').notNull().default(true),
-    /** A follow-up session names the session it follows (issue 4). */
-    followUpOf: uuid('follow_up_of'),
+    /** A follow-up session names the session it follows: its students' devices pair with that one's. */
+    followUpOf: uuid('follow_up_of').references((): AnyPgColumn => classSessions.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (table) => [
     unique('class_sessions_join_code_unique').on(table.joinCode),
     index('class_sessions_organisation_idx').on(table.organisationId),
+    index('class_sessions_follow_up_of_idx').on(table.followUpOf),
     check('class_sessions_mode_check', sql`${table.mode} in (${inList(CLASS_SESSION_MODES)})`),
     check('class_sessions_status_check', sql`${table.status} in (${inList(CLASS_SESSION_STATUSES)})`),
   ],
@@ -157,9 +161,18 @@ export const participants = pgTable(
     locale: text('locale').$type<Locale>().notNull(),
     /** The class session the device joined; null for a student on their own. */
     classSessionId: uuid('class_session_id').references(() => classSessions.id, { onDelete: 'cascade' }),
+    /**
+     * SHA-256 of the device's random pairing code (lib/domain/pairing.ts): links a follow-up
+     * session's participant to the same device's first visit, and nothing else. Null when the
+     * device sent none.
+     */
+    pairingHash: text('pairing_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('participants_class_session_idx').on(table.classSessionId)],
+  (table) => [
+    index('participants_class_session_idx').on(table.classSessionId),
+    index('participants_pairing_hash_idx').on(table.pairingHash),
+  ],
 );
 
 export const answers = pgTable(
@@ -192,9 +205,31 @@ export const answers = pgTable(
   ],
 );
 
+/**
+ * A class session's results as exact, additive counts and sums (lib/domain/session-summary.ts):
+ * what officers' views are built from, and what survives when the retention job deletes the
+ * session's raw answers. Never shown as it is: officer views disclose it first.
+ */
+export const sessionSummaries = pgTable('session_summaries', {
+  classSessionId: uuid('class_session_id')
+    .primaryKey()
+    .references(() => classSessions.id, { onDelete: 'cascade' }),
+  /** The summary's own format version, so a stored summary in an old shape is rebuilt or skipped. */
+  format: smallint('format').notNull(),
+  summary: jsonb('summary').notNull(),
+  /** The latest received_at of the answers it counts; a later answer makes it stale. */
+  answersThrough: timestamp('answers_through', { withTimezone: true }),
+  /** How many participants it counts; a new one makes it stale. */
+  participantCount: integer('participant_count').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set when the retention job deleted some of the session's raw answers: never rebuilt after that. */
+  frozenAt: timestamp('frozen_at', { withTimezone: true }),
+});
+
 export type ParticipantRow = typeof participants.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
 export type NewAnswerRow = typeof answers.$inferInsert;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 export type ClassSessionRow = typeof classSessions.$inferSelect;
+export type SessionSummaryRow = typeof sessionSummaries.$inferSelect;
