@@ -158,7 +158,7 @@ async function main(cleanups: (() => Promise<void>)[]): Promise<boolean> {
   const database = await createFreshDatabase(serverUrl, 'rk_bench_live_');
   cleanups.push(() => database.drop());
   const seeded = await seedLiveSession(database.url);
-  const journey = sessionJourney(structure, true);
+  const journey = sessionJourney(structure, { beforeAfter: true });
   const steps = chooseSteps(journey.steps, structure);
 
   for (let i = 0; i < options.instances; i += 1) {

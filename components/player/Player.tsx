@@ -32,6 +32,8 @@ export interface PlayerSession {
   id: string;
   joinCode: string;
   beforeAfter: boolean;
+  /** A follow-up session: the retrieval quiz and intention items only. */
+  followUp: boolean;
   initialState: ClassSessionStateBody;
 }
 
@@ -41,6 +43,8 @@ export interface PlayerApi {
   joinCode: string | null;
   /** Whether this journey has the before and after questions. */
   beforeAfter: boolean;
+  /** Whether this is a follow-up session's short journey. */
+  followUp: boolean;
   state: DeviceState;
   record: (itemId: string, phase: Phase, response: AnswerResponse, confidence?: number) => void;
   /** Moves on from the step at `from`; a second call for the same step (a double tap) does nothing. */
@@ -72,12 +76,13 @@ function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale:
   const storeKey = live ? sessionStoreKey(module.id, live.id) : module.id;
   const joinCode = live?.joinCode;
   const beforeAfter = live?.beforeAfter ?? true;
+  const followUp = live?.followUp ?? false;
   const state = useSyncExternalStore(
     subscribeDeviceState,
     () => readDeviceState(storeKey),
     () => undefined,
   );
-  const steps = useMemo(() => buildJourney(module, { beforeAfter }), [module, beforeAfter]);
+  const steps = useMemo(() => buildJourney(module, { beforeAfter, followUp }), [module, beforeAfter, followUp]);
   const sync = useMemo(() => (typeof window === 'undefined' ? null : new AnswerSync(storeKey, joinCode)), [storeKey, joinCode]);
   const [syncStatus, setSyncStatus] = useState<SyncStatus>('idle');
 
@@ -158,6 +163,7 @@ function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale:
     module,
     joinCode: live?.joinCode ?? null,
     beforeAfter,
+    followUp,
     state: state ?? newDeviceState(locale),
     record,
     next,

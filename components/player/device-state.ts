@@ -2,6 +2,8 @@
  * Everything the student's progress needs, kept on the device (localStorage) so a reload, a
  * closed tab or a dropped network loses nothing. Answers wait in an outbox until the server
  * acknowledges their ids (see sync.ts). Own if–then plans live here and are never sent.
+ * The device's pairing code is not kept here but once per device (pairing-code.ts): it is sent
+ * once, when a participant is created, and the server stores it only hashed.
  */
 import type { Answer } from '@/lib/api/schemas';
 import type { Locale } from '@/i18n/routing';
@@ -13,8 +15,6 @@ export interface OwnPlan {
 
 export interface DeviceState {
   participantId: string;
-  /** Pairs before, after and follow-up of this device later; never sent in the clear. */
-  pairingCode: string;
   participantCreated: boolean;
   locale: Locale;
   position: number;
@@ -39,16 +39,9 @@ function storageKey(moduleId: string): string {
   return `${PREFIX}${moduleId}`;
 }
 
-function randomCode(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export function newDeviceState(locale: Locale): DeviceState {
   return {
     participantId: crypto.randomUUID(),
-    pairingCode: randomCode(),
     participantCreated: false,
     locale,
     position: 0,
@@ -81,15 +74,22 @@ export function readDeviceState(moduleId: string): DeviceState | null {
   try {
     const raw = window.localStorage.getItem(key);
     const parsed: unknown = raw ? JSON.parse(raw) : null;
-    state = isDeviceState(parsed)
-      ? { ...parsed, refused: parsed.refused ?? [], ownPlans: parsed.ownPlans ?? [] }
-      : null;
+    state = isDeviceState(parsed) ? upgrade(parsed) : null;
   } catch {
     // Storage blocked (private mode) or corrupt: start afresh rather than stall the student.
     state = null;
   }
   cache.set(key, state);
   return state;
+}
+
+/**
+ * A state saved by an earlier version: fields added since get their empty value, and the
+ * per-state `pairingCode` of old (never sent) is dropped, since the device-wide code replaces it.
+ */
+function upgrade(saved: DeviceState & { pairingCode?: unknown }): DeviceState {
+  const { pairingCode: _replaced, ...state } = saved;
+  return { ...state, refused: state.refused ?? [], ownPlans: state.ownPlans ?? [] };
 }
 
 export function writeDeviceState(moduleId: string, state: DeviceState | null): void {

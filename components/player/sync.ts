@@ -5,6 +5,7 @@
  */
 import type { SubmitAnswersResponse } from '@/lib/api/schemas';
 import { readDeviceState, updateDeviceState, writeDeviceState } from './device-state';
+import { devicePairingCode } from './pairing-code';
 
 export type SyncStatus = 'idle' | 'saving' | 'saved' | 'offline';
 
@@ -114,16 +115,18 @@ export class AnswerSync {
   private async createParticipant(): Promise<void> {
     const state = readDeviceState(this.moduleId);
     if (!state) return;
+    // Sent with every new participant, and only then: the server keeps its hash, never the code.
+    const pairingCode = devicePairingCode();
     const response = this.joinCode
       ? await fetch(`/api/v1/class-sessions/${encodeURIComponent(this.joinCode)}/participants`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'accept-language': state.locale },
-          body: JSON.stringify({ participantId: state.participantId, locale: state.locale }),
+          body: JSON.stringify({ participantId: state.participantId, locale: state.locale, pairingCode }),
         })
       : await fetch('/api/v1/participants', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'accept-language': state.locale },
-          body: JSON.stringify({ id: state.participantId, locale: state.locale }),
+          body: JSON.stringify({ id: state.participantId, locale: state.locale, pairingCode }),
         });
     if (response.status === 409) {
       // The session closed before this device could join: its answers stay on the device.

@@ -23,10 +23,12 @@ interface Props {
   sessionHref: string;
   /** Whether the session still takes answers, for the "figures may still change" line. */
   open: boolean;
+  /** A follow-up session: the session it follows (null once that one is deleted). */
+  follows?: { joinCode: string; createdAt: Date } | null;
 }
 
 /** A class session's report, as a page that prints well: headings, tables, and bars as SVG. */
-export async function ClassReport({ report, content, policies, locale, csvHref, sessionHref, open }: Props) {
+export async function ClassReport({ report, content, policies, locale, csvHref, sessionHref, open, follows = null }: Props) {
   const t = await getTranslations({ locale, namespace: 'Report' });
   const format = await getFormatter({ locale });
   const figures = await reportFigures(locale);
@@ -41,7 +43,15 @@ export async function ClassReport({ report, content, policies, locale, csvHref, 
       <p className="lead">{t('lead')}</p>
       <ul className="report-details" aria-label={t('details.label')}>
         <li>{t(`details.modes.${session.mode}`)}</li>
-        <li>{session.beforeAfter ? t('details.beforeAfterOn') : t('details.beforeAfterOff')}</li>
+        {session.followUp ? (
+          <li>
+            {follows
+              ? t('details.followUpOf', { date: format.dateTime(follows.createdAt, { dateStyle: 'long' }), code: formatJoinCode(follows.joinCode) })
+              : t('details.followUpOfDeleted')}
+          </li>
+        ) : (
+          <li>{session.beforeAfter ? t('details.beforeAfterOn') : t('details.beforeAfterOff')}</li>
+        )}
         <li>{t('details.started', { time: when(session.createdAt) })}</li>
         {session.closedAt && <li>{t('details.ended', { time: when(session.closedAt) })}</li>}
         {!session.closedAt && session.closesAt && <li>{t('details.closes', { time: when(session.closesAt) })}</li>}
@@ -64,10 +74,15 @@ export async function ClassReport({ report, content, policies, locale, csvHref, 
       <DisclosureNote locale={locale} policies={policies} />
       <HeadlineSection report={report} figures={figures} locale={locale} />
       <KnowledgeSection {...sections} />
-      <FactsSection {...sections} />
-      <ScenariosSection {...sections} />
-      <ChangeSection {...sections} />
-      <PlansSection {...sections} />
+      {/* A follow-up asks only its recap questions: the first visit's report has the rest. */}
+      {!session.followUp && (
+        <>
+          <FactsSection {...sections} />
+          <ScenariosSection {...sections} />
+          <ChangeSection {...sections} />
+          <PlansSection {...sections} />
+        </>
+      )}
     </article>
   );
 }

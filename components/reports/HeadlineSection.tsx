@@ -4,13 +4,14 @@ import type { DisclosedClassReport } from '@/lib/domain/class-report';
 import type { ReportFigures } from './figures';
 import { NumberHeader } from './ReportTable';
 
-/** How many joined, started and finished. */
+/** How many joined, started and finished; in a follow-up, how many devices paired with the first session. */
 export async function HeadlineSection({ report, figures, locale }: { report: DisclosedClassReport; figures: ReportFigures; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Report.headline' });
   const rows = [
     { key: 'joined', label: t('joined'), value: report.headline.joined },
     { key: 'started', label: t('started'), value: report.headline.started },
     { key: 'finished', label: t('finished'), value: report.headline.finished },
+    ...(report.pairedDevices === null ? [] : [{ key: 'paired', label: t('paired'), value: report.pairedDevices }]),
   ];
   return (
     <section className="report-section" aria-labelledby="report-headline">
@@ -32,7 +33,9 @@ export async function HeadlineSection({ report, figures, locale }: { report: Dis
           ))}
         </tbody>
       </table>
-      <p className="muted">{report.session.beforeAfter ? t('finishedAfter') : t('finishedPlan')}</p>
+      <p className="muted">
+        {report.session.followUp ? t('finishedFollowUp') : report.session.beforeAfter ? t('finishedAfter') : t('finishedPlan')}
+      </p>
     </section>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { normaliseJoinCode } from '@/lib/domain/join-code';
-import { itemRefSchema, localeSchema, participantIdSchema } from './schemas';
+import { itemRefSchema, localeSchema, pairingCodeSchema, participantIdSchema } from './schemas';
 
 export const joinCodeSchema = z
   .string()
@@ -22,6 +22,7 @@ export const joinCodeSchema = z
 export const joinClassSessionBodySchema = z.object({
   participantId: participantIdSchema,
   locale: localeSchema,
+  pairingCode: pairingCodeSchema.optional(),
 });
 export type JoinClassSessionBody = z.infer<typeof joinClassSessionBodySchema>;
 
@@ -39,6 +40,7 @@ export const joinClassSessionResponseSchema = z.object({
   participantId: participantIdSchema,
   created: z.boolean().describe('False when this device had already joined.'),
   beforeAfter: z.boolean().describe('Whether the session asks the before and after questions.'),
+  followUp: z.boolean().describe('Whether the session is a follow-up of an earlier one: a short retrieval quiz only.'),
   state: classSessionStateSchema,
 });
 export type JoinClassSessionResponse = z.infer<typeof joinClassSessionResponseSchema>;
@@ -105,7 +107,18 @@ export const newClassSessionFormSchema = z
       .max(14 * 60)
       .default(0)
       .describe('The browser’s Date.getTimezoneOffset(), in minutes.'),
+    followUpOf: z
+      .uuid({ error: 'followUpOf' })
+      .optional()
+      .or(z.literal('').transform(() => undefined))
+      .describe('A follow-up: the earlier session it follows (fixed by the page, checked by the server).'),
   })
+  .transform((form) => ({
+    ...form,
+    followUpOf: form.followUpOf ?? null,
+    // A follow-up asks its own short set of questions: before/after doesn't apply.
+    beforeAfter: form.followUpOf === undefined && form.beforeAfter,
+  }))
   .transform((form, ctx) => {
     if (form.mode === 'live') return { ...form, closesAt: null };
     if (form.closesAt === undefined) {
@@ -123,8 +136,8 @@ export type NewClassSessionForm = z.output<typeof newClassSessionFormSchema>;
 
 /** A problem with the new-session form: the field it is about and a key into `Teach.errors`. */
 export interface FormProblem {
-  field: 'organisationId' | 'mode' | 'closesAt';
-  key: 'organisation' | 'mode' | 'closesAtMissing' | 'closesAtFormat' | 'closesAtPast' | 'closesAtTooFar';
+  field: 'organisationId' | 'mode' | 'closesAt' | 'followUpOf';
+  key: 'organisation' | 'mode' | 'closesAtMissing' | 'closesAtFormat' | 'closesAtPast' | 'closesAtTooFar' | 'followUpOf';
 }
 
 /** The new-session form's state between tries: its problems, and what was typed so nothing is lost. */

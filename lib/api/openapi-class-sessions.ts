@@ -53,7 +53,8 @@ export function classSessionPaths({ jsonSchema, ref, ok, error, acceptLanguage, 
       post: {
         operationId: 'joinClassSession',
         summary: 'Join a class session',
-        description: 'Idempotent: the same device id joining again changes nothing. No name, no account.',
+        description:
+          'Idempotent: the same device id joining again changes nothing, not even the stored pairing hash. No name, no account. The optional pairing code is kept only as its SHA-256 hash, to pair a follow-up session with the same device, and is never returned.',
         parameters: [code, acceptLanguage],
         requestBody: { required: true, content: { 'application/json': { schema: ref('JoinClassSessionBody') } } },
         responses: {

@@ -71,9 +71,29 @@ export const answerSchema = z.object({
 });
 export type Answer = z.infer<typeof answerSchema>;
 
+/**
+ * Issue messages a schema writes as keys into `ApiErrors.fields` rather than as English, so the
+ * error reaches the student in their language (lib/server/http.ts translates them).
+ */
+export const FIELD_ERRORS = ['pairingCode'] as const;
+export type FieldError = (typeof FIELD_ERRORS)[number];
+
+/**
+ * The device's random pairing code (128 bits as hex), sent when a participant is made so that a
+ * follow-up session can be matched with the same device's first visit. Optional: older clients
+ * send none. The server keeps only its SHA-256 hash and never returns it.
+ */
+export const pairingCodeSchema = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, { error: 'pairingCode' satisfies FieldError })
+  .describe(
+    "The device's random pairing code: 32 lowercase hexadecimal characters, the same for every participant the device makes. Stored only as a SHA-256 hash, used only to pair a follow-up session with the same device's first visit, and never returned.",
+  );
+
 export const createParticipantBodySchema = z.object({
   id: participantIdSchema,
   locale: localeSchema,
+  pairingCode: pairingCodeSchema.optional(),
 });
 export type CreateParticipantBody = z.infer<typeof createParticipantBodySchema>;
 

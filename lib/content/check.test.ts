@@ -438,6 +438,13 @@ describe('phases', () => {
     expectOnly(problems, STRUCTURE, 'items', 'No quiz item is asked in phase "before"');
   });
 
+  it('reports no quiz item in phase "followup", which a follow-up session needs', () => {
+    const problems = checkBroken((f) => {
+      for (const i of f.structure.items) i.phases = i.phases.filter((p) => p !== 'followup');
+    });
+    expectOnly(problems, STRUCTURE, 'items', 'No quiz item is asked in phase "followup"');
+  });
+
   it('reports no attitude item in phase "before" or "after"', () => {
     const problems = checkBroken((f) => {
       for (const a of f.structure.attitudeItems) a.phases = ['main'];

@@ -231,7 +231,7 @@ function checkMisconceptionsNamed(item: Item, structure: ModuleStructure, report
   }
 }
 
-/** Learning is measured by comparing the same kind of answers before and after. */
+/** Learning is measured by comparing the same kind of answers before and after, and recalled at the follow-up. */
 function checkPhases(structure: ModuleStructure, report: Report): void {
   for (const phase of ['before', 'after'] as const) {
     if (!structure.items.some((i) => i.phases.includes(phase))) {
@@ -240,6 +240,10 @@ function checkPhases(structure: ModuleStructure, report: Report): void {
     if (!structure.attitudeItems.some((a) => a.phases.includes(phase))) {
       report('attitudeItems', `No attitude item is asked in phase "${phase}"; at least one is needed so change can be measured.`);
     }
+  }
+  // A follow-up session (DESIGN.md, step 8) asks only the follow-up phase: with no quiz item in it, it would recap nothing.
+  if (!structure.items.some((i) => i.phases.includes('followup'))) {
+    report('items', 'No quiz item is asked in phase "followup"; at least one is needed for a follow-up session\'s recap quiz.');
   }
 }
 

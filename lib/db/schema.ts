@@ -162,7 +162,8 @@ export const participants = pgTable(
     /** The class session the device joined; null for a student on their own. */
     classSessionId: uuid('class_session_id').references(() => classSessions.id, { onDelete: 'cascade' }),
     /**
-     * SHA-256 of the device's random pairing code (lib/domain/pairing.ts): links a follow-up
+     * SHA-256 of the device's random pairing code (lib/server/pairing.ts; matched in
+     * lib/domain/pairing.ts): links a follow-up
      * session's participant to the same device's first visit, and nothing else. Null when the
      * device sent none.
      */

@@ -120,6 +120,7 @@ const session: ReportSession = {
   joinCode: 'KXT4PM',
   mode: 'live',
   beforeAfter: true,
+  followUp: false,
   status: 'closed',
   createdAt: new Date('2025-03-14T10:00:00Z'),
   closedAt: new Date('2025-03-14T10:50:00Z'),
@@ -231,8 +232,12 @@ const input = { session, participantIds: students(...range(1, 12)), answers: row
 
 describe('finishAnswerKey', () => {
   it('is the last after-wave question with before/after, and the plan without', () => {
-    expect(finishAnswerKey(structure, true)).toBe('after:k-lift');
-    expect(finishAnswerKey(structure, false)).toBe('main:plan');
+    expect(finishAnswerKey(structure, { beforeAfter: true })).toBe('after:k-lift');
+    expect(finishAnswerKey(structure, { beforeAfter: false })).toBe('main:plan');
+  });
+
+  it('is the last follow-up question in a follow-up session', () => {
+    expect(finishAnswerKey(structure, { beforeAfter: false, followUp: true })).toBe('followup:k-order');
   });
 });
 
@@ -480,6 +485,31 @@ describe('buildClassReport (the hand-worked class)', () => {
     expect(noWaves.knowledge.map((k) => `${k.itemId}:${k.phase}`)).toEqual(['k-lift:main', 'k-help:main', 'k-order:main', 'k-tf:main']);
     expect(noWaves.headline).toEqual({ joined: 12, started: 11, finished: 9 });
     expect(noWaves.change.knowledge).toEqual({ nBefore: 0, nAfter: 0, nMatched: 0, meanBefore: null, meanAfter: null });
+    expect(noWaves.pairedDevices).toBeNull();
+  });
+
+  it('in a follow-up, lists only the follow-up items, finishes at the last of them and counts paired devices', () => {
+    const order = (n: number): ReportAnswer => ({
+      participantId: student(n),
+      itemId: 'k-order',
+      phase: 'followup',
+      response: { kind: 'order', optionIds: ['first', 'second', 'third'] },
+      correct: true,
+      confidence: null,
+    });
+    const followUp = buildClassReport(structure, {
+      session: { ...session, beforeAfter: false, followUp: true },
+      participantIds: students(1, 2, 3),
+      answers: [order(1), order(2)],
+      pairing: {
+        first: [{ participantId: 'old-1', pairingHash: 'h1' }, { participantId: 'old-2', pairingHash: 'h2' }],
+        followUp: [{ participantId: student(1), pairingHash: 'h1' }, { participantId: student(2), pairingHash: null }, { participantId: student(3), pairingHash: 'h9' }],
+      },
+    });
+    expect(followUp.knowledge.map((k) => `${k.itemId}:${k.phase}:${k.correct}`)).toEqual(['k-order:followup:2']);
+    expect(followUp.headline).toEqual({ joined: 3, started: 2, finished: 2 });
+    expect(followUp.pairedDevices).toBe(1);
+    expect(discloseClassReport(followUp, classViewReportPolicies(disclosurePolicies())).pairedDevices).toEqual({ kind: 'count', value: 1 });
   });
 });
 

@@ -11,8 +11,10 @@
  * - Knowledge items and fact guesses count scored answers only (`correct` not null: an answer
  *   given under another content version is stored unscored and left out).
  * - A student has finished when they gave the last answer their session's journey asks for:
- *   the last after-wave question when the session has before/after, otherwise the plan. (The
- *   teacher's live counts use the same rule.)
+ *   the last after-wave question when the session has before/after, otherwise the plan; in a
+ *   follow-up session, the last retrieval question. (The teacher's live counts use the same rule.)
+ * - A follow-up session reports its follow-up questions only, and how many of its devices paired
+ *   with the session it follows (pairing.ts); before/after does not apply to it.
  * - Before/after change is over matched pairs only: students counted at both waves. For
  *   knowledge, a student counts at a wave when they answered every knowledge question of it,
  *   and scores the share they got right. For an attitude item, when they gave a point on the
@@ -44,7 +46,8 @@ import {
   type DisclosurePolicies,
   type DisclosurePolicy,
 } from './disclosure';
-import { answerKey, buildJourney, stepAnswerKey } from './journey';
+import { answerKey, buildJourney, stepAnswerKey, type JourneyOptions } from './journey';
+import { pairFollowUp, type PairingEntry } from './pairing';
 
 /** One stored answer of one of the session's students, as the report reads it. */
 export interface ReportAnswer {
@@ -61,6 +64,8 @@ export interface ReportSession {
   joinCode: string;
   mode: ClassSessionMode;
   beforeAfter: boolean;
+  /** Follows an earlier session: asks only the follow-up questions. */
+  followUp: boolean;
   status: ClassSessionStatus;
   createdAt: Date;
   closedAt: Date | null;
@@ -72,6 +77,11 @@ export interface ClassReportInput {
   /** Everyone who joined the session, answered or not. */
   participantIds: readonly string[];
   answers: readonly ReportAnswer[];
+  /**
+   * A follow-up session: the participants of the session it follows and its own, each with their
+   * device's pairing hash, in the order they joined. Absent for any other session.
+   */
+  pairing?: { first: readonly PairingEntry[]; followUp: readonly PairingEntry[] };
 }
 
 export interface Headline {
@@ -157,6 +167,8 @@ export interface PlanResult {
 export interface ClassReport {
   session: ReportSession;
   headline: Headline;
+  /** A follow-up session: how many of its devices paired with the session it follows; otherwise null. */
+  pairedDevices: number | null;
   knowledge: KnowledgeItemResult[];
   facts: FactGuessResult[];
   scenarios: ScenarioResult[];
@@ -189,8 +201,8 @@ const singleChoice = (response: AnswerResponse): string | undefined =>
   response.kind === 'choice' && response.optionIds.length === 1 ? response.optionIds[0] : undefined;
 
 /** The last answer the session's journey asks for: "finished" means this one is in. */
-export function finishAnswerKey(structure: ModuleStructure, beforeAfter: boolean): string | null {
-  const steps = buildJourney(structure, { beforeAfter });
+export function finishAnswerKey(structure: ModuleStructure, options: JourneyOptions): string | null {
+  const steps = buildJourney(structure, options);
   for (let i = steps.length - 1; i >= 0; i -= 1) {
     const step = steps[i];
     const key = step ? stepAnswerKey(step) : null;
@@ -246,8 +258,13 @@ function knowledgeItemResult(item: Item, phase: Phase, answers: readonly ReportA
   };
 }
 
-/** The phases of an item the report covers: those the session asked, and any that have answers. */
-function reportedPhases(item: Item, beforeAfter: boolean, byStudent: AnswersByStudent): Phase[] {
+/**
+ * The phases of an item the report covers: those the session asked, and any that have answers.
+ * A follow-up session asks the follow-up phase only.
+ */
+function reportedPhases(item: Item, session: ReportSession, byStudent: AnswersByStudent): Phase[] {
+  if (session.followUp) return item.phases.filter((phase) => phase === 'followup');
+  const { beforeAfter } = session;
   return item.phases.filter(
     (phase) =>
       phase === 'main' ||
@@ -452,12 +469,13 @@ function planResult(structure: ModuleStructure, byStudent: AnswersByStudent): Pl
 
 export function buildClassReport(structure: ModuleStructure, input: ClassReportInput): ClassReport {
   const byStudent = groupByStudent(input);
-  const { beforeAfter } = input.session;
+  const { beforeAfter, followUp } = input.session;
   return {
     session: input.session,
-    headline: headline(byStudent, finishAnswerKey(structure, beforeAfter)),
+    headline: headline(byStudent, finishAnswerKey(structure, { beforeAfter, followUp })),
+    pairedDevices: followUp ? pairFollowUp(input.pairing?.first ?? [], input.pairing?.followUp ?? []).pairs.length : null,
     knowledge: structure.items.flatMap((item) =>
-      reportedPhases(item, beforeAfter, byStudent).map((phase) =>
+      reportedPhases(item, input.session, byStudent).map((phase) =>
         knowledgeItemResult(item, phase, answersTo(byStudent, phase, item.id)),
       ),
     ),
@@ -547,6 +565,8 @@ export interface DisclosedClassReport {
   /** The thresholds used, for the note that explains them. */
   policies: ReportPolicies;
   headline: { joined: DisclosedCount; started: DisclosedCount; finished: DisclosedCount };
+  /** A follow-up session: devices paired with the session it follows, as a head count. */
+  pairedDevices: DisclosedCount | null;
   knowledge: DisclosedKnowledgeItem[];
   facts: DisclosedFactGuess[];
   scenarios: DisclosedScenario[];
@@ -749,6 +769,7 @@ export function discloseClassReport(report: ClassReport, policies: ReportPolicie
       started: discloseCount(report.headline.started, policies.headline),
       finished: discloseCount(report.headline.finished, policies.headline),
     },
+    pairedDevices: report.pairedDevices === null ? null : discloseCount(report.pairedDevices, policies.headline),
     knowledge: report.knowledge.map((item) => discloseKnowledgeItem(item, knowledgePolicy)),
     facts: report.facts.map((fact) => discloseFactGuess(fact, knowledgePolicy)),
     scenarios: report.scenarios.map((scenario) => discloseScenario(scenario, answerPolicy)),

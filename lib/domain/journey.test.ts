@@ -33,6 +33,14 @@ describe('buildJourney', () => {
     ]);
   });
 
+  it('builds a follow-up of the intention items and the retrieval quiz only, before/after or not', () => {
+    const withFollowUp: JourneyContent = { ...content, attitudeItems: [...content.attitudeItems, { id: 'int-1', phases: ['before', 'after', 'followup'] }] };
+    const expected = ['intro', 'section:followup', 'attitude:followup:int-1', 'item:followup:q-main', 'summary'];
+    expect(buildJourney(withFollowUp, { followUp: true }).map(label)).toEqual(expected);
+    expect(buildJourney(withFollowUp, { followUp: true, beforeAfter: false }).map(label)).toEqual(expected);
+    expect(sectionProgress(buildJourney(withFollowUp, { followUp: true }), 3)).toEqual({ section: 'followup', at: 2, of: 2 });
+  });
+
   it('orders the journey as DESIGN.md describes, from the content', () => {
     const steps = buildJourney(content).map(label);
     expect(steps).toEqual([

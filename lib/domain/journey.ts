@@ -4,7 +4,7 @@
  */
 import type { Phase } from '@/lib/content/schema';
 
-export type Section = 'before' | 'facts' | 'quiz' | 'scenarios' | 'plan' | 'after';
+export type Section = 'before' | 'facts' | 'quiz' | 'scenarios' | 'plan' | 'after' | 'followup';
 
 export type JourneyStep =
   | { kind: 'intro' }
@@ -27,22 +27,19 @@ export interface JourneyContent {
 export interface JourneyOptions {
   /** The before and after waves (a class session may turn them off); on for a student on their own. */
   beforeAfter?: boolean;
+  /**
+   * A follow-up session weeks later (DESIGN.md, step 8): only the retrieval quiz and the
+   * intention items, so the same device's answers can be compared with its first visit.
+   * `beforeAfter` does not apply.
+   */
+  followUp?: boolean;
 }
 
-export function buildJourney(content: JourneyContent, { beforeAfter = true }: JourneyOptions = {}): JourneyStep[] {
-  const inPhase = (phase: Phase) => (entry: { phases: readonly Phase[] }) => entry.phases.includes(phase);
-  const wave = (phase: 'before' | 'after'): JourneyStep[] => beforeAfter ? [
-    { kind: 'section', section: phase },
-    ...content.attitudeItems
-      .filter(inPhase(phase))
-      .map((a): JourneyStep => ({ kind: 'attitude', itemId: a.id, phase, section: phase })),
-    ...content.items
-      .filter(inPhase(phase))
-      .map((i): JourneyStep => ({ kind: 'item', itemId: i.id, phase, section: phase })),
-  ] : [];
+export function buildJourney(content: JourneyContent, { beforeAfter = true, followUp = false }: JourneyOptions = {}): JourneyStep[] {
+  if (followUp) return [{ kind: 'intro' }, ...wave(content, 'followup'), { kind: 'summary' }];
   return [
     { kind: 'intro' },
-    ...wave('before'),
+    ...(beforeAfter ? wave(content, 'before') : []),
     { kind: 'section', section: 'facts' },
     ...content.facts.map((f): JourneyStep => ({ kind: 'fact', factId: f.id, section: 'facts' })),
     { kind: 'section', section: 'quiz' },
@@ -52,8 +49,23 @@ export function buildJourney(content: JourneyContent, { beforeAfter = true }: Jo
     { kind: 'section', section: 'scenarios' },
     ...content.scenarios.map((s): JourneyStep => ({ kind: 'scenario', scenarioId: s.id, section: 'scenarios' })),
     { kind: 'plan', section: 'plan' },
-    ...wave('after'),
+    ...(beforeAfter ? wave(content, 'after') : []),
     { kind: 'summary' },
+  ];
+}
+
+const inPhase = (phase: Phase) => (entry: { phases: readonly Phase[] }) => entry.phases.includes(phase);
+
+/** A wave of questions asked in one phase: its title card, the attitude items, then the knowledge items. */
+function wave(content: JourneyContent, phase: 'before' | 'after' | 'followup'): JourneyStep[] {
+  return [
+    { kind: 'section', section: phase },
+    ...content.attitudeItems
+      .filter(inPhase(phase))
+      .map((a): JourneyStep => ({ kind: 'attitude', itemId: a.id, phase, section: phase })),
+    ...content.items
+      .filter(inPhase(phase))
+      .map((i): JourneyStep => ({ kind: 'item', itemId: i.id, phase, section: phase })),
   ];
 }
 

@@ -86,6 +86,7 @@ const session: ReportSession = {
   joinCode: 'KXT4PM',
   mode: 'live',
   beforeAfter: false,
+  followUp: false,
   status: 'closed',
   createdAt: new Date('2025-03-14T10:05:30Z'),
   closedAt: new Date('2025-03-14T10:55:00Z'),

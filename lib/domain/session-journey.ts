@@ -4,7 +4,7 @@
  */
 import type { ModuleStructure, Phase } from '@/lib/content/schema';
 import { stepAnswerItems } from './class-tally';
-import { buildJourney, type JourneyStep } from './journey';
+import { buildJourney, type JourneyOptions, type JourneyStep } from './journey';
 
 export interface SessionJourney {
   steps: JourneyStep[];
@@ -13,14 +13,23 @@ export interface SessionJourney {
   finishKey: { phase: Phase; itemId: string };
 }
 
-export function sessionJourney(structure: ModuleStructure, beforeAfter: boolean): SessionJourney {
-  const steps = buildJourney(structure, { beforeAfter });
+/**
+ * The journey options a class session stands for: a session that names an earlier one is its
+ * follow-up, and before/after does not apply to it.
+ */
+export function sessionJourneyOptions(session: { beforeAfter: boolean; followUpOf: string | null }): Required<JourneyOptions> {
+  const followUp = session.followUpOf !== null;
+  return { beforeAfter: session.beforeAfter && !followUp, followUp };
+}
+
+export function sessionJourney(structure: ModuleStructure, options: JourneyOptions): SessionJourney {
+  const steps = buildJourney(structure, options);
   let finishKey: SessionJourney['finishKey'] | undefined;
   for (let i = steps.length - 1; i >= 0 && finishKey === undefined; i -= 1) {
     const step = steps[i];
     if (step) finishKey = stepAnswerItems(step, structure).at(-1);
   }
-  // Every module has a plan step (the content schema requires plans), so this is a content bug.
+  // Every journey ends with a question (the plan, or the follow-up's last item), so this is a content bug.
   if (finishKey === undefined) throw new Error('a journey with no question in it');
   return { steps, lastStep: steps.length - 1, finishKey };
 }

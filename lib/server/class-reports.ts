@@ -10,6 +10,7 @@ import type { DisclosurePolicies } from '@/lib/domain/disclosure';
 import { canAccessClassSession, type StaffIdentity } from '@/lib/domain/staff-access';
 import { findClassSession } from './class-sessions';
 import { configuredDisclosurePolicies } from './disclosure-config';
+import { pairingEntries } from './follow-ups';
 
 /**
  * Reads what a class report needs: the session, who joined, and their answers. The tallying
@@ -22,7 +23,7 @@ import { configuredDisclosurePolicies } from './disclosure-config';
 /** What the report page and CSV need to know about a session, including who may see it. */
 export type ClassSessionForReport = Pick<
   ClassSessionRow,
-  'id' | 'joinCode' | 'organisationId' | 'moduleId' | 'contentVersion' | 'mode' | 'beforeAfter' | 'status' | 'createdAt' | 'closedAt' | 'closesAt'
+  'id' | 'joinCode' | 'organisationId' | 'moduleId' | 'contentVersion' | 'mode' | 'beforeAfter' | 'followUpOf' | 'status' | 'createdAt' | 'closedAt' | 'closesAt'
 >;
 
 /**
@@ -46,10 +47,7 @@ export async function loadClassReportFor(
   session: ClassSessionForReport,
   structure: ModuleStructure,
 ): Promise<ClassReport> {
-  const joined = await db
-    .select({ id: participants.id })
-    .from(participants)
-    .where(eq(participants.classSessionId, session.id));
+  const joined = await pairingEntries(db, session.id);
   const rows = await db
     .select({
       participantId: answers.participantId,
@@ -82,13 +80,15 @@ export async function loadClassReportFor(
       joinCode: session.joinCode,
       mode: session.mode,
       beforeAfter: session.beforeAfter,
+      followUp: session.followUpOf !== null,
       status: session.status,
       createdAt: session.createdAt,
       closedAt: session.closedAt,
       closesAt: session.closesAt,
     },
-    participantIds: joined.map((p) => p.id),
+    participantIds: joined.map((p) => p.participantId),
     answers: readable,
+    ...(session.followUpOf !== null && { pairing: { first: await pairingEntries(db, session.followUpOf), followUp: joined } }),
   });
 }
 

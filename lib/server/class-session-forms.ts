@@ -6,19 +6,21 @@ import { canRunSessionsFor } from '@/lib/domain/staff-access';
 import type { Staff } from './auth/current-staff';
 import { createClassSession } from './class-sessions';
 import { getDatabase } from './database';
+import { findFollowableSession } from './follow-ups';
 import { listOrganisations } from './organisations';
 
 export type { FormProblem } from '@/lib/api/class-session-schemas';
 
 export type CreateFromFormResult = { ok: true; session: ClassSessionRow } | { ok: false; problems: FormProblem[] };
 
-const KEYS = new Set<string>(['organisation', 'mode', 'closesAtMissing', 'closesAtFormat', 'closesAtPast', 'closesAtTooFar']);
+const KEYS = new Set<string>(['organisation', 'mode', 'closesAtMissing', 'closesAtFormat', 'closesAtPast', 'closesAtTooFar', 'followUpOf']);
 
 /** A schema issue as a form problem: the schema's messages are the keys; anything else falls back per field. */
 function problemOf(issue: { path: PropertyKey[]; message: string }): FormProblem {
   const name = String(issue.path[0] ?? '');
-  const field: FormProblem['field'] = name === 'organisationId' || name === 'mode' ? name : 'closesAt';
-  const fallback: FormProblem['key'] = field === 'organisationId' ? 'organisation' : field === 'mode' ? 'mode' : 'closesAtFormat';
+  const field: FormProblem['field'] = name === 'organisationId' || name === 'mode' || name === 'followUpOf' ? name : 'closesAt';
+  const fallback: FormProblem['key'] =
+    field === 'organisationId' ? 'organisation' : field === 'mode' ? 'mode' : field === 'followUpOf' ? 'followUpOf' : 'closesAtFormat';
   return { field, key: KEYS.has(issue.message) ? (issue.message as FormProblem['key']) : fallback };
 }
 
@@ -28,9 +30,14 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
   if (!parsed.success) {
     return { ok: false, problems: dedupe(parsed.error.issues.map(problemOf)) };
   }
-  const { organisationId, mode, beforeAfter, closesAt } = parsed.data;
+  const { organisationId, mode, beforeAfter, closesAt, followUpOf } = parsed.data;
   const problems: FormProblem[] = [];
   const db = await getDatabase();
+  // A follow-up pairs with the devices of a session its teacher may see, in the same organisation.
+  if (followUpOf !== null) {
+    const follows = await findFollowableSession(db, staff, followUpOf);
+    if (follows === null || follows.organisationId !== organisationId) problems.push({ field: 'followUpOf', key: 'followUpOf' });
+  }
   const organisationExists = (await listOrganisations(db)).some((o) => o.id === organisationId);
   if (!organisationExists || !canRunSessionsFor(staff, organisationId)) problems.push({ field: 'organisationId', key: 'organisation' });
   if (closesAt !== null && closesAt.getTime() <= now.getTime()) problems.push({ field: 'closesAt', key: 'closesAtPast' });
@@ -45,6 +52,7 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
     mode,
     beforeAfter,
     closesAt,
+    followUpOf,
   });
   return { ok: true, session };
 }

@@ -12,6 +12,7 @@ import {
 } from '@/lib/db/schema';
 import { joinCodeFromBytes } from '@/lib/domain/join-code';
 import { canRunSessionsFor, type StaffIdentity } from '@/lib/domain/staff-access';
+import { pairingHashOrNull } from './pairing';
 
 /**
  * The class-session repository: creating sessions with a join code, finding them, the
@@ -29,6 +30,8 @@ export interface NewClassSession {
   beforeAfter: boolean;
   /** Self-paced only: when the session stops taking answers. */
   closesAt: Date | null;
+  /** A follow-up: the session it follows (already checked by the caller: see follow-ups.ts). */
+  followUpOf?: string | null;
 }
 
 /** The state every phone in the session follows. */
@@ -175,11 +178,12 @@ export type JoinResult =
 /**
  * A device joins a session under its own random participant id. Idempotent: joining again
  * (a reload, a retry after a dropped response) changes nothing. A closed session takes no one new,
- * but a device already in it is told so rather than refused, so it can show the ending.
+ * but a device already in it is told so rather than refused, so it can show the ending. Only
+ * the first join stores the pairing code's hash: a repeat never replaces it.
  */
 export async function joinClassSession(
   db: Database,
-  { joinCode, participantId, locale }: { joinCode: string; participantId: string; locale: 'en-GB' | 'pl' },
+  { joinCode, participantId, locale, pairingCode }: { joinCode: string; participantId: string; locale: 'en-GB' | 'pl'; pairingCode?: string | undefined },
   now: Date,
 ): Promise<JoinResult> {
   const session = await findClassSessionByCode(db, joinCode);
@@ -197,7 +201,7 @@ export async function joinClassSession(
   if (isClosed(session, now)) return { ok: false, error: 'session_closed' };
   const inserted = await db
     .insert(participants)
-    .values({ id: participantId, locale, classSessionId: session.id })
+    .values({ id: participantId, locale, classSessionId: session.id, pairingHash: pairingHashOrNull(pairingCode) })
     .onConflictDoNothing()
     .returning({ id: participants.id });
   return { ok: true, created: inserted.length === 1, session };

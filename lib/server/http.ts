@@ -2,7 +2,7 @@ import 'server-only';
 import { createTranslator } from 'next-intl';
 import { z } from 'zod';
 import type { Locale } from '@/i18n/routing';
-import type { ApiError } from '@/lib/api/schemas';
+import { FIELD_ERRORS, type ApiError, type FieldError } from '@/lib/api/schemas';
 import type { ResponseProblem } from '@/lib/domain/scoring';
 import { loadMessages, type Messages } from '@/messages';
 import { negotiateLocale } from './request-locale';
@@ -17,11 +17,11 @@ import { negotiateLocale } from './request-locale';
 /** A device sends at most 100 answers at a time; a few KB each is far more than enough. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export type ApiErrorCode = Exclude<keyof Messages['ApiErrors'], 'problems'>;
+export type ApiErrorCode = Exclude<keyof Messages['ApiErrors'], 'problems' | 'fields'>;
 export type ApiIssue = NonNullable<ApiError['error']['issues']>[number];
 
-/** An issue whose message is already written (zod) or is a content problem still to translate. */
-export type FailureIssue = { path: string } & ({ message: string } | { problem: ResponseProblem });
+/** An issue whose message is already written (zod), or a content problem or field error still to translate. */
+export type FailureIssue = { path: string } & ({ message: string } | { problem: ResponseProblem } | { field: FieldError });
 
 export interface ApiFailure {
   status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
@@ -89,7 +89,7 @@ async function errorResponse(locale: Locale, { status, code, issues, retryAfterS
       ...(issues && {
         issues: issues.map((issue) => ({
           path: issue.path,
-          message: 'message' in issue ? issue.message : t(`problems.${issue.problem}`),
+          message: 'message' in issue ? issue.message : 'problem' in issue ? t(`problems.${issue.problem}`) : t(`fields.${issue.field}`),
         })),
       }),
     },
@@ -97,7 +97,9 @@ async function errorResponse(locale: Locale, { status, code, issues, retryAfterS
   return jsonResponse(body, status, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) });
 }
 
-export type Validated<T> = { ok: true; data: T } | { ok: false; issues: ApiIssue[] };
+export type Validated<T> = { ok: true; data: T } | { ok: false; issues: FailureIssue[] };
+
+const isFieldError = (message: string): message is FieldError => (FIELD_ERRORS as readonly string[]).includes(message);
 
 const zodLocales = { 'en-GB': z.locales.en(), pl: z.locales.pl() } satisfies Record<Locale, unknown>;
 
@@ -112,10 +114,12 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, locale:
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      message: locale === 'en-GB' ? issue.message : (rewordIn(localeError, issue) ?? issue.message),
-    })),
+    issues: result.error.issues.map((issue): FailureIssue => {
+      const path = issue.path.map(String).join('.');
+      // A key into ApiErrors.fields: translated with the rest of the error, in errorResponse.
+      if (isFieldError(issue.message)) return { path, field: issue.message };
+      return { path, message: locale === 'en-GB' ? issue.message : (rewordIn(localeError, issue) ?? issue.message) };
+    }),
   };
 }
 

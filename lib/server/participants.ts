@@ -3,18 +3,20 @@ import { eq } from 'drizzle-orm';
 import type { CreateParticipantBody } from '@/lib/api/schemas';
 import type { Database } from '@/lib/db/client';
 import { participants } from '@/lib/db/schema';
+import { pairingHashOrNull } from './pairing';
 
 /**
- * Registers a device's random participant id. Idempotent: a device that retries after a
- * dropped response gets `created: false` and nothing changes.
+ * Registers a device's random participant id, with the hash of its pairing code. Idempotent: a
+ * device that retries after a dropped response gets `created: false` and nothing changes, not
+ * even a stored pairing hash, so a second request can't re-pair someone else's participant.
  */
 export async function createParticipant(
   db: Database,
-  { id, locale }: CreateParticipantBody,
+  { id, locale, pairingCode }: CreateParticipantBody,
 ): Promise<{ created: boolean }> {
   const inserted = await db
     .insert(participants)
-    .values({ id, locale })
+    .values({ id, locale, pairingHash: pairingHashOrNull(pairingCode) })
     .onConflictDoNothing()
     .returning({ id: participants.id });
   return { created: inserted.length === 1 };

@@ -2,7 +2,7 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import { getPlayerModule } from '@/lib/content/player';
-import type { JourneyStep } from '@/lib/domain/journey';
+import type { JourneyOptions, JourneyStep } from '@/lib/domain/journey';
 import { sessionJourney } from '@/lib/domain/session-journey';
 import { getModule } from '@/lib/content/load';
 
@@ -27,7 +27,7 @@ export interface StepOutline {
   tallies: TallyLabels[];
 }
 
-export async function sessionOutline(locale: Locale, beforeAfter: boolean): Promise<StepOutline[]> {
+export async function sessionOutline(locale: Locale, options: JourneyOptions): Promise<StepOutline[]> {
   const [{ structure }, module, t] = await Promise.all([getModule(), getPlayerModule(locale), getTranslations({ locale, namespace: 'Player' })]);
   const scale: Record<string, string> = {
     '1': t('attitude.scale.1'),
@@ -37,7 +37,7 @@ export async function sessionOutline(locale: Locale, beforeAfter: boolean): Prom
     '5': t('attitude.scale.5'),
     skip: t('attitude.scale.skip'),
   };
-  return sessionJourney(structure, beforeAfter).steps.map((step, index): StepOutline => {
+  return sessionJourney(structure, options).steps.map((step, index): StepOutline => {
     const section = 'section' in step ? t(`sections.${step.section}`) : null;
     const line = (title: string, tallies: TallyLabels[] = []): StepOutline => ({ index, kind: step.kind, section, title, tallies });
     switch (step.kind) {

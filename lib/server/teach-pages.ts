@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import type { Locale } from '@/i18n/routing';
 import type { ClassSessionRow } from '@/lib/db/schema';
+import { sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { canAccessClassSession } from '@/lib/domain/staff-access';
 import { requireStaff, type Staff } from './auth/current-staff';
 import { findClassSession } from './class-sessions';
@@ -31,7 +32,7 @@ export async function loadLiveScreen(locale: Locale, sessionId: string, path: st
   const link = joinLink(session.joinCode, await headers());
   const [qrSvg, outline, view] = await Promise.all([
     qrCodeSvg(link),
-    sessionOutline(locale, session.beforeAfter),
+    sessionOutline(locale, sessionJourneyOptions(session)),
     readTeacherLiveView(await getDatabase(), session.id, new Date()),
   ]);
   if (!view) notFound();

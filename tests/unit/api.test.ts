@@ -2,7 +2,8 @@
  * The route handlers called directly with `Request`s, as Next would call them, against each
  * test database and the small test module.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { POST as postAnswers } from '@/app/api/v1/answers/route';
 import { GET as getProgressRoute } from '@/app/api/v1/participants/[id]/progress/route';
@@ -10,7 +11,7 @@ import { POST as postParticipant } from '@/app/api/v1/participants/route';
 import { apiErrorSchema, type Answer } from '@/lib/api/schemas';
 import { useModuleForTests } from '@/lib/content/load';
 import { useDatabaseForTests } from '@/lib/db/client';
-import { answers as answersTable } from '@/lib/db/schema';
+import { answers as answersTable, participants as participantsTable } from '@/lib/db/schema';
 import { countAnswers, countParticipants, setUpTestDatabase, testEngines } from './db-engines';
 import { answerBatch, makeAnswer, TEST_CONTENT_VERSION, testModule } from './test-module';
 
@@ -96,6 +97,30 @@ describe.each(testEngines)('JSON API on $name', (engine) => {
         issues: [{ path: 'id', message: 'Nieprawidłow(y/a/e) UUID' }],
       });
       expect(await countParticipants(db())).toBe(0);
+    });
+
+    it('stores only the SHA-256 of the pairing code, never returns it, and never replaces it', async () => {
+      const id = randomUUID();
+      const pairingCode = '0123456789abcdef0123456789abcdef';
+      const first = await postParticipant(post('/api/v1/participants', { id, locale: 'en-GB', pairingCode }));
+      expect(first.status).toBe(201);
+      expect(await first.text()).not.toContain(pairingCode);
+      const again = await postParticipant(post('/api/v1/participants', { id, locale: 'en-GB', pairingCode: 'f'.repeat(32) }));
+      expect(again.status).toBe(200);
+      const rows = await db().select().from(participantsTable).where(eq(participantsTable.id, id));
+      expect(rows.map((r) => r.pairingHash)).toEqual([createHash('sha256').update(pairingCode).digest('hex')]);
+      expect(JSON.stringify(rows)).not.toContain(pairingCode);
+    });
+
+    it('answers 400 to a pairing code that is not 32 lowercase hex characters, translated, without logging it', async () => {
+      const pairingCode = 'ABCDEF0123456789ABCDEF0123456789';
+      const english = await postParticipant(post('/api/v1/participants', { id: randomUUID(), locale: 'en-GB', pairingCode }));
+      expect(english.status).toBe(400);
+      expect((await errorOf(english)).issues).toEqual([{ path: 'pairingCode', message: 'The pairing code must be 32 characters, each 0–9 or a–f.' }]);
+      const polish = await postParticipant(post('/api/v1/participants', { id: randomUUID(), locale: 'pl', pairingCode: 'abc' }, POLISH));
+      expect((await errorOf(polish)).issues).toEqual([{ path: 'pairingCode', message: 'Kod parowania musi mieć 32 znaki, każdy z zakresu 0–9 lub a–f.' }]);
+      expect(await countParticipants(db())).toBe(0);
+      expect(JSON.stringify(warn.mock.calls)).not.toContain(pairingCode);
     });
 
     it('answers 400 invalid_json to a body that is not JSON', async () => {

@@ -68,12 +68,15 @@ describe('class tallies', () => {
   });
 
   it('knows which answers each step records, and which one means a student finished', () => {
-    const journey = sessionJourney(testStructure, true);
+    const journey = sessionJourney(testStructure, { beforeAfter: true });
     const scenario = journey.steps.find((s) => s.kind === 'scenario');
     expect(scenario && stepAnswerItems(scenario, testStructure)).toEqual([{ phase: 'main', itemId: 'party/offer' }]);
     // The after wave asks the attitude items, then the knowledge items: the last of those ends it.
     const lastAfter = testStructure.items.filter((i) => i.phases.includes('after')).at(-1)?.id ?? testStructure.attitudeItems.at(-1)?.id;
     expect(journey.finishKey).toEqual({ phase: 'after', itemId: lastAfter });
-    expect(sessionJourney(testStructure, false).finishKey).toEqual({ phase: 'main', itemId: 'plan' });
+    expect(sessionJourney(testStructure, { beforeAfter: false }).finishKey).toEqual({ phase: 'main', itemId: 'plan' });
+    // A follow-up ends with its last retrieval item.
+    const lastFollowUp = testStructure.items.filter((i) => i.phases.includes('followup')).at(-1)?.id;
+    expect(sessionJourney(testStructure, { followUp: true }).finishKey).toEqual({ phase: 'followup', itemId: lastFollowUp });
   });
 });

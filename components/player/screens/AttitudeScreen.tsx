@@ -41,7 +41,7 @@ export function AttitudeScreen({ itemId, phase, index, api }: StepProps & { item
       <form onSubmit={submit} noValidate>
         <fieldset className={errors.length ? 'has-error' : undefined} aria-describedby={`${fieldId}-hint${errors.length ? ` ${fieldId}-error` : ''}`}>
           <legend>
-            <span className="eyebrow">{t(`attitude.eyebrow.${phase === 'before' ? 'before' : 'after'}`)}</span>
+            <span className="eyebrow">{t(`attitude.eyebrow.${phase === 'before' || phase === 'followup' ? phase : 'after'}`)}</span>
             <ScreenHeading>{item.statement}</ScreenHeading>
           </legend>
           <p className="hint" id={`${fieldId}-hint`}>

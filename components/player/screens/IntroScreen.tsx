@@ -15,7 +15,14 @@ export function IntroScreen({ api, resumable }: { api: PlayerApi; resumable: boo
       <ScreenHeading focus={false} className="title">
         {module.title}
       </ScreenHeading>
-      <p className="lead">{module.intro}</p>
+      {api.followUp ? (
+        <div className="card">
+          <h2>{t('followUpHeading')}</h2>
+          <p>{t('followUpBody')}</p>
+        </div>
+      ) : (
+        <p className="lead">{module.intro}</p>
+      )}
       <div className="card">
         <h2>{t('beforeYouStart')}</h2>
         <p>{module.contentNote}</p>

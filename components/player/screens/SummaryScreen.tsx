@@ -10,7 +10,10 @@ import { answerKey } from '@/lib/domain/journey';
 import type { PlayerApi } from '../Player';
 import { YourPlan } from './YourPlan';
 
-/** What the student learned: their scores before and after, their plan, and the key points. */
+/**
+ * What the student learned: their scores before and after, their plan, and the key points. After
+ * a follow-up: the recap's score and the key points (the plan was made on the first visit).
+ */
 export function SummaryScreen({ api }: { api: PlayerApi }) {
   const t = useTranslations('Player.summary');
   const { module, state } = api;
@@ -25,23 +28,34 @@ export function SummaryScreen({ api }: { api: PlayerApi }) {
   const before = score('before');
   const quiz = score('main');
   const after = score('after');
+  const recap = score('followup');
   const waiting = state.outbox.length > 0;
 
   return (
     <Reveal>
       <p className="eyebrow">{t('eyebrow')}</p>
       <ScreenHeading>{module.summary.heading}</ScreenHeading>
-      <p className="lead">{module.summary.body}</p>
+      <p className="lead">{api.followUp ? t('followUpBody') : module.summary.body}</p>
       <div className="card">
         <h2>{t('scoresHeading')}</h2>
-        <ul className="checklist">
-          {api.beforeAfter && <li>{t('before', before)}</li>}
-          <li>{t('quiz', quiz)}</li>
-          {api.beforeAfter && <li>{t('after', after)}</li>}
-        </ul>
+        {api.followUp ? (
+          <ul className="checklist">
+            <li>{t('followUp', recap)}</li>
+          </ul>
+        ) : (
+          <ul className="checklist">
+            {api.beforeAfter && <li>{t('before', before)}</li>}
+            <li>{t('quiz', quiz)}</li>
+            {api.beforeAfter && <li>{t('after', after)}</li>}
+          </ul>
+        )}
       </div>
-      <h2>{t('planHeading')}</h2>
-      <YourPlan api={api} />
+      {!api.followUp && (
+        <>
+          <h2>{t('planHeading')}</h2>
+          <YourPlan api={api} />
+        </>
+      )}
       <h2>{t('keyPoints')}</h2>
       <ul className="checklist">
         {module.considerations.map((k) => (

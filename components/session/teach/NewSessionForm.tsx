@@ -10,17 +10,38 @@ type State = NewSessionState;
 
 const noSubscription = () => () => {};
 
-/** Module, organisation, live or self-paced, before/after on or off, closing time: one screen, under a minute. */
+/** The earlier session a follow-up follows, as the page shows it. */
+export interface FollowedSession {
+  id: string;
+  date: string;
+  code: string;
+}
+
+/** A week from today at 17:00, in the browser's time, as a `datetime-local` value: stable all day. */
+function aWeekAhead(): string {
+  const day = new Date();
+  day.setDate(day.getDate() + 7);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}T17:00`;
+}
+
+/**
+ * Module, organisation, live or self-paced, before/after on or off, closing time: one screen,
+ * under a minute. A follow-up names its earlier session, has no before/after, and suggests
+ * closing a week ahead so students can do it at home.
+ */
 export function NewSessionForm({
   action,
   locale,
   moduleTitle,
   organisations,
+  followUp = null,
 }: {
   action: (state: State, form: FormData) => Promise<State>;
   locale: Locale;
   moduleTitle: string;
   organisations: { id: string; name: string }[];
+  followUp?: FollowedSession | null;
 }) {
   const t = useTranslations('Teach.new');
   const te = useTranslations('Teach.errors');
@@ -31,9 +52,10 @@ export function NewSessionForm({
     const problem = state.problems.find((p) => p.field === field);
     return problem ? te(problem.key) : null;
   };
-  const fieldIds = { organisationId: 'organisation', mode: 'mode-live', closesAt: 'closes-at' } as const;
+  const suggestedClose = useSyncExternalStore(noSubscription, () => (followUp ? aWeekAhead() : ''), () => '');
+  const fieldIds = { organisationId: 'organisation', mode: 'mode-live', closesAt: 'closes-at', followUpOf: 'follow-up-of' } as const;
   const errors = state.problems.map((p) => ({ field: fieldIds[p.field], message: te(p.key) }));
-  const mode = state.values.mode ?? 'live';
+  const mode = state.values.mode ?? (followUp ? 'self_paced' : 'live');
   const beforeAfter = state.values.beforeAfter === undefined ? state.problems.length === 0 : state.values.beforeAfter === 'on';
 
   if (organisations.length === 0) {
@@ -48,13 +70,23 @@ export function NewSessionForm({
   return (
     <form action={formAction} noValidate className="staff-form">
       <ErrorSummary title={te('title')} errors={errors} />
-      <h1>{t('heading')}</h1>
+      <h1>{followUp ? t('followUpHeading') : t('heading')}</h1>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="timezoneOffset" value={offset} />
 
       <p>
         <strong>{t('module')}</strong> {moduleTitle}
       </p>
+      {followUp && (
+        <div className={error('followUpOf') ? 'field has-error' : 'field'}>
+          <input type="hidden" name="followUpOf" value={followUp.id} />
+          {error('followUpOf') && <p className="field-error">{error('followUpOf')}</p>}
+          <p id="follow-up-of" tabIndex={-1}>
+            <strong>{t('followUpOf', { date: followUp.date, code: followUp.code })}</strong>
+          </p>
+          <p className="hint">{t('followUpHint')}</p>
+        </div>
+      )}
 
       <div className={error('organisationId') ? 'field has-error' : 'field'}>
         <label htmlFor="organisation">{t('organisation')}</label>
@@ -93,19 +125,21 @@ export function NewSessionForm({
         </div>
       </fieldset>
 
-      <div className="field">
-        <label className="choice">
-          <input type="checkbox" name="beforeAfter" defaultChecked={beforeAfter} />
-          <span>
-            <strong>{t('beforeAfter')}</strong> {t('beforeAfterHint')}
-          </span>
-        </label>
-      </div>
+      {!followUp && (
+        <div className="field">
+          <label className="choice">
+            <input type="checkbox" name="beforeAfter" defaultChecked={beforeAfter} />
+            <span>
+              <strong>{t('beforeAfter')}</strong> {t('beforeAfterHint')}
+            </span>
+          </label>
+        </div>
+      )}
 
       <div className={error('closesAt') ? 'field has-error' : 'field'}>
         <label htmlFor="closes-at">{t('closesAt')}</label>
         <p className="hint" id="closes-at-hint">
-          {t('closesAtHint')}
+          {t('closesAtHint')} {followUp && t('followUpClosesHint')}
         </p>
         {error('closesAt') && <p className="field-error" id="closes-at-error">{error('closesAt')}</p>}
         <input
@@ -113,7 +147,7 @@ export function NewSessionForm({
           id="closes-at"
           name="closesAt"
           className="text-input"
-          defaultValue={state.values.closesAt ?? ''}
+          defaultValue={state.values.closesAt ?? suggestedClose}
           aria-describedby={error('closesAt') ? 'closes-at-hint closes-at-error' : 'closes-at-hint'}
         />
       </div>

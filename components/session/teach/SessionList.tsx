@@ -21,6 +21,7 @@ export async function SessionList({ sessions, locale }: { sessions: ClassSession
           <th scope="col">{t('created')}</th>
           <th scope="col">{t('joined')}</th>
           <th scope="col">{t('status')}</th>
+          <th scope="col">{t('followUp')}</th>
         </tr>
       </thead>
       <tbody>
@@ -34,6 +35,18 @@ export async function SessionList({ sessions, locale }: { sessions: ClassSession
             <td>{format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
             <td>{joined}</td>
             <td>{isClosed(session, now) ? t('closed') : t('open')}</td>
+            <td>
+              {session.followUpOf !== null ? (
+                t('isFollowUp')
+              ) : (
+                <Link
+                  href={{ pathname: '/teach/sessions/new', query: { followUpOf: session.id } }}
+                  aria-label={t('planFollowUpLabel', { code: formatJoinCode(session.joinCode) })}
+                >
+                  {t('planFollowUp')}
+                </Link>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -3,7 +3,7 @@ import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
 import { stepAnswerItems, tallyStep, type TallyResponse } from '@/lib/domain/class-tally';
 import { discloseTally, type DisclosedTally } from '@/lib/domain/class-tally-disclosure';
-import { sessionJourney } from '@/lib/domain/session-journey';
+import { sessionJourney, sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { answerResponseSchema } from '@/lib/api/schemas';
 import { classCounts, classResponses, findClassSession, sessionState, type ClassCounts, type ClassSessionState } from '../class-sessions';
 import { configuredDisclosurePolicies } from '../disclosure-config';
@@ -34,7 +34,7 @@ export async function readTeacherLiveView(db: Database, id: string, now: Date): 
   const session = await findClassSession(db, id);
   if (!session) return null;
   const { structure } = await getModule();
-  const journey = sessionJourney(structure, session.beforeAfter);
+  const journey = sessionJourney(structure, sessionJourneyOptions(session));
   const current = journey.steps[session.liveStep];
   const counts = await classCounts(db, id, journey.finishKey, current ? stepAnswerItems(current, structure) : []);
   const revealed = session.revealedStep === null ? undefined : journey.steps[session.revealedStep];

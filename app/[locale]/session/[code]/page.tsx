@@ -8,6 +8,7 @@ import { redirect } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { getPlayerModule } from '@/lib/content/player';
 import { lookUpJoinCode } from '@/lib/server/class-session-access';
+import { sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { sessionState } from '@/lib/server/class-sessions';
 import { clientAddress } from '@/lib/server/rate-limit';
 
@@ -37,7 +38,7 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/sessi
       <Player
         module={module}
         locale={locale}
-        session={{ id: session.id, joinCode: session.joinCode, beforeAfter: session.beforeAfter, initialState: sessionState(session, new Date()) }}
+        session={{ id: session.id, joinCode: session.joinCode, ...sessionJourneyOptions(session), initialState: sessionState(session, new Date()) }}
       />
     </NextIntlClientProvider>
   );

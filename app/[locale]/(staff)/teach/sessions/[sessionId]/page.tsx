@@ -4,6 +4,8 @@ import { LiveSession } from '@/components/session/teach/LiveSession';
 import { Link } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { formatJoinCode } from '@/lib/domain/join-code';
+import { getDatabase } from '@/lib/server/database';
+import { followUpOfSession } from '@/lib/server/follow-ups';
 import { loadLiveScreen } from '@/lib/server/teach-pages';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,12 +20,20 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
   const { session, link, qrSvg, outline, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}`);
   const t = await getTranslations('Teach.session');
   const format = await getFormatter();
+  const followUp = await followUpOfSession(await getDatabase(), session);
   return (
     <>
       <p className="eyebrow">{t(`modes.${session.mode}`)}</p>
       <h1>{t('heading', { code: formatJoinCode(session.joinCode) })}</h1>
+      {followUp && (
+        <p className="lead">
+          {followUp.follows
+            ? t('followUpOf', { date: format.dateTime(followUp.follows.createdAt, { dateStyle: 'long' }), code: formatJoinCode(followUp.follows.joinCode) })
+            : t('followUpOfDeleted')}
+        </p>
+      )}
       <ul className="inline-list">
-        <li>{session.beforeAfter ? t('beforeAfterOn') : t('beforeAfterOff')}</li>
+        {followUp ? <li>{t('pairedDevices', { count: followUp.pairedDevices })}</li> : <li>{session.beforeAfter ? t('beforeAfterOn') : t('beforeAfterOff')}</li>}
         {session.closesAt && <li>{t('closesAt', { time: format.dateTime(session.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>}
         <li>{t('created', { time: format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>
       </ul>
@@ -36,6 +46,11 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         <Link href={`/teach/sessions/${session.id}/report`} className="button button--secondary">
           {t('openReport')}
         </Link>
+        {!followUp && (
+          <Link href={{ pathname: '/teach/sessions/new', query: { followUpOf: session.id } }} className="button button--secondary">
+            {t('planFollowUp')}
+          </Link>
+        )}
       </div>
       <LiveSession
         sessionId={session.id}

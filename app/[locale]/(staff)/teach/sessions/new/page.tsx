@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
 import { NewSessionForm } from '@/components/session/teach/NewSessionForm';
 import { pageLocale } from '@/i18n/page-locale';
+import { formatJoinCode } from '@/lib/domain/join-code';
 import { requireStaff } from '@/lib/server/auth/current-staff';
 import { getDatabase } from '@/lib/server/database';
+import { findFollowableSession } from '@/lib/server/follow-ups';
 import { listOrganisations } from '@/lib/server/organisations';
 import { getPlayerModule } from '@/lib/content/player';
 import { createSessionAction } from './actions';
@@ -13,18 +16,33 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('new.pageTitle') };
 }
 
-export default async function NewSessionPage({ params }: PageProps<'/[locale]/teach/sessions/new'>) {
+/** A new session; `?followUpOf=<id>` plans a follow-up of an earlier one (checked again when the form is sent). */
+export default async function NewSessionPage({ params, searchParams }: PageProps<'/[locale]/teach/sessions/new'>) {
   const locale = await pageLocale(params);
   const staff = await requireStaff(locale, undefined, '/teach/sessions/new');
-  const [organisations, module] = await Promise.all([listOrganisations(await getDatabase()), getPlayerModule(locale)]);
-  // A teacher runs sessions for their own organisation only; officers choose.
-  const choices = staff.role === 'teacher' ? organisations.filter((o) => o.id === staff.organisationId) : organisations;
+  const db = await getDatabase();
+  const { followUpOf } = await searchParams;
+  // A session that can't be followed up gets the same 404 as one that doesn't exist: no one learns which do.
+  const follows = typeof followUpOf === 'string' ? await findFollowableSession(db, staff, followUpOf) : null;
+  if (followUpOf !== undefined && follows === null) notFound();
+  const [organisations, module, format] = await Promise.all([listOrganisations(db), getPlayerModule(locale), getFormatter()]);
+  // A teacher runs sessions for their own organisation only; officers choose. A follow-up is for the first session's.
+  const choices = organisations.filter((o) =>
+    follows ? o.id === follows.organisationId : staff.role === 'teacher' ? o.id === staff.organisationId : true,
+  );
   return (
     <NewSessionForm
       action={createSessionAction}
       locale={locale}
       moduleTitle={module.title}
       organisations={choices.map((o) => ({ id: o.id, name: o.name }))}
+      followUp={
+        follows && {
+          id: follows.id,
+          date: format.dateTime(follows.createdAt, { dateStyle: 'long' }),
+          code: formatJoinCode(follows.joinCode),
+        }
+      }
     />
   );
 }

@@ -1,4 +1,5 @@
 import { joinClassSessionBodySchema, type JoinClassSessionResponse } from '@/lib/api/class-session-schemas';
+import { sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { sessionFromJoinCode } from '@/lib/server/class-session-access';
 import { joinClassSession, sessionState } from '@/lib/server/class-sessions';
 import { getDatabase } from '@/lib/server/database';
@@ -23,7 +24,7 @@ export async function POST(request: Request, { params }: RouteContext<'/api/v1/c
       {
         participantId: body.data.participantId,
         created: result.created,
-        beforeAfter: result.session.beforeAfter,
+        ...sessionJourneyOptions(result.session),
         state: sessionState(result.session, now),
       } satisfies JoinClassSessionResponse,
       result.created ? 201 : 200,

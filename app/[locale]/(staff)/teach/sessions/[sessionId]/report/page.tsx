@@ -8,6 +8,7 @@ import { classViewReportPolicies, discloseClassReport, reportContentText } from 
 import { loadClassReportFor, reportDisclosurePolicies } from '@/lib/server/class-reports';
 import { isClosed } from '@/lib/server/class-sessions';
 import { getDatabase } from '@/lib/server/database';
+import { followUpOfSession } from '@/lib/server/follow-ups';
 import { requireSessionPage } from '@/lib/server/teach-pages';
 
 interface ReportPageProps {
@@ -31,6 +32,7 @@ export default async function ClassReportPage({ params }: ReportPageProps) {
   const policies = reportDisclosurePolicies();
   const report = discloseClassReport(await loadClassReportFor(db, session, structure), classViewReportPolicies(policies));
   const open = !isClosed(session, new Date());
+  const followUp = await followUpOfSession(db, session);
   return (
     <ClassReport
       report={report}
@@ -40,6 +42,7 @@ export default async function ClassReportPage({ params }: ReportPageProps) {
       csvHref={getPathname({ href: `${path}/report/csv`, locale })}
       sessionHref={getPathname({ href: path, locale })}
       open={open}
+      follows={followUp?.follows ?? null}
     />
   );
 }

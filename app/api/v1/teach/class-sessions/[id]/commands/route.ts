@@ -1,6 +1,6 @@
 import { liveCommandBodySchema } from '@/lib/api/class-session-schemas';
 import { getModule } from '@/lib/content/load';
-import { sessionJourney } from '@/lib/domain/session-journey';
+import { sessionJourney, sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { crossSiteFailure, sessionForStaff } from '@/lib/server/class-session-access';
 import { applyLiveCommand, sessionState } from '@/lib/server/class-sessions';
 import { getDatabase } from '@/lib/server/database';
@@ -23,7 +23,7 @@ export async function POST(request: Request, { params }: RouteContext<'/api/v1/t
       await getDatabase(),
       session.id,
       body.data,
-      sessionJourney(structure, session.beforeAfter).lastStep,
+      sessionJourney(structure, sessionJourneyOptions(session)).lastStep,
       now,
     );
     if (!result.ok) {
