@@ -64,7 +64,8 @@ export function buildOpenApiDocument(): JsonObject {
         post: {
           operationId: 'createParticipant',
           summary: 'Register a participant',
-          description: 'Idempotent: registering the same id again changes nothing.',
+          description:
+            "Idempotent: registering the same id again changes nothing, not even the stored pairing hash. The optional pairing code is kept only as its SHA-256 hash and is never returned.",
           parameters: [acceptLanguage],
           requestBody: { required: true, content: jsonContent(ref('CreateParticipantBody')) },
           responses: {
