@@ -228,9 +228,123 @@ export function discloseLinkedTables<Key>(
         forcedTotals.add(t);
         changed = true;
       }
+      // A withheld total of an additive table is the sum of its cells: while fewer than two of
+      // them are hidden, the shown ones add up to it (or leave one hidden cell to be worked out).
+      if (forcedTotals.has(t) && table.additive) {
+        const hidden = () => (results[t]?.cells ?? []).filter((cell, c) => cell.value.kind !== 'count' || forcedCells[t]?.has(c)).length;
+        const shown = table.cells
+          .map((cell, c) => ({ c, count: cell.count }))
+          .filter(({ c, count }) => count > 0 && results[t]?.cells[c]?.value.kind === 'count' && !forcedCells[t]?.has(c))
+          .sort((a, b) => a.count - b.count);
+        for (const { c } of shown) {
+          if (hidden() >= 2) break;
+          forcedCells[t]?.add(c);
+          changed = true;
+        }
+      }
     });
     if (!changed) return results;
   }
+}
+
+export interface CrossTableRow<Key> {
+  key: Key;
+  /** One count per column; each person is in one cell of the table. */
+  cells: readonly number[];
+}
+
+export interface DisclosedCrossTable<Key> {
+  rows: { key: Key; cells: DisclosedFigure[]; total: DisclosedFigure }[];
+  columnTotals: DisclosedFigure[];
+  total: DisclosedFigure;
+}
+
+/**
+ * A two-way table with its margins (rows: organisations or terms; columns: e.g. risky or not),
+ * disclosed so that its totals stay shown where they can: they are the same figures other
+ * tables show (the whole county's count at a decision), so withholding one here would not
+ * hide it. Instead, cells are withheld: every line of the table (each row with its total,
+ * each column with its total, the row totals with the grand total, the column totals with it)
+ * must pass the rule `discloseDistribution` uses for a total, and while one fails, its smallest
+ * shown cell is withheld too (complementary suppression). A line with no cell left to withhold
+ * has its total withheld instead, which is a cell of a margin line, checked in turn.
+ */
+export interface CrossTableOptions {
+  /**
+   * Margins already withheld elsewhere (another breakdown of the same figures): they start
+   * withheld here, and each line with a withheld total keeps at least one cell hidden, so that
+   * its shown cells don't add up to it.
+   */
+  withheldColumnTotals?: ReadonlySet<number>;
+  withholdTotal?: boolean;
+}
+
+export function discloseCrossTable<Key>(
+  rows: readonly CrossTableRow<Key>[],
+  columns: number,
+  policy: DisclosurePolicy,
+  options: CrossTableOptions = {},
+): DisclosedCrossTable<Key> {
+  for (const row of rows) {
+    if (row.cells.length !== columns) throw new RangeError(`a row has ${row.cells.length} cells, not ${columns}`);
+    row.cells.forEach(assertCount);
+  }
+  const exact = rows.map((row) => [...row.cells]);
+  const rowSums = exact.map((cells) => cells.reduce((a, b) => a + b, 0));
+  const columnSums = Array.from({ length: columns }, (_, c) => exact.reduce((sum, cells) => sum + (cells[c] ?? 0), 0));
+  const grand = rowSums.reduce((a, b) => a + b, 0);
+
+  // Every figure in one grid, so lines can share them: rows × columns, then the margins.
+  type Slot = { exact: number; shown: DisclosedFigure };
+  const slot = (n: number): Slot => ({ exact: n, shown: discloseCount(n, policy) });
+  const cells = exact.map((row) => row.map(slot));
+  const rowTotals = rowSums.map(slot);
+  const columnTotals = columnSums.map(slot);
+  const total = slot(grand);
+  const withhold = (s: Slot) => {
+    if (s.shown.kind === 'count' && s.exact > 0) s.shown = { kind: 'withheld' };
+  };
+  columnTotals.forEach((c, i) => options.withheldColumnTotals?.has(i) && withhold(c));
+  if (options.withholdTotal) withhold(total);
+  const lines: { cells: Slot[]; total: Slot }[] = [
+    ...cells.map((row, r) => ({ cells: row, total: rowTotals[r] as Slot })),
+    ...columnTotals.map((columnTotal, c) => ({ cells: cells.map((row) => row[c] as Slot), total: columnTotal })),
+    { cells: rowTotals, total },
+    { cells: columnTotals, total },
+  ];
+
+  const passes = (line: { cells: Slot[]; total: Slot }) => {
+    // A withheld total must not be the sum of cells all shown.
+    if (line.total.shown.kind === 'withheld') return line.cells.some((c) => c.shown.kind !== 'count' && c.exact > 0) || line.cells.every((c) => c.exact === 0);
+    if (line.total.shown.kind !== 'count') return true;
+    const small = line.cells.filter((c) => c.shown.kind === 'fewer-than').length;
+    const withheld = line.cells.filter((c) => c.shown.kind === 'withheld').length;
+    if (small + withheld === 0) return true;
+    const shownSum = line.cells.reduce((sum, c) => sum + (c.shown.kind === 'count' ? c.shown.value : 0), 0);
+    return totalMayBeShown(line.total.shown.value - shownSum, small, withheld, policy.k);
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      if (passes(line)) continue;
+      const smallest = line.cells
+        .filter((c) => c.shown.kind === 'count' && c.exact > 0)
+        .sort((a, b) => a.exact - b.exact)[0];
+      if (smallest) smallest.shown = { kind: 'withheld' };
+      else if (line.total.shown.kind === 'count') line.total.shown = { kind: 'withheld' };
+      else continue;
+      changed = true;
+    }
+  }
+  return {
+    rows: rows.map((row, r) => ({
+      key: row.key,
+      cells: (cells[r] ?? []).map((c) => c.shown),
+      total: rowTotals[r]?.shown ?? { kind: 'withheld' },
+    })),
+    columnTotals: columnTotals.map((c) => c.shown),
+    total: total.shown,
+  };
 }
 
 /**

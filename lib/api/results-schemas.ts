@@ -1,0 +1,53 @@
+/**
+ * The officers' results filters, from a query string: the results page's GET form, the CSV
+ * and the API all read them with this one schema. Empty fields mean "any". Every check carries
+ * a key of `Results.filterErrors`, so each error is shown in the reader's language.
+ */
+import { z } from 'zod';
+import { CLASS_SESSION_MODES } from '@/lib/db/schema';
+import type { Messages } from '@/messages';
+
+export type FilterErrorKey = keyof Messages['Results']['filterErrors'];
+const problem = (key: FilterErrorKey) => ({ error: key });
+
+/** A form's empty field is the same as a field left out. */
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, problem('dateInvalid'))
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, problem('dateInvalid'));
+
+export const resultsFiltersSchema = z
+  .object({
+    organisation: optional(z.uuid(problem('organisationInvalid')))
+      .describe('Only this organisation (its id).'),
+    area: optional(z.string().trim().max(200, problem('areaInvalid'))).describe('Only organisations in this area.'),
+    term: optional(z.string().trim().regex(/^\d{4}-(autumn|spring|summer)$/, problem('termInvalid'))).describe(
+      'Only sessions started in this school term, e.g. `2025-autumn` (autumn 2025) or `2025-spring` (spring 2026).',
+    ),
+    from: optional(isoDate).describe('Only sessions started on or after this date (YYYY-MM-DD), in the app\'s time zone.'),
+    to: optional(isoDate).describe('Only sessions started on or before this date (YYYY-MM-DD).'),
+    module: optional(z.string().trim().regex(/^[a-z0-9-]{1,64}$/, problem('moduleInvalid'))).describe('Only this module.'),
+    version: optional(z.string().trim().regex(/^[0-9a-f]{12}$/, problem('versionInvalid'))).describe(
+      'Only sessions on this content version (the 12-character hash).',
+    ),
+    mode: optional(z.enum(CLASS_SESSION_MODES, problem('modeInvalid'))).describe('Only live or only self-paced sessions.'),
+  })
+  .check((ctx) => {
+    const { term, from, to } = ctx.value;
+    if (term !== undefined && (from !== undefined || to !== undefined)) {
+      ctx.issues.push({ code: 'custom', input: term, path: ['term'], message: 'termAndDates' satisfies FilterErrorKey });
+    }
+    if (from !== undefined && to !== undefined && to < from) {
+      ctx.issues.push({ code: 'custom', input: to, path: ['to'], message: 'dateOrder' satisfies FilterErrorKey });
+    }
+  });
+
+export type ResultsFilters = z.output<typeof resultsFiltersSchema>;
+export const RESULTS_FILTER_FIELDS = ['organisation', 'area', 'term', 'from', 'to', 'module', 'version', 'mode'] as const;

@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getModule } from '@/lib/content/load';
+import type { ModuleStructure } from '@/lib/content/schema';
+import { auditOfficerResults } from '@/tests/support/disclosure-audit';
+import { seededRandom, syntheticClass, syntheticFollowUp } from '@/tests/support/synthetic-class';
+import { buildClassReport, type ReportSession } from './class-report';
+import { disclosurePolicies, type DisclosurePolicy } from './disclosure';
+import { summariseFollowUp } from './follow-up-summary';
+import { discloseMeasure, disclosePart, discloseOfficerResults, SCALE_POINTS } from './officer-disclosure';
+import { buildOfficerResults, type ResultsSession } from './officer-results';
+import { summariseSession, type SessionSummary } from './session-summary';
+
+let structure: ModuleStructure;
+beforeAll(async () => {
+  structure = (await getModule()).structure;
+});
+
+const TERM_DATES = ['2025-10-01T10:00:00Z', '2026-02-01T10:00:00Z', '2026-05-01T10:00:00Z'];
+const reportSession = (id: string, followUp: boolean): ReportSession => ({
+  id,
+  joinCode: 'KXT4PM',
+  mode: 'live',
+  beforeAfter: !followUp,
+  followUp,
+  status: 'closed',
+  createdAt: new Date(TERM_DATES[0] as string),
+  closedAt: null,
+  closesAt: null,
+});
+
+interface GeneratedSession {
+  organisation: number;
+  term: number;
+  size: number;
+  seed: number;
+  followUp: boolean;
+}
+
+/** Sessions, their summaries and follow-ups, from a list of generated session shapes. */
+function county(shapes: readonly GeneratedSession[]) {
+  const sessions: ResultsSession[] = [];
+  const followUps: ResultsSession[] = [];
+  const summaries = new Map<string, SessionSummary>();
+  shapes.forEach((shape, i) => {
+    const id = `session-${i}`;
+    const random = seededRandom(shape.seed);
+    const klass = syntheticClass(structure, random, shape.size, { prefix: `${id}-s` });
+    const report = buildClassReport(structure, { session: reportSession(id, false), participantIds: klass.participantIds, answers: klass.answers });
+    summaries.set(id, summariseSession(structure, report, klass.answers));
+    const meta: ResultsSession = {
+      id,
+      organisationId: `org-${shape.organisation}`,
+      organisationName: `Organisation ${shape.organisation}`,
+      area: shape.organisation < 2 ? 'North' : 'South',
+      moduleId: 'roads-kill',
+      contentVersion: 'abcdefabcdef',
+      mode: 'live',
+      createdAt: new Date(TERM_DATES[shape.term] as string),
+      followUpOf: null,
+      demo: false,
+    };
+    sessions.push(meta);
+    if (!shape.followUp) return;
+    // About two in three devices come back; each keeps its pairing code.
+    const back = klass.participantIds.filter(() => random() < 0.66);
+    const followUpIds = back.map((p) => `${p}-f`);
+    const followUpAnswers = syntheticFollowUp(structure, random, followUpIds);
+    const pairing = {
+      first: klass.participantIds.map((p) => ({ participantId: p, pairingHash: `hash-${p}` })),
+      followUp: followUpIds.map((p) => ({ participantId: p, pairingHash: `hash-${p.slice(0, -2)}` })),
+    };
+    const followUpReport = buildClassReport(structure, {
+      session: reportSession(`${id}-f`, true),
+      participantIds: followUpIds,
+      answers: followUpAnswers,
+      pairing,
+    });
+    const followUp = summariseFollowUp(structure, {
+      first: { participants: pairing.first, answers: klass.answers },
+      followUp: { participants: pairing.followUp, answers: followUpAnswers },
+    });
+    summaries.set(`${id}-f`, summariseSession(structure, followUpReport, followUpAnswers, followUp));
+    followUps.push({ ...meta, id: `${id}-f`, followUpOf: id });
+  });
+  return { sessions, followUps, summaries };
+}
+
+const sessionShape = fc.record({
+  organisation: fc.integer({ min: 0, max: 3 }),
+  term: fc.integer({ min: 0, max: 2 }),
+  size: fc.integer({ min: 0, max: 32 }),
+  seed: fc.integer(),
+  followUp: fc.boolean(),
+});
+
+describe('officer results under disclosure control', () => {
+  it('never show a count from 1 to k−1, directly or by subtraction from a shown total', () => {
+    fc.assert(
+      fc.property(fc.array(sessionShape, { minLength: 1, maxLength: 8 }), fc.constantFrom(10, 15, 20), (shapes, exportK) => {
+        const policy = disclosurePolicies({ exportK }).export;
+        const input = county(shapes);
+        const results = buildOfficerResults(structure, { ...input, timeZone: 'Europe/London' });
+        const disclosed = discloseOfficerResults(results, policy);
+        expect(auditOfficerResults(disclosed, policy)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
+    );
+  });
+
+  it('the audit itself catches a small count and a revealing difference', () => {
+    const policy = disclosurePolicies().export;
+    const input = county([{ organisation: 0, term: 0, size: 30, seed: 3, followUp: false }]);
+    const disclosed = discloseOfficerResults(buildOfficerResults(structure, { ...input, timeZone: 'Europe/London' }), policy);
+    expect(auditOfficerResults(disclosed, policy)).toEqual([]);
+    const leaky = structuredClone(disclosed);
+    leaky.headline.finished = { kind: 'count', value: 5 };
+    expect(auditOfficerResults(leaky, policy).length).toBeGreaterThan(0);
+    const subtracting = structuredClone(disclosed);
+    subtracting.change.knowledge.nBefore = { kind: 'count', value: 40 };
+    subtracting.change.knowledge.nMatched = { kind: 'count', value: 35 };
+    expect(auditOfficerResults(subtracting, policy).some((p) => p.includes('difference'))).toBe(true);
+  });
+});
+
+describe('disclosing one figure', () => {
+  const policy: DisclosurePolicy = disclosurePolicies().export;
+
+  it('a share of a total: withholds the total when the rest is a small group, or the count when the total must stay', () => {
+    expect(disclosePart({ count: 96, total: 100 }, policy)).toEqual({
+      count: { kind: 'count', value: 95 },
+      total: { kind: 'withheld' },
+      share: { kind: 'withheld' },
+    });
+    expect(disclosePart({ count: 96, total: 100 }, policy, { keepTotal: true })).toEqual({
+      count: { kind: 'withheld' },
+      total: { kind: 'count', value: 100 },
+      share: { kind: 'withheld' },
+    });
+    expect(disclosePart({ count: 61, total: 100 }, policy).share).toEqual({ kind: 'share', value: 0.6 });
+  });
+
+  it('a measure: n at each wave, attrition, and means only over at least k matched pairs', () => {
+    // 40 before, 41 after, 28 matched: means 3.5 → 4.25.
+    const shown = discloseMeasure({ nBefore: 40, nAfter: 41, nMatched: 28, sumBefore: 98, sumAfter: 119 }, policy, SCALE_POINTS);
+    expect(shown.nBefore).toEqual({ kind: 'count', value: 40 });
+    expect(shown.nAfter).toEqual({ kind: 'count', value: 40 });
+    expect(shown.nMatched).toEqual({ kind: 'count', value: 30 });
+    // 12 of 40 not matched at the after wave, as rounded counts: 10 of 40.
+    expect(shown.attrition).toEqual({ kind: 'share', value: 0.25 });
+    expect(shown.before).toEqual({ kind: 'mean', value: 3.5 });
+    expect(shown.change).toEqual({ kind: 'mean', value: 0.8 });
+
+    // 3 after-only students would be 31 − 28: the after wave's n is withheld.
+    const small = discloseMeasure({ nBefore: 8, nAfter: 31, nMatched: 8, sumBefore: 24, sumAfter: 30 }, policy, SCALE_POINTS);
+    expect(small.nMatched).toEqual({ kind: 'fewer-than', k: 10 });
+    expect(small.before).toEqual({ kind: 'fewer-than', k: 10 });
+  });
+});

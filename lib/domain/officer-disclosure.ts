@@ -1,0 +1,407 @@
+/**
+ * Officers' results as they may be shown: every figure of `OfficerResults` through disclosure
+ * control (disclosure.ts) under the export policy (k = 10, counts rounded to 5). This is the
+ * only form a page, a CSV or an API response for officers is made from.
+ *
+ * Which figures are disclosed together, so that no shown total gives a hidden cell away:
+ * - a share's two counts (right of answered) are one two-cell table: when "wrong" is small,
+ *   the number answered is withheld (`part`), or, where that number is shown elsewhere too,
+ *   the count is withheld instead (`part` with `keepTotal`);
+ * - head counts nest (finished ⊂ started ⊂ joined) and are one table whose total is kept;
+ * - a measure's waves share their matched pairs: before = matched + before only, after =
+ *   matched + after only, disclosed as linked tables; attrition is the before-only share;
+ * - a decision's risky and safe choices by organisation and by term are two cross tables
+ *   with the same margins, disclosed until both agree on which margins are withheld; the
+ *   endings are linked with the decisions' totals;
+ * - breakdowns by term (students, intentions) keep the whole selection's total.
+ */
+import type { AttitudeConstruct, Phase } from '@/lib/content/schema';
+import {
+  discloseCount,
+  discloseCrossTable,
+  discloseDistribution,
+  discloseLinkedTables,
+  discloseMean,
+  shareOf,
+  type DisclosedCount,
+  type DisclosedCrossTable,
+  type DisclosedFigure,
+  type DisclosedMean,
+  type DisclosedShare,
+  type DisclosurePolicy,
+} from './disclosure';
+import type { OfficerResults, Part, WavePhase } from './officer-results';
+import type { TermId } from './school-terms';
+import type { MeasureSums } from './session-summary';
+
+export interface DisclosedPart {
+  count: DisclosedFigure;
+  total: DisclosedFigure;
+  share: DisclosedShare;
+}
+
+export interface DisclosedMeasure {
+  nBefore: DisclosedFigure;
+  nAfter: DisclosedFigure;
+  nMatched: DisclosedFigure;
+  /** The share of the first wave not matched at the second. */
+  attrition: DisclosedShare;
+  before: DisclosedMean;
+  after: DisclosedMean;
+  change: DisclosedMean;
+}
+
+export interface DisclosedBreakdownRow {
+  key: string;
+  answered: DisclosedFigure;
+  risky: DisclosedFigure;
+  share: DisclosedShare;
+}
+
+export interface DisclosedDecision {
+  nodeId: string;
+  /** The whole selection: risky choices of choices made. */
+  risky: DisclosedPart;
+  byOrganisation: DisclosedBreakdownRow[];
+  byTerm: DisclosedBreakdownRow[];
+}
+
+export interface DisclosedScenario {
+  scenarioId: string;
+  decisions: DisclosedDecision[];
+  endings: { nodeId: string; outcome: 'safe' | 'mixed' | 'risky'; value: DisclosedFigure; share: DisclosedShare }[];
+  reachedEnding: DisclosedFigure;
+}
+
+export interface DisclosedTermTrend {
+  termId: TermId;
+  sessions: number;
+  students: DisclosedFigure;
+  knowledgeAfter: DisclosedPart;
+  riskyChoices: DisclosedPart;
+  intention: { nMatched: DisclosedFigure; change: DisclosedMean };
+}
+
+export interface DisclosedOfficerResults {
+  policy: DisclosurePolicy;
+  demo: boolean;
+  headline: {
+    students: DisclosedFigure;
+    started: DisclosedFigure;
+    finished: DisclosedFigure;
+    completion: DisclosedShare;
+    /** Sessions and organisations are not people: shown exactly. */
+    sessions: number;
+    organisations: number;
+    followUpSessions: number;
+  };
+  topics: { kind: 'fact' | 'consideration'; id: string; waves: Record<WavePhase, DisclosedPart> }[];
+  /** Most shown after the module first. */
+  misconceptions: { misconceptionId: string; waves: Record<WavePhase, DisclosedPart> }[];
+  /** Items with the most confident errors first; only those with any shown. */
+  confidentErrors: { itemId: string; phase: Phase; confident: DisclosedPart }[];
+  change: {
+    /** Percentage points of questions right, whole numbers. */
+    knowledge: DisclosedMeasure;
+    /** Scale points, one decimal. */
+    constructs: ({ construct: AttitudeConstruct } & DisclosedMeasure)[];
+  };
+  followUp: {
+    students: DisclosedFigure;
+    paired: DisclosedFigure;
+    /** Percentage points. */
+    retrieval: DisclosedMeasure;
+    intention: DisclosedMeasure;
+    intentionSinceAfter: DisclosedMeasure;
+  } | null;
+  scenarios: DisclosedScenario[];
+  plans: {
+    answered: DisclosedFigure;
+    plans: { planId: string; value: DisclosedFigure; share: DisclosedShare }[];
+    ownPlanWriters: DisclosedPart;
+  };
+  trends: DisclosedTermTrend[];
+}
+
+const WITHHELD = { kind: 'withheld' } as const;
+
+/** One count of a total, the rest being the other cell of a two-cell table. */
+export function disclosePart(part: Part, policy: DisclosurePolicy, { keepTotal = false } = {}): DisclosedPart {
+  if (part.count > part.total) throw new RangeError(`a part (${part.count}) is larger than its total (${part.total})`);
+  if (keepTotal) {
+    const table = discloseCrossTable([{ key: 'count', cells: [part.count] }, { key: 'rest', cells: [part.total - part.count] }], 1, policy);
+    const count = table.rows[0]?.cells[0] ?? WITHHELD;
+    return { count, total: table.total, share: shareOf(count, table.total) };
+  }
+  const table = discloseDistribution(
+    [
+      { key: 'count', count: part.count },
+      { key: 'rest', count: part.total - part.count },
+    ],
+    part.total,
+    policy,
+    { additive: true },
+  );
+  const count = table.cells[0]?.value ?? WITHHELD;
+  return { count, total: table.total, share: shareOf(count, table.total) };
+}
+
+export const PERCENT = { factor: 100, decimals: 0 };
+export const SCALE_POINTS = { factor: 1, decimals: 1 };
+
+export function discloseMeasure(
+  measure: MeasureSums,
+  policy: DisclosurePolicy,
+  scale: { factor: number; decimals: number },
+): DisclosedMeasure {
+  const { nBefore, nAfter, nMatched } = measure;
+  const [before, after] = discloseLinkedTables(
+    [
+      { cells: [{ key: 'matched', count: nMatched }, { key: 'only', count: nBefore - nMatched }], total: nBefore, additive: true },
+      { cells: [{ key: 'matched', count: nMatched }, { key: 'only', count: nAfter - nMatched }], total: nAfter, additive: true },
+    ],
+    policy,
+  );
+  const matchedBefore = before?.cells[0]?.value ?? WITHHELD;
+  const matchedAfter = after?.cells[0]?.value ?? WITHHELD;
+  const small = discloseCount(nMatched, policy);
+  // Shown only where both tables show it; otherwise "fewer than k" if it is small, else withheld.
+  const matched: DisclosedFigure =
+    matchedBefore.kind === 'count' && matchedAfter.kind === 'count' ? matchedBefore : small.kind === 'fewer-than' ? small : WITHHELD;
+  const meanBefore = nMatched === 0 ? null : measure.sumBefore / nMatched;
+  const meanAfter = nMatched === 0 ? null : measure.sumAfter / nMatched;
+  const mean = (value: number | null): DisclosedMean =>
+    value === null ? { kind: 'none' } : discloseMean(value * scale.factor, nMatched, policy, scale.decimals);
+  return {
+    nBefore: before?.total ?? WITHHELD,
+    nAfter: after?.total ?? WITHHELD,
+    nMatched: matched,
+    attrition: shareOf(before?.cells[1]?.value ?? WITHHELD, before?.total ?? WITHHELD),
+    before: mean(meanBefore),
+    after: mean(meanAfter),
+    change: mean(meanBefore === null || meanAfter === null ? null : meanAfter - meanBefore),
+  };
+}
+
+function breakdownRows(table: DisclosedCrossTable<string>): DisclosedBreakdownRow[] {
+  return table.rows.map((row) => {
+    const risky = row.cells[0] ?? WITHHELD;
+    return { key: row.key, answered: row.total, risky, share: shareOf(risky, row.total) };
+  });
+}
+
+/** Two breakdowns of one decision (by organisation, by term) with the same margins, made to agree. */
+function discloseDecision(
+  decision: OfficerResults['scenarios'][number]['decisions'][number],
+  linked: { cells: DisclosedFigure[]; total: DisclosedFigure },
+  policy: DisclosurePolicy,
+): DisclosedDecision {
+  const rows = (breakdown: typeof decision.byOrganisation) =>
+    breakdown.map((row) => ({ key: row.key, cells: [row.risky.count, row.risky.total - row.risky.count] }));
+  const withheldColumns = new Set<number>(linked.cells.flatMap((cell, c) => (cell.kind === 'withheld' ? [c] : [])));
+  let withholdTotal = linked.total.kind === 'withheld';
+  for (;;) {
+    const options = { withheldColumnTotals: withheldColumns, withholdTotal };
+    const byOrganisation = discloseCrossTable(rows(decision.byOrganisation), 2, policy, options);
+    const byTerm = discloseCrossTable(rows(decision.byTerm), 2, policy, options);
+    let changed = false;
+    for (const table of [byOrganisation, byTerm]) {
+      table.columnTotals.forEach((cell, c) => {
+        if (cell.kind === 'withheld' && !withheldColumns.has(c)) {
+          withheldColumns.add(c);
+          changed = true;
+        }
+      });
+      if (table.total.kind === 'withheld' && !withholdTotal) {
+        withholdTotal = true;
+        changed = true;
+      }
+    }
+    if (changed) continue;
+    const risky = byOrganisation.columnTotals[0] ?? WITHHELD;
+    return {
+      nodeId: decision.nodeId,
+      risky: { count: risky, total: byOrganisation.total, share: shareOf(risky, byOrganisation.total) },
+      byOrganisation: breakdownRows(byOrganisation),
+      byTerm: breakdownRows(byTerm),
+    };
+  }
+}
+
+function discloseScenario(scenario: OfficerResults['scenarios'][number], policy: DisclosurePolicy): DisclosedScenario {
+  // Each decision's risky and safe choices, and the endings, count the same students along the story.
+  const tables = [
+    ...scenario.decisions.map((d) => {
+      const risky = d.choices.filter((c) => c.risky).reduce((sum, c) => sum + c.count, 0);
+      return {
+        cells: [
+          { key: 'risky', count: risky },
+          { key: 'safe', count: d.answered - risky },
+        ],
+        total: d.answered,
+        additive: true,
+      };
+    }),
+    { cells: scenario.endings.map((e) => ({ key: e.nodeId, count: e.count })), total: scenario.reachedEnding, additive: true },
+  ];
+  const linked = discloseLinkedTables(tables, policy);
+  const endings = linked[linked.length - 1] ?? { cells: [], total: WITHHELD };
+  return {
+    scenarioId: scenario.scenarioId,
+    decisions: scenario.decisions.map((decision, d) => {
+      const table = linked[d];
+      return discloseDecision(
+        decision,
+        { cells: table?.cells.map((c) => c.value) ?? [WITHHELD, WITHHELD], total: table?.total ?? WITHHELD },
+        policy,
+      );
+    }),
+    endings: endings.cells.map((cell, e) => ({
+      nodeId: cell.key,
+      outcome: scenario.endings[e]?.outcome ?? 'mixed',
+      value: cell.value,
+      share: shareOf(cell.value, endings.total),
+    })),
+    reachedEnding: endings.total,
+  };
+}
+
+const showingRank = (value: DisclosedShare) => (value.kind === 'share' ? value.value : -1);
+
+function discloseTrends(results: OfficerResults, policy: DisclosurePolicy): DisclosedTermTrend[] {
+  // Terms add up to the selection: each column keeps the selection's total (shown elsewhere).
+  const students = discloseCrossTable(results.trends.map((t) => ({ key: t.termId, cells: [t.students] })), 1, policy);
+  const matched = discloseCrossTable(results.trends.map((t) => ({ key: t.termId, cells: [t.intention.nMatched] })), 1, policy);
+  const knowledge = discloseCrossTable(
+    results.trends.map((t) => ({ key: t.termId, cells: [t.knowledgeAfter.count, t.knowledgeAfter.total - t.knowledgeAfter.count] })),
+    2,
+    policy,
+  );
+  const risky = discloseCrossTable(
+    results.trends.map((t) => ({ key: t.termId, cells: [t.riskyChoices.count, t.riskyChoices.total - t.riskyChoices.count] })),
+    2,
+    policy,
+  );
+  const part = (table: DisclosedCrossTable<string>, t: number): DisclosedPart => {
+    const row = table.rows[t];
+    const count = row?.cells[0] ?? WITHHELD;
+    const total = row?.total ?? WITHHELD;
+    return { count, total, share: shareOf(count, total) };
+  };
+  return results.trends.map((trend, t) => {
+    const n = matched.rows[t]?.total ?? WITHHELD;
+    const change = trend.intention.nMatched === 0 ? null : (trend.intention.sumAfter - trend.intention.sumBefore) / trend.intention.nMatched;
+    return {
+      termId: trend.termId,
+      sessions: trend.sessions,
+      students: students.rows[t]?.total ?? WITHHELD,
+      knowledgeAfter: part(knowledge, t),
+      riskyChoices: part(risky, t),
+      intention: {
+        nMatched: n,
+        change:
+          change === null
+            ? { kind: 'none' }
+            : n.kind === 'count'
+              ? discloseMean(change, trend.intention.nMatched, policy, SCALE_POINTS.decimals)
+              : { kind: 'fewer-than', k: policy.k },
+      },
+    };
+  });
+}
+
+export function discloseOfficerResults(results: OfficerResults, policy: DisclosurePolicy): DisclosedOfficerResults {
+  const { headline } = results;
+  // finished ⊂ started ⊂ joined: one table of the three groups, keeping the number of students.
+  const heads = discloseCrossTable(
+    [
+      { key: 'finished', cells: [headline.finished] },
+      { key: 'started', cells: [headline.started - headline.finished] },
+      { key: 'joined', cells: [headline.students - headline.started] },
+    ],
+    1,
+    policy,
+  );
+  const [finished, startedOnly] = heads.rows.map((row) => row.cells[0] ?? WITHHELD);
+  const started: DisclosedFigure =
+    finished?.kind === 'count' && startedOnly?.kind === 'count' ? { kind: 'count', value: finished.value + startedOnly.value } : WITHHELD;
+  const plans = discloseDistribution(
+    results.plans.plans.map((p) => ({ key: p.planId, count: p.count })),
+    results.plans.answered,
+    policy,
+    { additive: false },
+  );
+  const waves = (parts: Record<WavePhase, Part>) =>
+    Object.fromEntries(Object.entries(parts).map(([phase, part]) => [phase, disclosePart(part, policy)])) as Record<
+      WavePhase,
+      DisclosedPart
+    >;
+  const misconceptions = results.misconceptions
+    .map((m) => ({ misconceptionId: m.misconceptionId, waves: waves(m.waves) }))
+    .sort((a, b) => showingRank(b.waves.after.share) - showingRank(a.waves.after.share));
+  const confidentErrors = results.confidentErrors
+    .map((c) => ({ itemId: c.itemId, phase: c.phase, confident: disclosePart(c.confident, policy) }))
+    .filter((c) => !(c.confident.count.kind === 'count' && c.confident.count.value === 0))
+    .sort((a, b) => rank(b.confident.count) - rank(a.confident.count));
+  const followUp = results.followUp;
+  const followUpHeads =
+    followUp === null
+      ? null
+      : discloseCrossTable(
+          [
+            { key: 'paired', cells: [followUp.paired] },
+            { key: 'unpaired', cells: [followUp.joined - followUp.paired] },
+          ],
+          1,
+          policy,
+        );
+  return {
+    policy,
+    demo: results.demo,
+    headline: {
+      students: heads.total,
+      started,
+      finished: finished ?? WITHHELD,
+      completion: shareOf(finished ?? WITHHELD, heads.total),
+      sessions: headline.sessions,
+      organisations: headline.organisations,
+      followUpSessions: headline.followUpSessions,
+    },
+    topics: results.topics.map((topic) => ({ kind: topic.kind, id: topic.id, waves: waves(topic.waves) })),
+    misconceptions,
+    confidentErrors,
+    change: {
+      knowledge: discloseMeasure(results.change.knowledge, policy, PERCENT),
+      constructs: results.change.constructs.map(({ construct, ...measure }) => ({
+        construct,
+        ...discloseMeasure(measure, policy, SCALE_POINTS),
+      })),
+    },
+    followUp:
+      followUp === null || followUpHeads === null
+        ? null
+        : {
+            students: followUpHeads.total,
+            paired: followUpHeads.rows[0]?.cells[0] ?? WITHHELD,
+            retrieval: discloseMeasure(followUp.retrieval, policy, PERCENT),
+            intention: discloseMeasure(followUp.intention, policy, SCALE_POINTS),
+            intentionSinceAfter: discloseMeasure(followUp.intentionSinceAfter, policy, SCALE_POINTS),
+          },
+    scenarios: results.scenarios.map((scenario) => discloseScenario(scenario, policy)),
+    plans: {
+      answered: plans.total,
+      plans: plans.cells
+        .map((cell) => ({ planId: cell.key, value: cell.value, share: shareOf(cell.value, plans.total) }))
+        .sort((a, b) => rank(b.value) - rank(a.value)),
+      ownPlanWriters: disclosePart({ count: results.plans.ownPlanWriters, total: results.plans.answered }, policy, {
+        keepTotal: true,
+      }),
+    },
+    trends: discloseTrends(results, policy),
+  };
+}
+
+/** Largest shown first, then "fewer than k", then withheld. */
+function rank(value: DisclosedFigure | DisclosedCount): number {
+  return value.kind === 'count' ? value.value : value.kind === 'fewer-than' ? -1 : -2;
+}

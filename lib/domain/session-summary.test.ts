@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getModule } from '@/lib/content/load';
+import type { ModuleStructure } from '@/lib/content/schema';
+import { seededRandom, syntheticClass } from '@/tests/support/synthetic-class';
+import { buildClassReport, type ReportAnswer, type ReportSession } from './class-report';
+import { discriminationSums, mergeSummaries, summariseSession, type SessionSummary } from './session-summary';
+import { sessionSummarySchema } from './session-summary-schema';
+
+let structure: ModuleStructure;
+beforeAll(async () => {
+  structure = (await getModule()).structure;
+});
+
+const session: ReportSession = {
+  id: 'session',
+  joinCode: 'KXT4PM',
+  mode: 'live',
+  beforeAfter: true,
+  followUp: false,
+  status: 'closed',
+  createdAt: new Date('2026-03-02T10:00:00Z'),
+  closedAt: null,
+  closesAt: null,
+};
+
+function summaryOf(participantIds: readonly string[], answers: readonly ReportAnswer[]): SessionSummary {
+  const ids = new Set(participantIds);
+  const own = answers.filter((a) => ids.has(a.participantId));
+  return summariseSession(structure, buildClassReport(structure, { session, participantIds, answers: own }), own);
+}
+
+/** Sums of floats added in another order differ in the last bits: compare them to 9 places. */
+function rounded(value: unknown): unknown {
+  if (typeof value === 'number') return Math.round(value * 1e9) / 1e9;
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  }
+  return value;
+}
+
+describe('session summaries', () => {
+  it('add up: two halves of a class merge into the whole class', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), (seed, size, cut) => {
+        const whole = syntheticClass(structure, seededRandom(seed), size);
+        const first = whole.participantIds.slice(0, Math.min(cut, size));
+        const second = whole.participantIds.slice(Math.min(cut, size));
+        const merged = mergeSummaries([summaryOf(first, whole.answers), summaryOf(second, whole.answers)]);
+        expect(rounded(merged)).toEqual(rounded(summaryOf(whole.participantIds, whole.answers)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('survive the trip through JSON and the stored-summary schema', () => {
+    const whole = syntheticClass(structure, seededRandom(7), 25);
+    const summary = summaryOf(whole.participantIds, whole.answers);
+    expect(sessionSummarySchema.parse(JSON.parse(JSON.stringify(summary)))).toEqual(summary);
+    expect(summary.headline.joined).toBe(25);
+  });
+
+  it('counts a hand-worked class: sums of matched pairs, not means', () => {
+    const at = (participantId: string, phase: 'before' | 'after', value: number): ReportAnswer => ({
+      participantId,
+      itemId: 'int-sober-driver',
+      phase,
+      response: { kind: 'scale', value },
+      correct: null,
+      confidence: null,
+    });
+    // s1 and s2 answer at both waves, s3 only before: intention 3→5 and 4→4 over two pairs.
+    const answers = [at('s1', 'before', 3), at('s1', 'after', 5), at('s2', 'before', 4), at('s2', 'after', 4), at('s3', 'before', 1)];
+    const summary = summaryOf(['s1', 's2', 's3'], answers);
+    expect(summary.change.constructs.intention).toEqual({ nBefore: 3, nAfter: 2, nMatched: 2, sumBefore: 7, sumAfter: 9 });
+  });
+});
+
+describe('discrimination sums', () => {
+  it('pair each answer with the share right of the same student’s other answers', () => {
+    const answer = (participantId: string, itemId: string, correct: boolean): ReportAnswer => ({
+      participantId,
+      itemId,
+      phase: 'main',
+      response: { kind: 'choice', optionIds: ['x'] },
+      correct,
+      confidence: null,
+    });
+    // Three items; s1 gets all right, s2 two, s3 one, s4 none. s5 answered only one: no rest score.
+    const answers = [
+      ...['m-world-killer', 'm-age-compare', 'm-know-limit'].map((id) => answer('s1', id, true)),
+      answer('s2', 'm-world-killer', true),
+      answer('s2', 'm-age-compare', true),
+      answer('s2', 'm-know-limit', false),
+      answer('s3', 'm-world-killer', true),
+      answer('s3', 'm-age-compare', false),
+      answer('s3', 'm-know-limit', false),
+      ...['m-world-killer', 'm-age-compare', 'm-know-limit'].map((id) => answer('s4', id, false)),
+      answer('s5', 'm-world-killer', true),
+    ];
+    // m-world-killer: x = 1, 1, 1, 0; rest r = 1, 0.5, 0, 0.
+    expect(discriminationSums(structure, answers).get('main:m-world-killer')).toEqual({
+      n: 4,
+      sx: 3,
+      sr: 1.5,
+      srr: 1.25,
+      sxr: 1.5,
+    });
+  });
+});

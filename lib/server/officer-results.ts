@@ -1,0 +1,80 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { ResultsFilters } from '@/lib/api/results-schemas';
+import { getModule } from '@/lib/content/load';
+import type { ModuleStructure } from '@/lib/content/schema';
+import type { Database } from '@/lib/db/client';
+import { classSessions, organisations } from '@/lib/db/schema';
+import type { DisclosurePolicy } from '@/lib/domain/disclosure';
+import { discloseOfficerResults, type DisclosedOfficerResults } from '@/lib/domain/officer-disclosure';
+import { buildOfficerResults, itemQualityInputs, type ResultsSession } from '@/lib/domain/officer-results';
+import { discloseItemQuality, type DisclosedItemQuality } from '@/lib/domain/question-quality';
+import { filterOptions, selectSessions, type FilterOptions } from '@/lib/domain/results-selection';
+import { env } from '@/lib/env';
+import { configuredDisclosurePolicies } from './disclosure-config';
+import { readSessionSummaries, refreshSessionSummaries } from './session-summaries';
+
+/**
+ * Officers' results: the sessions the filters choose, their stored summaries (refreshed first,
+ * so nothing is behind the answers), and the figures built from them, disclosed under the
+ * export policy. Everything an officer's page, CSV or API response shows comes from here, and
+ * only in disclosed form. Access (officers and administrators) is the caller's.
+ */
+
+/** Every class session, with what the filters and breakdowns need of its organisation. */
+export async function listResultsSessions(db: Database): Promise<ResultsSession[]> {
+  return db
+    .select({
+      id: classSessions.id,
+      organisationId: classSessions.organisationId,
+      organisationName: organisations.name,
+      area: organisations.area,
+      moduleId: classSessions.moduleId,
+      contentVersion: classSessions.contentVersion,
+      mode: classSessions.mode,
+      createdAt: classSessions.createdAt,
+      followUpOf: classSessions.followUpOf,
+      demo: organisations.demo,
+    })
+    .from(classSessions)
+    .innerJoin(organisations, eq(organisations.id, classSessions.organisationId));
+}
+
+export interface OfficerResultsView {
+  results: DisclosedOfficerResults;
+  quality: DisclosedItemQuality[];
+  options: FilterOptions;
+  /** Organisation names by id, for the breakdowns' rows. */
+  organisationNames: Record<string, string>;
+  /** The module structure the results were read against (its order, its ids). */
+  structure: ModuleStructure;
+}
+
+export interface LoadOptions {
+  policy?: DisclosurePolicy;
+  timeZone?: string;
+  structure?: ModuleStructure;
+}
+
+export async function loadOfficerResults(
+  db: Database,
+  filters: ResultsFilters,
+  options: LoadOptions = {},
+): Promise<OfficerResultsView> {
+  const timeZone = options.timeZone ?? env.TIME_ZONE;
+  const policy = options.policy ?? configuredDisclosurePolicies().export;
+  const structure = options.structure ?? (await getModule()).structure;
+  const all = await listResultsSessions(db);
+  const selection = selectSessions(all, filters, timeZone);
+  const ids = [...selection.sessions, ...selection.followUps].map((s) => s.id);
+  await refreshSessionSummaries(db, { sessionIds: ids, structure });
+  const summaries = await readSessionSummaries(db, ids);
+  const exact = buildOfficerResults(structure, { ...selection, summaries, timeZone });
+  return {
+    results: discloseOfficerResults(exact, policy),
+    quality: itemQualityInputs(selection.sessions, summaries).map((item) => discloseItemQuality(item, policy)),
+    options: filterOptions(all, timeZone),
+    organisationNames: Object.fromEntries(all.map((s) => [s.organisationId, s.organisationName])),
+    structure,
+  };
+}

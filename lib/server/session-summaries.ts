@@ -1,0 +1,197 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { answerResponseSchema } from '@/lib/api/schemas';
+import type { ModuleStructure } from '@/lib/content/schema';
+import { getModule } from '@/lib/content/load';
+import type { Database } from '@/lib/db/client';
+import { answers, classSessions, participants, sessionSummaries, type ClassSessionRow } from '@/lib/db/schema';
+import { buildClassReport, type ReportAnswer } from '@/lib/domain/class-report';
+import { summariseFollowUp } from '@/lib/domain/follow-up-summary';
+import { sessionSummarySchema } from '@/lib/domain/session-summary-schema';
+import { SESSION_SUMMARY_FORMAT, summariseSession, type SessionSummary } from '@/lib/domain/session-summary';
+
+/**
+ * Stored session summaries (lib/domain/session-summary.ts): the exact, additive aggregates that
+ * officers' results are built from and that outlive the raw answers (the retention job).
+ *
+ * A summary is rebuilt when it is stale: a participant joined or an answer arrived after it was
+ * made, or its format is old. Officer pages refresh before they read, so what they show is
+ * never behind the answers; a frozen summary (some of its raw answers deleted) is never rebuilt.
+ */
+
+interface Freshness {
+  id: string;
+  participantCount: number;
+  answersThrough: Date | null;
+}
+
+/** Each class session's participant count and latest answer, from the raw tables. */
+async function currentFreshness(db: Database, sessionIds?: readonly string[]): Promise<Freshness[]> {
+  const rows = await db
+    .select({
+      id: classSessions.id,
+      participantCount: sql<number>`count(distinct ${participants.id})`.mapWith(Number),
+      answersThrough: max(answers.receivedAt),
+    })
+    .from(classSessions)
+    .leftJoin(participants, eq(participants.classSessionId, classSessions.id))
+    .leftJoin(answers, eq(answers.participantId, participants.id))
+    .where(sessionIds === undefined ? undefined : inArray(classSessions.id, [...sessionIds]))
+    .groupBy(classSessions.id);
+  return rows.map((row) => ({ ...row, answersThrough: row.answersThrough === null ? null : new Date(row.answersThrough) }));
+}
+
+interface ParticipantRead {
+  participantId: string;
+  pairingHash: string | null;
+  createdAt: Date;
+}
+
+async function readSession(
+  db: Database,
+  sessionId: string,
+): Promise<{ participants: ParticipantRead[]; answers: ReportAnswer[] }> {
+  const joined = await db
+    .select({ participantId: participants.id, pairingHash: participants.pairingHash, createdAt: participants.createdAt })
+    .from(participants)
+    .where(eq(participants.classSessionId, sessionId))
+    // Pairing takes a device's earliest participant (lib/domain/pairing.ts).
+    .orderBy(asc(participants.createdAt), asc(participants.id));
+  const rows = await db
+    .select({
+      participantId: answers.participantId,
+      itemId: answers.itemId,
+      phase: answers.phase,
+      response: answers.response,
+      correct: answers.correct,
+      confidence: answers.confidence,
+    })
+    .from(answers)
+    .innerJoin(participants, eq(participants.id, answers.participantId))
+    .where(eq(participants.classSessionId, sessionId))
+    .orderBy(asc(answers.participantId), asc(answers.answeredAt));
+  // A JSON column is a boundary: only responses that still parse are counted.
+  const readable = rows.flatMap((row) => {
+    const response = answerResponseSchema.safeParse(row.response);
+    return response.success ? [{ ...row, response: response.data }] : [];
+  });
+  if (readable.length < rows.length) {
+    console.warn(`[summaries] ${rows.length - readable.length} stored answer(s) did not parse and were left out`);
+  }
+  return { participants: joined, answers: readable };
+}
+
+/** Builds one session's summary from its raw answers (and, for a follow-up, its first session's). */
+export async function buildStoredSummary(
+  db: Database,
+  session: ClassSessionRow,
+  structure: ModuleStructure,
+): Promise<SessionSummary> {
+  const own = await readSession(db, session.id);
+  const report = buildClassReport(structure, {
+    session: {
+      id: session.id,
+      joinCode: session.joinCode,
+      mode: session.mode,
+      beforeAfter: session.beforeAfter,
+      followUp: session.followUpOf !== null,
+      status: session.status,
+      createdAt: session.createdAt,
+      closedAt: session.closedAt,
+      closesAt: session.closesAt,
+    },
+    participantIds: own.participants.map((p) => p.participantId),
+    answers: own.answers,
+  });
+  const followUp =
+    session.followUpOf === null
+      ? null
+      : summariseFollowUp(structure, { first: await readSession(db, session.followUpOf), followUp: own });
+  return summariseSession(structure, report, own.answers, followUp);
+}
+
+export interface RefreshOptions {
+  /** Only these sessions (still only when stale); all sessions when left out. */
+  sessionIds?: readonly string[];
+  now?: Date;
+  structure?: ModuleStructure;
+}
+
+/**
+ * Rebuilds the summary of every session (or of the given ones) whose summary is missing,
+ * stale or of an old format, unless it is frozen. Returns how many it rebuilt.
+ */
+export async function refreshSessionSummaries(db: Database, options: RefreshOptions = {}): Promise<{ refreshed: number }> {
+  const fresh = await currentFreshness(db, options.sessionIds);
+  if (fresh.length === 0) return { refreshed: 0 };
+  const stored = await db
+    .select({
+      id: sessionSummaries.classSessionId,
+      format: sessionSummaries.format,
+      participantCount: sessionSummaries.participantCount,
+      answersThrough: sessionSummaries.answersThrough,
+      frozenAt: sessionSummaries.frozenAt,
+    })
+    .from(sessionSummaries)
+    .where(options.sessionIds === undefined ? undefined : inArray(sessionSummaries.classSessionId, [...options.sessionIds]));
+  const storedById = new Map(stored.map((row) => [row.id, row]));
+  const stale = fresh.filter((session) => {
+    const summary = storedById.get(session.id);
+    if (summary === undefined) return true;
+    if (summary.frozenAt !== null) return false;
+    return (
+      summary.format !== SESSION_SUMMARY_FORMAT ||
+      summary.participantCount !== session.participantCount ||
+      (session.answersThrough?.getTime() ?? 0) > (summary.answersThrough?.getTime() ?? 0)
+    );
+  });
+  if (stale.length === 0) return { refreshed: 0 };
+
+  const structure = options.structure ?? (await getModule()).structure;
+  const now = options.now ?? new Date();
+  const rows = await db
+    .select()
+    .from(classSessions)
+    .where(inArray(classSessions.id, stale.map((s) => s.id)));
+  const freshById = new Map(stale.map((s) => [s.id, s]));
+  for (const session of rows) {
+    const summary = await buildStoredSummary(db, session, structure);
+    const freshness = freshById.get(session.id);
+    const values = {
+      format: SESSION_SUMMARY_FORMAT,
+      summary,
+      participantCount: freshness?.participantCount ?? 0,
+      answersThrough: freshness?.answersThrough ?? null,
+      computedAt: now,
+    };
+    await db
+      .insert(sessionSummaries)
+      .values({ classSessionId: session.id, ...values })
+      .onConflictDoUpdate({
+        target: sessionSummaries.classSessionId,
+        set: values,
+        // Never overwrite a summary the retention job froze meanwhile.
+        setWhere: isNull(sessionSummaries.frozenAt),
+      });
+  }
+  return { refreshed: rows.length };
+}
+
+/** Stored summaries of the given sessions, by session id; one in an old format is left out. */
+export async function readSessionSummaries(
+  db: Database,
+  sessionIds: readonly string[],
+): Promise<Map<string, SessionSummary>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: sessionSummaries.classSessionId, summary: sessionSummaries.summary })
+    .from(sessionSummaries)
+    .where(and(inArray(sessionSummaries.classSessionId, [...sessionIds]), eq(sessionSummaries.format, SESSION_SUMMARY_FORMAT)));
+  const out = new Map<string, SessionSummary>();
+  for (const row of rows) {
+    const parsed = sessionSummarySchema.safeParse(row.summary);
+    if (parsed.success) out.set(row.id, parsed.data);
+    else console.warn('[summaries] a stored session summary did not parse and was left out');
+  }
+  return out;
+}
