@@ -1,0 +1,157 @@
+/**
+ * Officers' results against both engines: stored summaries kept fresh (and frozen ones left
+ * alone), the filters choosing sessions, a follow-up paired through the devices' hashes, and
+ * every figure that comes out passing the disclosure audit.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getModule } from '@/lib/content/load';
+import type { ModuleStructure } from '@/lib/content/schema';
+import type { Database } from '@/lib/db/client';
+import { answers, classSessions, organisations, participants, sessionSummaries } from '@/lib/db/schema';
+import { disclosurePolicies } from '@/lib/domain/disclosure';
+import { loadOfficerResults } from '@/lib/server/officer-results';
+import { refreshSessionSummaries } from '@/lib/server/session-summaries';
+import { auditOfficerResults } from '../support/disclosure-audit';
+import { seededRandom, syntheticClass, syntheticFollowUp } from '../support/synthetic-class';
+import { setUpTestDatabase, testEngines } from './db-engines';
+
+let structure: ModuleStructure;
+beforeAll(async () => {
+  structure = (await getModule()).structure;
+});
+
+const policy = disclosurePolicies().export;
+
+describe.each(testEngines)('officer results on $name', (engine) => {
+  const db = setUpTestDatabase(engine);
+
+  async function organisation(area: string, demo = false) {
+    const [row] = await db()
+      .insert(organisations)
+      .values({ name: `School ${randomUUID()}`, kind: 'school', area, demo })
+      .returning();
+    if (!row) throw new Error('seed failed');
+    return row;
+  }
+
+  /** A closed session with a synthetic class; a follow-up's students share the first ones' hashes. */
+  async function sessionWithClass(
+    organisationId: string,
+    createdAt: Date,
+    size: number,
+    seed: number,
+    followUpOf?: { id: string; participantIds: string[] },
+  ) {
+    const [session] = await db()
+      .insert(classSessions)
+      .values({
+        joinCode: randomUUID().slice(0, 6).toUpperCase(),
+        moduleId: 'roads-kill',
+        contentVersion: 'abcdefabcdef',
+        organisationId,
+        mode: 'live',
+        beforeAfter: followUpOf === undefined,
+        status: 'closed',
+        createdAt,
+        closedAt: createdAt,
+        followUpOf: followUpOf?.id ?? null,
+      })
+      .returning();
+    if (!session) throw new Error('seed failed');
+    const random = seededRandom(seed);
+    const ids = followUpOf ? followUpOf.participantIds.filter(() => random() < 0.7) : Array.from({ length: size }, () => randomUUID());
+    const rows = followUpOf ? [] : syntheticClass(structure, random, ids.length).answers;
+    const participantIds = followUpOf ? ids.map(() => randomUUID()) : ids;
+    await db()
+      .insert(participants)
+      .values(participantIds.map((id, i) => ({ id, locale: 'en-GB' as const, classSessionId: session.id, pairingHash: `hash-${ids[i]}` })));
+    const synthetic = followUpOf
+      ? syntheticFollowUp(structure, random, participantIds)
+      : rows.map((row) => ({ ...row, participantId: participantIds[Number(row.participantId.slice(1)) - 1] as string }));
+    if (synthetic.length > 0) {
+      await insertAnswers(db(), synthetic.map((a) => ({ ...a, answeredAt: createdAt, receivedAt: createdAt })));
+    }
+    return { session, participantIds };
+  }
+
+  it('keeps each session’s summary fresh, rebuilding only what changed, never a frozen one', async () => {
+    const school = await organisation('North');
+    const { session, participantIds } = await sessionWithClass(school.id, new Date('2026-02-02T10:00:00Z'), 12, 1);
+    const ids = [session.id];
+    expect(await refreshSessionSummaries(db(), { sessionIds: ids, structure })).toEqual({ refreshed: 1 });
+    expect(await refreshSessionSummaries(db(), { sessionIds: ids, structure })).toEqual({ refreshed: 0 });
+
+    // A late answer makes it stale.
+    const late = participantIds[0] as string;
+    await insertAnswers(db(), [
+      { participantId: late, itemId: 'int-own-seat', phase: 'followup', response: { kind: 'scale', value: 4 }, correct: null, confidence: null, answeredAt: new Date(), receivedAt: new Date() },
+    ]);
+    expect(await refreshSessionSummaries(db(), { sessionIds: ids, structure })).toEqual({ refreshed: 1 });
+
+    // Frozen by the retention job: a new participant does not rebuild it.
+    await db().update(sessionSummaries).set({ frozenAt: new Date() }).where(eq(sessionSummaries.classSessionId, session.id));
+    await db().insert(participants).values({ id: randomUUID(), locale: 'en-GB', classSessionId: session.id });
+    expect(await refreshSessionSummaries(db(), { sessionIds: ids, structure })).toEqual({ refreshed: 0 });
+  });
+
+  it('chooses sessions by the filters, brings follow-ups with their first sessions, and shows only disclosed figures', async () => {
+    const area = `Area ${randomUUID()}`;
+    const north = await organisation(area);
+    const south = await organisation(area, true);
+    const autumn = new Date('2025-10-06T09:00:00Z');
+    const spring = new Date('2026-02-02T09:00:00Z');
+    const first = await sessionWithClass(north.id, autumn, 28, 11);
+    await sessionWithClass(north.id, spring, 25, 12);
+    await sessionWithClass(south.id, spring, 6, 13);
+    const followUp = await sessionWithClass(north.id, new Date('2025-11-17T09:00:00Z'), 0, 14, {
+      id: first.session.id,
+      participantIds: first.participantIds,
+    });
+
+    const all = await loadOfficerResults(db(), { area }, { policy, structure, timeZone: 'Europe/London' });
+    expect(all.results.headline).toMatchObject({ sessions: 3, organisations: 2, followUpSessions: 1 });
+    expect(all.results.headline.students).toEqual({ kind: 'count', value: 60 });
+    expect(all.results.demo).toBe(true);
+    expect(all.results.trends.map((t) => t.termId)).toEqual(['2025-autumn', '2025-spring']);
+    expect(auditOfficerResults(all.results, policy)).toEqual([]);
+    // The follow-up's devices paired with their first visit, through the hash alone.
+    expect(all.results.followUp?.students).toEqual(
+      followUp.participantIds.length >= 10 ? { kind: 'count', value: Math.round(followUp.participantIds.length / 5) * 5 } : { kind: 'fewer-than', k: 10 },
+    );
+
+    expect(all.results.followUp?.paired).toEqual(all.results.followUp?.students);
+
+    const autumnOnly = await loadOfficerResults(db(), { area, term: '2025-autumn' }, { policy, structure, timeZone: 'Europe/London' });
+    expect(autumnOnly.results.headline).toMatchObject({ sessions: 1, organisations: 1, followUpSessions: 1 });
+    expect(autumnOnly.results.demo).toBe(false);
+
+    // One school with one class of 6: every count about them is "fewer than 10".
+    const small = await loadOfficerResults(db(), { organisation: south.id }, { policy, structure, timeZone: 'Europe/London' });
+    expect(small.results.headline.students).toEqual({ kind: 'fewer-than', k: 10 });
+    expect(small.results.followUp).toBeNull();
+    expect(auditOfficerResults(small.results, policy)).toEqual([]);
+
+    const nothing = await loadOfficerResults(db(), { area, from: '2030-01-01' }, { policy, structure, timeZone: 'Europe/London' });
+    expect(nothing.results.headline).toMatchObject({ sessions: 0, students: { kind: 'count', value: 0 } });
+
+    // Question quality per content version, from the same summaries.
+    expect(all.quality.length).toBeGreaterThan(0);
+    expect(new Set(all.quality.map((q) => q.contentVersion))).toEqual(new Set(['abcdefabcdef']));
+
+    const stored = await db()
+      .select({ id: sessionSummaries.classSessionId })
+      .from(sessionSummaries)
+      .where(inArray(sessionSummaries.classSessionId, [first.session.id, followUp.session.id]));
+    expect(stored).toHaveLength(2);
+  });
+});
+
+type AnswerInsert = Omit<typeof answers.$inferInsert, 'id' | 'contentVersion'>;
+
+async function insertAnswers(db: Database, rows: readonly AnswerInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insert(answers).values(rows.slice(i, i + 500).map((row) => ({ ...row, id: randomUUID(), contentVersion: 'abcdefabcdef' })));
+  }
+}
