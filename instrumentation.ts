@@ -2,7 +2,9 @@
  * Runs once when a Next.js server starts, before it serves requests: opens and migrates the
  * database, so `npm start` creates the embedded store at once and a bad DATABASE_URL fails
  * at start-up, not on a student's first answer. While no staff account exists, it then prints
- * the one-time link that creates the first administrator (lib/server/auth/setup.ts).
+ * the one-time link that creates the first administrator (lib/server/auth/setup.ts). With
+ * `--demo` (DEMO_DATA=1) it loads the synthetic demo data once; then it starts the daily
+ * retention job (lib/server/retention.ts).
  */
 export async function register(): Promise<void> {
   // The edge runtime can't open a database; only the Node.js server does.
@@ -11,9 +13,24 @@ export async function register(): Promise<void> {
   const handle = await getDatabaseHandle();
   console.info(`[db] ${handle.engine} ready and migrated: ${describeDatabase(databaseOptionsFromEnv())}`);
 
-  const [{ env, publicOrigin }, { announceSetupLink }] = await Promise.all([
+  const [{ env, publicOrigin }, { announceSetupLink }, { loadDemoData }, { scheduleRetention }] = await Promise.all([
     import('@/lib/env'),
     import('@/lib/server/auth/setup'),
+    import('@/lib/server/demo-data'),
+    import('@/lib/server/retention'),
   ]);
   await announceSetupLink(handle.db, { origin: publicOrigin(env), file: env.SETUP_LINK_FILE });
+
+  // Never without the flag: a real deployment must not show made-up schools.
+  if (env.DEMO_DATA) {
+    try {
+      await loadDemoData(handle.db, { now: new Date() });
+    } catch (error) {
+      // The app works without the demo data; say why it is missing and carry on.
+      console.error('[demo] could not load the demo data:', error);
+    }
+  }
+
+  // Once now, then every 24 hours; a failure is logged and the app serves on.
+  scheduleRetention(handle.db, env.RETENTION_DAYS);
 }

@@ -4,15 +4,24 @@ import { EnvError, parseEnv, pgliteDirectory, publicOrigin } from './env';
 
 describe('parseEnv', () => {
   it('defaults to the embedded store in ./data', () => {
-    expect(parseEnv({})).toEqual({ DATABASE_URL: undefined, DATA_DIR: './data', NODE_ENV: 'development', TIME_ZONE: 'Europe/London' });
-  });
-
-  it('treats an empty setting as unset', () => {
-    expect(parseEnv({ DATABASE_URL: '', DATA_DIR: '' })).toEqual({
+    expect(parseEnv({})).toEqual({
       DATABASE_URL: undefined,
       DATA_DIR: './data',
       NODE_ENV: 'development',
       TIME_ZONE: 'Europe/London',
+      RETENTION_DAYS: 730,
+      DEMO_DATA: false,
+    });
+  });
+
+  it('treats an empty setting as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', DATA_DIR: '', RETENTION_DAYS: '', DEMO_DATA: '' })).toEqual({
+      DATABASE_URL: undefined,
+      DATA_DIR: './data',
+      NODE_ENV: 'development',
+      TIME_ZONE: 'Europe/London',
+      RETENTION_DAYS: 730,
+      DEMO_DATA: false,
     });
   });
 
@@ -33,6 +42,21 @@ describe('parseEnv', () => {
 
   it('refuses an unknown NODE_ENV', () => {
     expect(() => parseEnv({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+});
+
+describe('RETENTION_DAYS and DEMO_DATA', () => {
+  it('take a whole number of days and 1 or 0', () => {
+    expect(parseEnv({ RETENTION_DAYS: '365', DEMO_DATA: '1' })).toMatchObject({ RETENTION_DAYS: 365, DEMO_DATA: true });
+    expect(parseEnv({ RETENTION_DAYS: '1', DEMO_DATA: '0' })).toMatchObject({ RETENTION_DAYS: 1, DEMO_DATA: false });
+  });
+
+  it('refuses a period under a day or not in whole days, and a flag that is not 1 or 0', () => {
+    expect(() => parseEnv({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS: at least 1 day/);
+    expect(() => parseEnv({ RETENTION_DAYS: '-30' })).toThrow(/RETENTION_DAYS/);
+    expect(() => parseEnv({ RETENTION_DAYS: '1.5' })).toThrow(/RETENTION_DAYS: a whole number of days/);
+    expect(() => parseEnv({ RETENTION_DAYS: 'two years' })).toThrow(/RETENTION_DAYS/);
+    expect(() => parseEnv({ DEMO_DATA: 'yes' })).toThrow(/DEMO_DATA: use 1 or 0/);
   });
 });
 

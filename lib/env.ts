@@ -37,6 +37,18 @@ export const envSchema = z.object({
         .default('Europe/London'),
     )
     .describe('The time zone staff pages show times in (an IANA name such as Europe/London).'),
+  RETENTION_DAYS: z
+    .preprocess(blankAsUnset, z.coerce.number('a whole number of days').int('a whole number of days').min(1, 'at least 1 day').default(730))
+    .describe('How many days raw answers are kept before the daily retention job deletes them (default 730, two school years).'),
+  DEMO_DATA: z
+    .preprocess(
+      blankAsUnset,
+      z
+        .enum(['1', '0', 'true', 'false'], 'use 1 or 0')
+        .default('0')
+        .transform((value) => value === '1' || value === 'true'),
+    )
+    .describe('1: load the synthetic demo data set at start-up, once (`npm start -- --demo` sets it).'),
   PORT: z
     .preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional())
     .describe('The port Next serves on; read here only for the default PUBLIC_ORIGIN.'),

@@ -1,0 +1,14 @@
+/**
+ * `npm start`: Next's own `next start`, plus one flag of ours. `npm start -- --demo` loads the
+ * synthetic demo data set (DEMO_DATA=1, see instrumentation.ts); every other argument goes to
+ * Next as it is. Next runs in this process, so the PID is the server's and signals reach it.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+if (args.includes('--demo')) process.env.DEMO_DATA = '1';
+
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+process.argv = [process.argv[0], nextBin, 'start', ...args.filter((arg) => arg !== '--demo')];
+await import(pathToFileURL(nextBin).href);
