@@ -8,19 +8,14 @@ import type { AnswerResponse } from '@/lib/api/schemas';
 import type { ModuleStructure, Phase, Scenario } from '@/lib/content/schema';
 import type { ReportAnswer } from '@/lib/domain/class-report';
 import { resolveAnswerTarget, scoreResponse } from '@/lib/domain/scoring';
+import { seededRandom as seededGenerator } from '@/lib/domain/seeded-random';
 
 export type Random = () => number;
 
-/** mulberry32: a small seeded generator, good enough for test data. */
+/** The demo data's seeded generator (lib/domain/seeded-random.ts), as a plain function. */
 export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = seededGenerator(seed);
+  return () => generator.next();
 }
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
