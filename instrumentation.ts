@@ -4,7 +4,7 @@
  * at start-up, not on a student's first answer. While no staff account exists, it then prints
  * the one-time link that creates the first administrator (lib/server/auth/setup.ts). With
  * `--demo` (DEMO_DATA=1) it loads the synthetic demo data once; then it starts the daily
- * retention job (lib/server/retention.ts).
+ * retention job (lib/server/retention.ts) and the hourly refresh of session summaries.
  */
 export async function register(): Promise<void> {
   // The edge runtime can't open a database; only the Node.js server does.
@@ -13,12 +13,14 @@ export async function register(): Promise<void> {
   const handle = await getDatabaseHandle();
   console.info(`[db] ${handle.engine} ready and migrated: ${describeDatabase(databaseOptionsFromEnv())}`);
 
-  const [{ env, publicOrigin }, { announceSetupLink }, { loadDemoData }, { scheduleRetention }] = await Promise.all([
-    import('@/lib/env'),
-    import('@/lib/server/auth/setup'),
-    import('@/lib/server/demo-data'),
-    import('@/lib/server/retention'),
-  ]);
+  const [{ env, publicOrigin }, { announceSetupLink }, { loadDemoData }, { scheduleRetention }, { scheduleSummaryRefresh }] =
+    await Promise.all([
+      import('@/lib/env'),
+      import('@/lib/server/auth/setup'),
+      import('@/lib/server/demo-data'),
+      import('@/lib/server/retention'),
+      import('@/lib/server/session-summaries'),
+    ]);
   await announceSetupLink(handle.db, { origin: publicOrigin(env), file: env.SETUP_LINK_FILE });
 
   // Never without the flag: a real deployment must not show made-up schools.
@@ -33,4 +35,6 @@ export async function register(): Promise<void> {
 
   // Once now, then every 24 hours; a failure is logged and the app serves on.
   scheduleRetention(handle.db, env.RETENTION_DAYS);
+  // Officers' results read stored summaries; keep them close to the answers in the background.
+  scheduleSummaryRefresh(handle.db);
 }

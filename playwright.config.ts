@@ -6,6 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const POSTGRES_PORT = PORT + 1;
+/** A server of its own with the synthetic demo data (npm start -- --demo), for the officers' results. */
+const DEMO_PORT = PORT + 2;
 // A fresh embedded database per run, shared with the workers through the environment.
 const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'rk-e2e-')));
 
@@ -78,13 +80,21 @@ export default defineConfig({
   projects: [
     // Staff accounts first: it spends the first-run setup link; every later test signs in.
     { name: 'staff', testMatch: /staff\.spec\.ts/, use: phone },
-    { name: 'phone', testIgnore: /staff\.spec\.ts/, dependencies: ['staff'], use: phone },
+    { name: 'phone', testIgnore: /(staff|officer-results)\.spec\.ts/, dependencies: ['staff'], use: phone },
+    // Officers' results read the demo data set on a server of their own, with its own first administrator.
+    { name: 'officer', testMatch: /officer-results\.spec\.ts/, use: { ...phone, baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
     ...(postgresUrl
       ? [{ name: 'phone-postgres', testMatch: /resilience\.spec\.ts/, use: { ...phone, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
       : []),
   ],
   webServer: [
     server(PORT, { DATA_DIR: dataDir, DATABASE_URL: '', SETUP_LINK_FILE: path.join(dataDir, 'setup-link.txt') }),
+    server(DEMO_PORT, {
+      DATA_DIR: path.join(dataDir, 'demo'),
+      DATABASE_URL: '',
+      DEMO_DATA: '1',
+      SETUP_LINK_FILE: path.join(dataDir, 'setup-link-demo.txt'),
+    }),
     ...(postgresUrl
       ? [server(POSTGRES_PORT, { DATABASE_URL: postgresUrl, SETUP_LINK_FILE: path.join(dataDir, 'setup-link-postgres.txt') })]
       : []),

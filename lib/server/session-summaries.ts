@@ -195,3 +195,27 @@ export async function readSessionSummaries(
   }
   return out;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
+// On globalThis, like the database: a dev server re-evaluating this module must not start a second timer.
+const timers = globalThis as typeof globalThis & { __roadsKillSummaryTimer?: NodeJS.Timeout };
+
+/**
+ * Keeps summaries fresh in the background, at start and every hour, so that an officer's first
+ * visit after a busy term rebuilds an hour's sessions rather than all of them (a summary takes
+ * tens of milliseconds to build; `npm run bench:officer`). Failures are logged; pages still
+ * refresh what they read.
+ */
+export function scheduleSummaryRefresh(db: Database): void {
+  if (timers.__roadsKillSummaryTimer !== undefined) return;
+  const run = async () => {
+    try {
+      const { refreshed } = await refreshSessionSummaries(db);
+      if (refreshed > 0) console.info(`[summaries] brought ${refreshed} session summaries up to date`);
+    } catch (error) {
+      console.error('[summaries] the background refresh failed; officer pages still refresh what they read:', error);
+    }
+  };
+  void run();
+  timers.__roadsKillSummaryTimer = setInterval(() => void run(), HOUR_MS).unref();
+}

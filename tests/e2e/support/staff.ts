@@ -51,13 +51,20 @@ const exact = (name: string) => ({ name, exact: true });
 
 /**
  * Where this project's server writes its setup link: E2E_SETUP_LINK_FILE (or
- * E2E_SETUP_LINK_FILE_POSTGRES for the PostgreSQL project), else `setup-link.txt` /
- * `setup-link-postgres.txt` in E2E_DATA_DIR, as playwright.config.ts passes to the servers.
+ * E2E_SETUP_LINK_FILE_POSTGRES for the PostgreSQL project, E2E_SETUP_LINK_FILE_DEMO for the
+ * officers' demo-data server), else `setup-link.txt`, `setup-link-postgres.txt` or
+ * `setup-link-demo.txt` in E2E_DATA_DIR, as playwright.config.ts passes to the servers.
  */
 export function defaultSetupLinkFile(): string {
-  const postgres = test.info().project.name === 'phone-postgres';
-  const configured = postgres ? process.env.E2E_SETUP_LINK_FILE_POSTGRES : process.env.E2E_SETUP_LINK_FILE;
-  return configured ?? path.join(process.env.E2E_DATA_DIR ?? os.tmpdir(), postgres ? 'setup-link-postgres.txt' : 'setup-link.txt');
+  const project = test.info().project.name;
+  const configured =
+    project === 'phone-postgres'
+      ? process.env.E2E_SETUP_LINK_FILE_POSTGRES
+      : project === 'officer'
+        ? process.env.E2E_SETUP_LINK_FILE_DEMO
+        : process.env.E2E_SETUP_LINK_FILE;
+  const file = project === 'phone-postgres' ? 'setup-link-postgres.txt' : project === 'officer' ? 'setup-link-demo.txt' : 'setup-link.txt';
+  return configured ?? path.join(process.env.E2E_DATA_DIR ?? os.tmpdir(), file);
 }
 
 /** Waits for the server to write its setup link (it does so at start-up, once the database is ready). */
