@@ -19,9 +19,14 @@ export async function StaffNav({ staff, signOut }: { staff: Staff; signOut: () =
           <StaffNavLink href="/teach">{t('nav.classSessions')}</StaffNavLink>
         </li>
         {staff.role !== 'teacher' && (
-          <li>
-            <StaffNavLink href="/admin">{t('nav.administration')}</StaffNavLink>
-          </li>
+          <>
+            <li>
+              <StaffNavLink href="/results">{t('nav.results')}</StaffNavLink>
+            </li>
+            <li>
+              <StaffNavLink href="/admin">{t('nav.administration')}</StaffNavLink>
+            </li>
+          </>
         )}
         <li>
           <form action={signOut}>

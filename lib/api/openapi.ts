@@ -14,6 +14,7 @@ import {
   submitAnswersResponseSchema,
 } from './schemas';
 import { classSessionPaths, classSessionSchemas } from './openapi-class-sessions';
+import { resultsPaths, resultsSchemas } from './openapi-results';
 
 type JsonObject = Record<string, unknown>;
 
@@ -113,6 +114,7 @@ export function buildOpenApiDocument(): JsonObject {
         },
       },
       ...classSessionPaths({ jsonSchema, ref, ok, error, acceptLanguage, internal: errors.internal }),
+      ...resultsPaths({ jsonSchema, ok, error, acceptLanguage, internal: errors.internal }),
       '/api/v1/openapi.json': {
         get: {
           operationId: 'getOpenApiDocument',
@@ -129,6 +131,7 @@ export function buildOpenApiDocument(): JsonObject {
         SubmitAnswersResponse: jsonSchema(submitAnswersResponseSchema, 'output'),
         ProgressResponse: jsonSchema(progressResponseSchema, 'output'),
         ...classSessionSchemas(jsonSchema),
+        ...resultsSchemas(jsonSchema),
         ApiError: jsonSchema(apiErrorSchema, 'output'),
       },
     },

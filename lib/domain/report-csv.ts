@@ -3,14 +3,12 @@
  * n), so a spreadsheet can filter and pivot it. Pure, and no words of its own: every heading,
  * measure name and "fewer than 10" comes in `labels`, every content text in `content`.
  *
- * The file is RFC 4180 (comma-separated, CRLF, fields quoted when they must be), UTF-8 with a
- * byte-order mark so that Excel reads Polish letters correctly. Text that a spreadsheet would
- * run as a formula (starting =, +, -, @, tab or carriage return) is made inert with a leading
- * apostrophe (OWASP, "CSV Injection"); numbers are written as numbers.
+ * The file is written by csv.ts: RFC 4180, UTF-8 with a byte-order mark, formulas made inert.
  */
 import type { AttitudeConstruct, Phase } from '@/lib/content/schema';
 import type { ClassSessionMode } from '@/lib/db/schema';
 import type { DisclosedClassReport, DisclosedMeasureChange, DisclosedPart, ReportContentText } from './class-report';
+import { csvDocument, type CsvCell } from './csv';
 import type { DisclosedFigure, DisclosedMean, DisclosedShare } from './disclosure';
 
 export const CSV_COLUMNS = ['section', 'item', 'label', 'measure', 'value', 'n'] as const;
@@ -74,16 +72,8 @@ export interface ReportCsvLabels {
   note: string;
 }
 
-/** A cell is text (which may need defusing) or a number (written as it is). */
-type Cell = string | number;
+type Cell = CsvCell;
 type Row = Record<Column, Cell>;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function field(cell: Cell): string {
-  const text = typeof cell === 'number' ? String(cell) : FORMULA_START.test(cell) ? `'${cell}` : cell;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** A UTC timestamp a spreadsheet recognises, to the minute: 2025-03-14 10:05. */
 function timestamp(date: Date): string {
@@ -184,12 +174,11 @@ export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLa
   const own: DisclosedPart = report.plans.ownPlanWriters;
   add(labels.sections.plans, 'plan', '', 'ownPlans', figure(own.value), plansN);
 
-  const lines = [
-    CSV_COLUMNS.map((column) => field(labels.columns[column])).join(','),
-    ...rows.map((row) => CSV_COLUMNS.map((column) => field(row[column])).join(',')),
-    [labels.sections.note, '', labels.note, '', '', ''].map(field).join(','),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([
+    CSV_COLUMNS.map((column) => labels.columns[column]),
+    ...rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
+    [labels.sections.note, '', labels.note, '', '', ''],
+  ]);
 }
 
 /** `class-report-KXT4PM-2025-03-14.csv`: the join code (letters and digits only) and the session's day (UTC). */

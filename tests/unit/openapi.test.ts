@@ -47,6 +47,7 @@ describe('GET /api/v1/openapi.json', () => {
       '/api/v1/openapi.json',
       '/api/v1/participants',
       '/api/v1/participants/{id}/progress',
+      '/api/v1/results',
       '/api/v1/teach/class-sessions/{id}/commands',
       '/api/v1/teach/class-sessions/{id}/events',
     ]);
@@ -59,6 +60,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(statuses('/api/v1/answers', 'post')).toEqual(['200', '400', '404', '413', '422', '500']);
     expect(statuses('/api/v1/participants/{id}/progress', 'get')).toEqual(['200', '400', '404', '500']);
     expect(statuses('/api/v1/class-sessions/{code}/participants', 'post')).toEqual(['200', '201', '400', '404', '409', '429', '500']);
+    expect(statuses('/api/v1/results', 'get')).toEqual(['200', '400', '401', '404', '500']);
     expect(statuses('/api/v1/teach/class-sessions/{id}/commands', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '422', '500']);
     expect(document.paths['/api/v1/answers']?.post?.responses['422']?.content).toEqual({
       'application/json': { schema: { $ref: '#/components/schemas/ApiError' } },
@@ -78,6 +80,7 @@ describe('GET /api/v1/openapi.json', () => {
       'LiveCommandBody',
       'ParticipantResponse',
       'ProgressResponse',
+      'ResultsResponse',
       'SubmitAnswersBody',
       'SubmitAnswersResponse',
     ]);
@@ -91,7 +94,7 @@ describe('GET /api/v1/openapi.json', () => {
   it('points every $ref at a schema it defines', async () => {
     const { document } = await fetchDocument();
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
-    expect(refs.length).toBe(45);
+    expect(refs.length).toBe(50);
     for (const name of refs) expect(Object.keys(document.components.schemas)).toContain(name);
   });
 });

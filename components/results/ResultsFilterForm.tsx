@@ -1,0 +1,98 @@
+import { getTranslations } from 'next-intl/server';
+import { SelectField, TextField } from '@/components/staff/fields';
+import { ErrorSummary } from '@/components/ui/ErrorSummary';
+import type { Locale } from '@/i18n/routing';
+import type { ResultsFilterField, ResultsFilterProblem, ResultsQueryValues } from '@/lib/api/results-query';
+import type { FilterOptions } from '@/lib/domain/results-selection';
+import { termName } from './words';
+
+interface Props {
+  locale: Locale;
+  /** The page the form reloads with its query (GET, so it works without JavaScript). */
+  action: string;
+  options: FilterOptions;
+  values: ResultsQueryValues;
+  problems: readonly ResultsFilterProblem[];
+}
+
+/** The filters, as a GET form: organisation, area, term or dates, module, version, mode. */
+export async function ResultsFilterForm({ locale, action, options, values, problems }: Props) {
+  const t = await getTranslations({ locale, namespace: 'Results.filters' });
+  const errors = await getTranslations({ locale, namespace: 'Results.filterErrors' });
+  const staff = await getTranslations({ locale, namespace: 'Staff' });
+  const term = await termName(locale);
+  const messages = problems.map((p) => ({ field: p.field, message: errors(p.key) }));
+  const error = (field: ResultsFilterField) => messages.find((m) => m.field === field)?.message;
+  return (
+    <>
+      <ErrorSummary title={staff('errorSummaryTitle')} errors={messages} />
+      <form method="get" action={action} className="results-filters" aria-labelledby="results-filters-heading">
+        <h2 id="results-filters-heading">{t('heading')}</h2>
+        <div className="results-filters__grid">
+          <SelectField
+            name="organisation"
+            label={t('organisation')}
+            placeholder={t('anyOrganisation')}
+            options={options.organisations.map((o) => ({ value: o.id, label: o.demo ? t('demoOrganisation', { name: o.name }) : o.name }))}
+            defaultValue={values.organisation}
+            error={error('organisation')}
+          />
+          <SelectField
+            name="area"
+            label={t('area')}
+            placeholder={t('anyArea')}
+            options={options.areas.map((a) => ({ value: a, label: a }))}
+            defaultValue={values.area}
+            error={error('area')}
+          />
+          <SelectField
+            name="term"
+            label={t('term')}
+            hint={t('termHint')}
+            placeholder={t('anyTerm')}
+            options={options.terms.map((id) => ({ value: id, label: term(id) }))}
+            defaultValue={values.term}
+            error={error('term')}
+          />
+          <fieldset className="results-filters__dates">
+            <legend className="field-label">{t('dates')}</legend>
+            <p className="hint">{t('datesHint')}</p>
+            <TextField name="from" type="date" label={t('from')} defaultValue={values.from} error={error('from')} />
+            <TextField name="to" type="date" label={t('to')} defaultValue={values.to} error={error('to')} />
+          </fieldset>
+          <SelectField
+            name="module"
+            label={t('module')}
+            placeholder={t('anyModule')}
+            options={options.modules.map((m) => ({ value: m, label: m }))}
+            defaultValue={values.module}
+            error={error('module')}
+          />
+          <SelectField
+            name="version"
+            label={t('version')}
+            hint={t('versionHint')}
+            placeholder={t('anyVersion')}
+            options={options.versions.map((v) => ({ value: v, label: v }))}
+            defaultValue={values.version}
+            error={error('version')}
+          />
+          <SelectField
+            name="mode"
+            label={t('mode')}
+            placeholder={t('anyMode')}
+            options={(['live', 'self_paced'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+            defaultValue={values.mode}
+            error={error('mode')}
+          />
+        </div>
+        <div className="results-filters__actions">
+          <button type="submit" className="button">
+            {t('submit')}
+          </button>
+          <a href={action}>{t('clear')}</a>
+        </div>
+      </form>
+    </>
+  );
+}

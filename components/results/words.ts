@@ -1,0 +1,99 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { reportFigures } from '@/components/reports/figures';
+import type { Locale } from '@/i18n/routing';
+import type { ResultsFilters } from '@/lib/api/results-schemas';
+import type { ModuleText } from '@/lib/content/schema';
+import { reportContentText } from '@/lib/domain/class-report';
+import type { DisclosedFigure, DisclosedValue } from '@/lib/domain/disclosure';
+import { outOfNothing, type FigureUnit, type ResultsReportText } from '@/lib/domain/results-report';
+import { isTermId, schoolTerm, type TermId } from '@/lib/domain/school-terms';
+
+/**
+ * The words of the officers' results, server side: figures in the locale's format (and
+ * "fewer than 10", "not shown"), names from the module text, terms and filters in words.
+ */
+
+/** A value in words; a share of nothing (n = 0) reads "no answers" rather than "not shown". */
+export type FigureText = (value: DisclosedValue, unit: FigureUnit, n?: DisclosedFigure | null) => string;
+
+export async function resultsFigureText(locale: Locale): Promise<FigureText> {
+  const figures = await reportFigures(locale);
+  const format = await getFormatter({ locale });
+  return (value, unit, n) => {
+    // "none" is the one value whose words are "no answers".
+    if (outOfNothing(value, n)) return figures.scale({ kind: 'none' });
+    switch (unit) {
+      case 'exact':
+        return value.kind === 'count' ? format.number(value.value) : figures.count({ kind: 'withheld' });
+      case 'count':
+        return value.kind === 'share' || value.kind === 'mean' || value.kind === 'none' ? figures.count({ kind: 'withheld' }) : figures.count(value);
+      case 'share':
+        return value.kind === 'share' || value.kind === 'withheld' ? figures.share(value) : figures.share({ kind: 'withheld' });
+      case 'percentScore':
+      case 'percentChange':
+      case 'scale':
+      case 'scaleChange': {
+        const mean = value.kind === 'mean' || value.kind === 'fewer-than' || value.kind === 'none' ? value : { kind: 'none' as const };
+        return figures[unit](mean);
+      }
+    }
+  };
+}
+
+export async function termName(locale: Locale): Promise<(termId: TermId) => string> {
+  const t = await getTranslations({ locale, namespace: 'Results.terms' });
+  return (termId) => {
+    const term = schoolTerm(termId);
+    return t(term.term, { year: String(term.year) });
+  };
+}
+
+export async function resultsReportText(locale: Locale, text: ModuleText, organisationNames: Record<string, string>): Promise<ResultsReportText> {
+  const t = await getTranslations({ locale, namespace: 'Results.names' });
+  const report = await getTranslations({ locale, namespace: 'Report' });
+  const term = await termName(locale);
+  const content = reportContentText(text);
+  return {
+    topic: (kind, id) => (kind === 'fact' ? content.factTitle(id) : (text.considerations[id]?.title ?? id)),
+    misconception: content.misconception,
+    item: (itemId, phase) => t('itemAt', { item: content.item(itemId), phase: report(`knowledge.phases.${phase}`) }),
+    decision: (scenarioId, nodeId) => t('decision', { scenario: content.scenarioTitle(scenarioId), decision: content.node(scenarioId, nodeId) }),
+    ending: (scenarioId, nodeId, outcome) =>
+      t('ending', { scenario: content.scenarioTitle(scenarioId), ending: content.node(scenarioId, nodeId), outcome: report(`scenarios.outcomes.${outcome}`) }),
+    scenario: content.scenarioTitle,
+    plan: (planId) => report('plans.planText', content.plan(planId)),
+    construct: (construct) => report(`change.constructs.${construct}`),
+    knowledgeScore: report('change.knowledgeScore'),
+    followUpWave: t('followUpWave'),
+    ownPlan: report('plans.ownPlans'),
+    retrieval: t('retrieval'),
+    intentionSinceBefore: t('intentionSinceBefore'),
+    intentionSinceAfter: t('intentionSinceAfter'),
+    organisation: (id) => organisationNames[id] ?? t('unknownOrganisation'),
+    term,
+    breakdown: (decision, group) => t('breakdown', { decision, group }),
+  };
+}
+
+/** The chosen filters in words, one phrase each; "all results" when none. */
+export async function filterPhrases(
+  locale: Locale,
+  filters: ResultsFilters,
+  organisationNames: Record<string, string>,
+): Promise<string[]> {
+  const t = await getTranslations({ locale, namespace: 'Results.summary' });
+  const format = await getFormatter({ locale });
+  const term = await termName(locale);
+  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const phrases: string[] = [];
+  if (filters.organisation !== undefined) phrases.push(t('organisation', { name: organisationNames[filters.organisation] ?? t('unknownOrganisation') }));
+  if (filters.area !== undefined) phrases.push(t('area', { area: filters.area }));
+  if (filters.term !== undefined && isTermId(filters.term)) phrases.push(term(filters.term));
+  if (filters.from !== undefined && filters.to !== undefined) phrases.push(t('between', { from: date(filters.from), to: date(filters.to) }));
+  else if (filters.from !== undefined) phrases.push(t('from', { from: date(filters.from) }));
+  else if (filters.to !== undefined) phrases.push(t('to', { to: date(filters.to) }));
+  if (filters.module !== undefined) phrases.push(t('module', { module: filters.module }));
+  if (filters.version !== undefined) phrases.push(t('version', { version: filters.version }));
+  if (filters.mode !== undefined) phrases.push(t(`modes.${filters.mode}`));
+  return phrases;
+}
