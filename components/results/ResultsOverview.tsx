@@ -64,11 +64,13 @@ export async function ResultsOverview({ locale, results, figures, names, content
         chart={
           <PairedBars
             beforeLabel={t('overview.before')}
+            duringLabel={t('overview.during')}
             afterLabel={t('overview.after')}
             pairs={topics.map((topic) => ({
               key: topic.id,
               label: names.topic(topic.kind, topic.id),
               before: shareValue(topic.waves.before.share, topic.waves.before.total),
+              during: shareValue(topic.waves.main.share, topic.waves.main.total),
               after: shareValue(topic.waves.after.share, topic.waves.after.total),
             }))}
           />

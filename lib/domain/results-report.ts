@@ -36,6 +36,8 @@ export const RESULTS_MEASURES = [
   'followUpSessions',
   'answeredBefore',
   'rightBefore',
+  'answeredDuring',
+  'rightDuring',
   'answeredAfter',
   'rightAfter',
   'shownBefore',
@@ -153,6 +155,8 @@ export function resultsFigures(results: DisclosedOfficerResults, text: ResultsRe
   for (const topic of results.topics) {
     const label = text.topic(topic.kind, topic.id);
     part('knowledge', topic.id, label, ['answeredBefore', 'rightBefore'], topic.waves.before);
+    // The module's own quiz, between the waves: most facts are asked only there.
+    part('knowledge', topic.id, label, ['answeredDuring', 'rightDuring'], topic.waves.main);
     part('knowledge', topic.id, label, ['answeredAfter', 'rightAfter'], topic.waves.after);
   }
 
