@@ -35,6 +35,7 @@ const labels: ReportCsvLabels = {
     joined: 'dołączyło',
     started: 'zaczęło',
     finished: 'skończyło',
+    pairedDevices: 'sparowane',
     answered: 'odpowiedziało',
     correct: 'dobrze',
     close: 'blisko',
@@ -157,6 +158,20 @@ describe('writeReportCsv', () => {
       ['Sesja', '', '', 'zaczęło', '25', ''],
       ['Sesja', '', '', 'skończyło', '25', ''],
     ]);
+    // Not a follow-up: no paired devices row.
+    expect(records.some((r) => r[3] === 'sparowane')).toBe(false);
+  });
+
+  it('writes a follow-up’s paired devices as a head count under the export policy', () => {
+    const followUp = discloseClassReport(
+      {
+        ...buildClassReport(testStructure, { session: { ...session, followUp: true }, participantIds: ids, answers: [] }),
+        pairedDevices: 12,
+      },
+      exportReportPolicies(disclosurePolicies()),
+    );
+    const rows = parseCsv(writeReportCsv(followUp, labels, reportContentText(text)).slice(1));
+    expect(rows.find((r) => r[3] === 'sparowane')).toEqual(['Sesja', '', '', 'sparowane', '10', '']);
   });
 
   it('quotes fields with commas, quotes and line breaks, and reads back to the same text', () => {

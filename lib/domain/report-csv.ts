@@ -23,6 +23,7 @@ export const CSV_MEASURES = [
   'joined',
   'started',
   'finished',
+  'pairedDevices',
   'answered',
   'correct',
   'close',
@@ -109,6 +110,7 @@ export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLa
   add(session, '', '', 'joined', figure(headline.joined));
   add(session, '', '', 'started', figure(headline.started));
   add(session, '', '', 'finished', figure(headline.finished));
+  if (report.pairedDevices !== null) add(session, '', '', 'pairedDevices', figure(report.pairedDevices));
 
   for (const item of report.knowledge) {
     const section = `${labels.sections.knowledge} – ${labels.phases[item.phase]}`;
