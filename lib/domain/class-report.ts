@@ -25,6 +25,7 @@
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type {
   AttitudeConstruct,
+  AttitudeItem,
   Item,
   ItemKind,
   ModuleStructure,
@@ -391,7 +392,8 @@ function measureChange(students: readonly StudentMeasure[]): MeasureChange {
 }
 
 /** The share of a wave's knowledge questions a student got right, if they answered them all. */
-function knowledgeScore(answers: Map<string, ReportAnswer>, phase: 'before' | 'after', items: readonly Item[]): number | undefined {
+export function knowledgeScore(answers: ReadonlyMap<string, ReportAnswer> | undefined, phase: Phase, items: readonly Item[]): number | undefined {
+  if (answers === undefined) return undefined;
   if (items.length === 0) return undefined;
   let right = 0;
   for (const item of items) {
@@ -400,6 +402,13 @@ function knowledgeScore(answers: Map<string, ReportAnswer>, phase: 'before' | 'a
     if (correct) right += 1;
   }
   return right / items.length;
+}
+
+/** A point on the scale, turned so that 5 is the safer answer; undefined for none or "prefer not to say". */
+export function scalePoint(answers: ReadonlyMap<string, ReportAnswer> | undefined, phase: Phase, item: AttitudeItem): number | undefined {
+  const response = answers?.get(answerKey(phase, item.id))?.response;
+  if (response?.kind !== 'scale' || response.value === null) return undefined;
+  return item.reverse ? 6 - response.value : response.value;
 }
 
 const CONSTRUCTS: readonly AttitudeConstruct[] = ['attitude', 'norm', 'control', 'intention'];
@@ -414,19 +423,13 @@ function changeResult(structure: ModuleStructure, byStudent: AnswersByStudent): 
   );
 
   const attitudeItems = structure.attitudeItems.filter((a) => a.phases.includes('before') && a.phases.includes('after'));
-  /** A point on the scale, turned so that 5 is the safer answer; undefined for none or "prefer not to say". */
-  const point = (answers: Map<string, ReportAnswer>, phase: Phase, item: (typeof attitudeItems)[number]) => {
-    const response = answers.get(answerKey(phase, item.id))?.response;
-    if (response?.kind !== 'scale' || response.value === null) return undefined;
-    return item.reverse ? 6 - response.value : response.value;
-  };
 
   const constructs = CONSTRUCTS.flatMap((construct) => {
     const items = attitudeItems.filter((a) => a.construct === construct);
     if (items.length === 0) return [];
     const byMeasure = students.map((answers): StudentMeasure => {
-      const before = items.map((item) => point(answers, 'before', item));
-      const after = items.map((item) => point(answers, 'after', item));
+      const before = items.map((item) => scalePoint(answers, 'before', item));
+      const after = items.map((item) => scalePoint(answers, 'after', item));
       // Counted at a wave for any item of the measure; paired over the items answered at both.
       const both = items.flatMap((_, i) => {
         const [b, a] = [before[i], after[i]];
@@ -450,7 +453,7 @@ function changeResult(structure: ModuleStructure, byStudent: AnswersByStudent): 
       itemId: item.id,
       construct: item.construct,
       reverse: item.reverse,
-      ...measureChange(students.map((answers) => atWaves(point(answers, 'before', item), point(answers, 'after', item)))),
+      ...measureChange(students.map((answers) => atWaves(scalePoint(answers, 'before', item), scalePoint(answers, 'after', item)))),
     })),
   };
 }

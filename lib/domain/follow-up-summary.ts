@@ -3,8 +3,8 @@
  * additive sums (session-summary.ts). A follow-up student is linked to a first-visit student
  * only through their device's pairing code (pairing.ts); nothing else ties them. Pure.
  */
-import type { AttitudeItem, Item, ModuleStructure, Phase } from '@/lib/content/schema';
-import type { ReportAnswer } from './class-report';
+import type { AttitudeItem, ModuleStructure, Phase } from '@/lib/content/schema';
+import { knowledgeScore as score, scalePoint as point, type ReportAnswer } from './class-report';
 import { answerKey } from './journey';
 import { pairFollowUp, type PairingEntry } from './pairing';
 import { addMeasure, emptyMeasure, type FollowUpSummary, type MeasureSums } from './session-summary';
@@ -26,25 +26,6 @@ function byParticipant(answers: readonly ReportAnswer[]): Map<string, Answers> {
     out.set(answer.participantId, own);
   }
   return out;
-}
-
-/** The share right of `items` answered in `phase`, when every one of them was answered and scored. */
-function score(answers: Answers | undefined, phase: Phase, items: readonly Item[]): number | undefined {
-  if (answers === undefined || items.length === 0) return undefined;
-  let right = 0;
-  for (const item of items) {
-    const correct = answers.get(answerKey(phase, item.id))?.correct;
-    if (correct === undefined || correct === null) return undefined;
-    if (correct) right += 1;
-  }
-  return right / items.length;
-}
-
-/** A scale point turned so that 5 is the safer answer; undefined for none or "prefer not to say". */
-function point(answers: Answers | undefined, phase: Phase, item: AttitudeItem): number | undefined {
-  const response = answers?.get(answerKey(phase, item.id))?.response;
-  if (response?.kind !== 'scale' || response.value === null) return undefined;
-  return item.reverse ? 6 - response.value : response.value;
 }
 
 /** One student's measure at two waves, as sums: the pair's means over items answered at both. */

@@ -41,13 +41,8 @@ export async function findReportableSession(
   return session !== null && canAccessClassSession(staff, session) ? session : null;
 }
 
-/** The raw report of a session already found (and the caller's access to it checked). */
-export async function loadClassReportFor(
-  db: Database,
-  session: ClassSessionForReport,
-  structure: ModuleStructure,
-): Promise<ClassReport> {
-  const joined = await pairingEntries(db, session.id);
+/** Every stored answer of a session's students that still parses, by student and in order. */
+export async function readSessionAnswers(db: Database, classSessionId: string): Promise<ReportAnswer[]> {
   const rows = await db
     .select({
       participantId: answers.participantId,
@@ -59,7 +54,7 @@ export async function loadClassReportFor(
     })
     .from(answers)
     .innerJoin(participants, eq(participants.id, answers.participantId))
-    .where(eq(participants.classSessionId, session.id))
+    .where(eq(participants.classSessionId, classSessionId))
     .orderBy(asc(answers.participantId), asc(answers.answeredAt));
 
   // A JSON column is a boundary too: only responses that still parse are counted.
@@ -71,9 +66,22 @@ export async function loadClassReportFor(
     else unreadable += 1;
   }
   if (unreadable > 0) {
-    console.warn(`[reports] class session ${session.id}: ${unreadable} stored answer(s) did not parse and were left out`);
+    console.warn(`[reports] class session ${classSessionId}: ${unreadable} stored answer(s) did not parse and were left out`);
   }
+  return readable;
+}
 
+/**
+ * The raw report of a session already found (and the caller's access to it checked), from its
+ * answers (read here unless the caller has them already).
+ */
+export async function loadClassReportFor(
+  db: Database,
+  session: ClassSessionForReport,
+  structure: ModuleStructure,
+  sessionAnswers?: readonly ReportAnswer[],
+): Promise<ClassReport> {
+  const joined = await pairingEntries(db, session.id);
   return buildClassReport(structure, {
     session: {
       id: session.id,
@@ -87,7 +95,7 @@ export async function loadClassReportFor(
       closesAt: session.closesAt,
     },
     participantIds: joined.map((p) => p.participantId),
-    answers: readable,
+    answers: sessionAnswers ?? (await readSessionAnswers(db, session.id)),
     ...(session.followUpOf !== null && { pairing: { first: await pairingEntries(db, session.followUpOf), followUp: joined } }),
   });
 }

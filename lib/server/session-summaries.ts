@@ -1,14 +1,14 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
-import { answerResponseSchema } from '@/lib/api/schemas';
+import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { ModuleStructure } from '@/lib/content/schema';
 import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
 import { answers, classSessions, participants, sessionSummaries, type ClassSessionRow } from '@/lib/db/schema';
-import { buildClassReport, type ReportAnswer } from '@/lib/domain/class-report';
 import { summariseFollowUp } from '@/lib/domain/follow-up-summary';
 import { sessionSummarySchema } from '@/lib/domain/session-summary-schema';
 import { SESSION_SUMMARY_FORMAT, summariseSession, type SessionSummary } from '@/lib/domain/session-summary';
+import { loadClassReportFor, readSessionAnswers } from './class-reports';
+import { pairingEntries } from './follow-ups';
 
 /**
  * Stored session summaries (lib/domain/session-summary.ts): the exact, additive aggregates that
@@ -41,73 +41,22 @@ async function currentFreshness(db: Database, sessionIds?: readonly string[]): P
   return rows.map((row) => ({ ...row, answersThrough: row.answersThrough === null ? null : new Date(row.answersThrough) }));
 }
 
-interface ParticipantRead {
-  participantId: string;
-  pairingHash: string | null;
-  createdAt: Date;
-}
-
-async function readSession(
-  db: Database,
-  sessionId: string,
-): Promise<{ participants: ParticipantRead[]; answers: ReportAnswer[] }> {
-  const joined = await db
-    .select({ participantId: participants.id, pairingHash: participants.pairingHash, createdAt: participants.createdAt })
-    .from(participants)
-    .where(eq(participants.classSessionId, sessionId))
-    // Pairing takes a device's earliest participant (lib/domain/pairing.ts).
-    .orderBy(asc(participants.createdAt), asc(participants.id));
-  const rows = await db
-    .select({
-      participantId: answers.participantId,
-      itemId: answers.itemId,
-      phase: answers.phase,
-      response: answers.response,
-      correct: answers.correct,
-      confidence: answers.confidence,
-    })
-    .from(answers)
-    .innerJoin(participants, eq(participants.id, answers.participantId))
-    .where(eq(participants.classSessionId, sessionId))
-    .orderBy(asc(answers.participantId), asc(answers.answeredAt));
-  // A JSON column is a boundary: only responses that still parse are counted.
-  const readable = rows.flatMap((row) => {
-    const response = answerResponseSchema.safeParse(row.response);
-    return response.success ? [{ ...row, response: response.data }] : [];
-  });
-  if (readable.length < rows.length) {
-    console.warn(`[summaries] ${rows.length - readable.length} stored answer(s) did not parse and were left out`);
-  }
-  return { participants: joined, answers: readable };
-}
-
 /** Builds one session's summary from its raw answers (and, for a follow-up, its first session's). */
 export async function buildStoredSummary(
   db: Database,
   session: ClassSessionRow,
   structure: ModuleStructure,
 ): Promise<SessionSummary> {
-  const own = await readSession(db, session.id);
-  const report = buildClassReport(structure, {
-    session: {
-      id: session.id,
-      joinCode: session.joinCode,
-      mode: session.mode,
-      beforeAfter: session.beforeAfter,
-      followUp: session.followUpOf !== null,
-      status: session.status,
-      createdAt: session.createdAt,
-      closedAt: session.closedAt,
-      closesAt: session.closesAt,
-    },
-    participantIds: own.participants.map((p) => p.participantId),
-    answers: own.answers,
-  });
+  const own = await readSessionAnswers(db, session.id);
+  const report = await loadClassReportFor(db, session, structure, own);
   const followUp =
     session.followUpOf === null
       ? null
-      : summariseFollowUp(structure, { first: await readSession(db, session.followUpOf), followUp: own });
-  return summariseSession(structure, report, own.answers, followUp);
+      : summariseFollowUp(structure, {
+          first: { participants: await pairingEntries(db, session.followUpOf), answers: await readSessionAnswers(db, session.followUpOf) },
+          followUp: { participants: await pairingEntries(db, session.id), answers: own },
+        });
+  return summariseSession(structure, report, own, followUp);
 }
 
 export interface RefreshOptions {
