@@ -123,6 +123,25 @@ describe('officer results under disclosure control', () => {
   });
 });
 
+describe('head counts', () => {
+  it('round the number who started from its exact count, not as a sum of rounded parts', () => {
+    // A county case fast-check found: 66 joined, 56 started, 28 finished. Rounded parts
+    // (30 + 30) would show 60 started beside 65 students, a difference of 5 where 10 is shown.
+    const policy = disclosurePolicies().export;
+    const results = buildOfficerResults(structure, { sessions: [], followUps: [], summaries: new Map(), timeZone: 'Europe/London' });
+    const disclosed = discloseOfficerResults(
+      { ...results, headline: { ...results.headline, students: 66, started: 56, finished: 28 } },
+      policy,
+    );
+    expect(disclosed.headline).toMatchObject({
+      students: { kind: 'count', value: 65 },
+      started: { kind: 'count', value: 55 },
+      finished: { kind: 'count', value: 30 },
+    });
+    expect(auditOfficerResults(disclosed, policy)).toEqual([]);
+  });
+});
+
 describe('disclosing one figure', () => {
   const policy: DisclosurePolicy = disclosurePolicies().export;
 

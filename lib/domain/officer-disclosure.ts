@@ -323,8 +323,10 @@ export function discloseOfficerResults(results: OfficerResults, policy: Disclosu
     policy,
   );
   const [finished, startedOnly] = heads.rows.map((row) => row.cells[0] ?? WITHHELD);
+  // Shown only when both its parts are, and rounded from the exact count: a sum of rounded parts
+  // can be 5 away from the rounded total and seem to show a small group that is not there.
   const started: DisclosedFigure =
-    finished?.kind === 'count' && startedOnly?.kind === 'count' ? { kind: 'count', value: finished.value + startedOnly.value } : WITHHELD;
+    finished?.kind === 'count' && startedOnly?.kind === 'count' ? discloseCount(headline.started, policy) : WITHHELD;
   const plans = discloseDistribution(
     results.plans.plans.map((p) => ({ key: p.planId, count: p.count })),
     results.plans.answered,
