@@ -144,11 +144,13 @@ export async function ResultsOverview({ locale, results, figures, names, content
           chart={
             <PairedBars
               beforeLabel={t('overview.before')}
+              duringLabel={t('overview.during')}
               afterLabel={t('overview.after')}
               pairs={results.misconceptions.map((m) => ({
                 key: m.misconceptionId,
                 label: names.misconception(m.misconceptionId),
                 before: shareValue(m.waves.before.share, m.waves.before.total),
+                during: shareValue(m.waves.main.share, m.waves.main.total),
                 after: shareValue(m.waves.after.share, m.waves.after.total),
               }))}
             />

@@ -96,7 +96,7 @@ export interface DisclosedOfficerResults {
     followUpSessions: number;
   };
   topics: { kind: 'fact' | 'consideration'; id: string; waves: Record<WavePhase, DisclosedPart> }[];
-  /** Most shown after the module first. */
+  /** Most shown after the module (or, failing that, in its quiz) first; beliefs no answer could show left out. */
   misconceptions: { misconceptionId: string; waves: Record<WavePhase, DisclosedPart> }[];
   /** Items with the most confident errors first; only those with any shown. */
   confidentErrors: { itemId: string; phase: Phase; confident: DisclosedPart }[];
@@ -338,9 +338,13 @@ export function discloseOfficerResults(results: OfficerResults, policy: Disclosu
       WavePhase,
       DisclosedPart
     >;
+  // Most persistent first: by the share at the end, or, for a belief only the quiz can show, in
+  // the quiz (which comes after the facts). A belief no answer could show is left out.
+  const latest = (w: Record<WavePhase, DisclosedPart>) => (w.after.total.kind === 'count' && w.after.total.value > 0 ? w.after : w.main);
   const misconceptions = results.misconceptions
+    .filter((m) => Object.values(m.waves).some((part) => part.total > 0))
     .map((m) => ({ misconceptionId: m.misconceptionId, waves: waves(m.waves) }))
-    .sort((a, b) => showingRank(b.waves.after.share) - showingRank(a.waves.after.share));
+    .sort((a, b) => showingRank(latest(b.waves).share) - showingRank(latest(a.waves).share));
   const confidentErrors = results.confidentErrors
     .map((c) => ({ itemId: c.itemId, phase: c.phase, confident: disclosePart(c.confident, policy) }))
     .filter((c) => !(c.confident.count.kind === 'count' && c.confident.count.value === 0))

@@ -41,6 +41,7 @@ export const RESULTS_MEASURES = [
   'answeredAfter',
   'rightAfter',
   'shownBefore',
+  'shownDuring',
   'shownAfter',
   'wrongAnswers',
   'confidentErrors',
@@ -163,6 +164,8 @@ export function resultsFigures(results: DisclosedOfficerResults, text: ResultsRe
   for (const m of results.misconceptions) {
     const label = text.misconception(m.misconceptionId);
     part('misconceptions', m.misconceptionId, label, ['answeredBefore', 'shownBefore'], m.waves.before);
+    // The quiz comes after the facts: a belief still shown there has outlasted the teaching.
+    part('misconceptions', m.misconceptionId, label, ['answeredDuring', 'shownDuring'], m.waves.main);
     part('misconceptions', m.misconceptionId, label, ['answeredAfter', 'shownAfter'], m.waves.after);
   }
 
