@@ -195,6 +195,12 @@ export async function ResultsOverview({ locale, results, figures, names, content
         />
       </ResultsSection>
 
+      {results.changeByOrganisation.length > 1 && (
+        <ResultsSection id="results-where" heading={t('overview.where.heading')} reading={t('overview.where.reading')}>
+          {table('results-where-table', t('overview.where.caption'), of('changeByOrganisation'), t('report.itemHeaders.changeByOrganisation'))}
+        </ResultsSection>
+      )}
+
       <ResultsSection id="results-follow-up" heading={t('overview.followUp.heading')} reading={t('overview.followUp.reading')}>
         {results.followUp === null ? (
           <p className="muted">{t('overview.followUp.none')}</p>

@@ -82,6 +82,15 @@ export interface DisclosedTermTrend {
   intention: { nMatched: DisclosedFigure; change: DisclosedMean };
 }
 
+export interface DisclosedOrganisationChange {
+  organisationId: string;
+  students: DisclosedFigure;
+  /** Percentage points of questions right. */
+  knowledge: { nMatched: DisclosedFigure; change: DisclosedMean };
+  /** Scale points. */
+  intention: { nMatched: DisclosedFigure; change: DisclosedMean };
+}
+
 export interface DisclosedOfficerResults {
   policy: DisclosurePolicy;
   demo: boolean;
@@ -106,6 +115,7 @@ export interface DisclosedOfficerResults {
     /** Scale points, one decimal. */
     constructs: ({ construct: AttitudeConstruct } & DisclosedMeasure)[];
   };
+  changeByOrganisation: DisclosedOrganisationChange[];
   followUp: {
     students: DisclosedFigure;
     paired: DisclosedFigure;
@@ -266,12 +276,46 @@ function discloseScenario(scenario: OfficerResults['scenarios'][number], policy:
   };
 }
 
+/**
+ * A breakdown's groups with their matched pairs and mean change: each column of n keeps the
+ * selection's total (shown elsewhere), and a group's change is shown only beside its shown n.
+ */
+function groupChange(
+  measures: readonly MeasureSums[],
+  policy: DisclosurePolicy,
+  scale: { factor: number; decimals: number },
+): { nMatched: DisclosedFigure; change: DisclosedMean }[] {
+  const table = discloseCrossTable(measures.map((m, i) => ({ key: String(i), cells: [m.nMatched] })), 1, policy);
+  return measures.map((m, i) => {
+    const n = table.rows[i]?.total ?? WITHHELD;
+    if (m.nMatched === 0) return { nMatched: n, change: { kind: 'none' } };
+    const change = ((m.sumAfter - m.sumBefore) / m.nMatched) * scale.factor;
+    return {
+      nMatched: n,
+      change: n.kind === 'count' ? discloseMean(change, m.nMatched, policy, scale.decimals) : { kind: 'fewer-than', k: policy.k },
+    };
+  });
+}
+
+function discloseChangeByOrganisation(results: OfficerResults, policy: DisclosurePolicy): DisclosedOrganisationChange[] {
+  const rows = results.changeByOrganisation;
+  const students = discloseCrossTable(rows.map((r) => ({ key: r.organisationId, cells: [r.students] })), 1, policy);
+  const knowledge = groupChange(rows.map((r) => r.knowledge), policy, PERCENT);
+  const intention = groupChange(rows.map((r) => r.intention), policy, SCALE_POINTS);
+  return rows.map((row, i) => ({
+    organisationId: row.organisationId,
+    students: students.rows[i]?.total ?? WITHHELD,
+    knowledge: knowledge[i] ?? { nMatched: WITHHELD, change: { kind: 'none' } },
+    intention: intention[i] ?? { nMatched: WITHHELD, change: { kind: 'none' } },
+  }));
+}
+
 const showingRank = (value: DisclosedShare) => (value.kind === 'share' ? value.value : -1);
 
 function discloseTrends(results: OfficerResults, policy: DisclosurePolicy): DisclosedTermTrend[] {
   // Terms add up to the selection: each column keeps the selection's total (shown elsewhere).
   const students = discloseCrossTable(results.trends.map((t) => ({ key: t.termId, cells: [t.students] })), 1, policy);
-  const matched = discloseCrossTable(results.trends.map((t) => ({ key: t.termId, cells: [t.intention.nMatched] })), 1, policy);
+  const intention = groupChange(results.trends.map((t) => t.intention), policy, SCALE_POINTS);
   const knowledge = discloseCrossTable(
     results.trends.map((t) => ({ key: t.termId, cells: [t.knowledgeAfter.count, t.knowledgeAfter.total - t.knowledgeAfter.count] })),
     2,
@@ -288,26 +332,14 @@ function discloseTrends(results: OfficerResults, policy: DisclosurePolicy): Disc
     const total = row?.total ?? WITHHELD;
     return { count, total, share: shareOf(count, total) };
   };
-  return results.trends.map((trend, t) => {
-    const n = matched.rows[t]?.total ?? WITHHELD;
-    const change = trend.intention.nMatched === 0 ? null : (trend.intention.sumAfter - trend.intention.sumBefore) / trend.intention.nMatched;
-    return {
-      termId: trend.termId,
-      sessions: trend.sessions,
-      students: students.rows[t]?.total ?? WITHHELD,
-      knowledgeAfter: part(knowledge, t),
-      riskyChoices: part(risky, t),
-      intention: {
-        nMatched: n,
-        change:
-          change === null
-            ? { kind: 'none' }
-            : n.kind === 'count'
-              ? discloseMean(change, trend.intention.nMatched, policy, SCALE_POINTS.decimals)
-              : { kind: 'fewer-than', k: policy.k },
-      },
-    };
-  });
+  return results.trends.map((trend, t) => ({
+    termId: trend.termId,
+    sessions: trend.sessions,
+    students: students.rows[t]?.total ?? WITHHELD,
+    knowledgeAfter: part(knowledge, t),
+    riskyChoices: part(risky, t),
+    intention: intention[t] ?? { nMatched: WITHHELD, change: { kind: 'none' } },
+  }));
 }
 
 export function discloseOfficerResults(results: OfficerResults, policy: DisclosurePolicy): DisclosedOfficerResults {
@@ -383,6 +415,7 @@ export function discloseOfficerResults(results: OfficerResults, policy: Disclosu
         ...discloseMeasure(measure, policy, SCALE_POINTS),
       })),
     },
+    changeByOrganisation: discloseChangeByOrganisation(results, policy),
     followUp:
       followUp === null || followUpHeads === null
         ? null

@@ -100,6 +100,14 @@ export interface TermTrend {
   intention: MeasureSums;
 }
 
+/** Change for matched pairs in one organisation: where knowledge and intentions improved. */
+export interface OrganisationChange {
+  organisationId: string;
+  students: number;
+  knowledge: MeasureSums;
+  intention: MeasureSums;
+}
+
 export interface OfficerResults {
   headline: {
     students: number;
@@ -115,6 +123,8 @@ export interface OfficerResults {
   misconceptions: MisconceptionResult[];
   confidentErrors: ConfidentErrorResult[];
   change: { knowledge: MeasureSums; constructs: ({ construct: AttitudeConstruct } & MeasureSums)[] };
+  /** The same change per organisation, by name. */
+  changeByOrganisation: OrganisationChange[];
   /** Null when no selected session has a follow-up. */
   followUp: FollowUpSummary | null;
   scenarios: ScenarioResult[];
@@ -303,6 +313,7 @@ export function buildOfficerResults(structure: ModuleStructure, input: ResultsIn
     a.key < b.key ? -1 : 1,
   );
   const afterItems = itemsIn(structure, 'after');
+  const names = new Map(counted.map((s) => [s.organisationId, s.organisationName]));
 
   return {
     headline: {
@@ -324,6 +335,14 @@ export function buildOfficerResults(structure: ModuleStructure, input: ResultsIn
         return found ? [{ construct, ...found }] : [];
       }),
     },
+    changeByOrganisation: byOrganisation
+      .map((group) => ({
+        organisationId: group.key,
+        students: group.summary.headline.joined,
+        knowledge: group.summary.change.knowledge,
+        intention: group.summary.change.constructs.intention ?? emptyMeasure(),
+      }))
+      .sort((a, b) => (names.get(a.organisationId) ?? '').localeCompare(names.get(b.organisationId) ?? '', 'en-GB')),
     followUp: followUps.length === 0 ? null : followUpSummary.followUp,
     scenarios: scenarios(structure, summary, byOrganisation, byTerm),
     plans: {

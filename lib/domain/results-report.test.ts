@@ -70,6 +70,10 @@ function exactResults(counts: readonly number[]): OfficerResults {
   return {
     headline: { students, started, finished: Math.min(started, next()), sessions: 3, organisations: 2, followUpSessions: 1 },
     demo: true,
+    changeByOrganisation: [
+      { organisationId: 'org-a', students: next() + 20, knowledge: measure(), intention: measure() },
+      { organisationId: 'org-b', students: next(), knowledge: measure(), intention: measure() },
+    ],
     topics: [
       { kind: 'fact', id: 'F1', waves: waves() },
       { kind: 'consideration', id: 'K1', waves: waves() },

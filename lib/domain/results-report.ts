@@ -16,6 +16,7 @@ export const RESULTS_SECTIONS = [
   'misconceptions',
   'confidentErrors',
   'change',
+  'changeByOrganisation',
   'followUp',
   'decisions',
   'decisionsByOrganisation',
@@ -66,6 +67,8 @@ export const RESULTS_MEASURES = [
   'rightAfterShare',
   'intentionMatched',
   'intentionChange',
+  'knowledgeMatched',
+  'knowledgeChange',
 ] as const;
 export type ResultsMeasure = (typeof RESULTS_MEASURES)[number];
 
@@ -179,6 +182,15 @@ export function resultsFigures(results: DisclosedOfficerResults, text: ResultsRe
 
   measure('change', 'knowledge', text.knowledgeScore, results.change.knowledge, 'percent');
   for (const c of results.change.constructs) measure('change', c.construct, text.construct(c.construct), c, 'scale');
+
+  for (const row of results.changeByOrganisation) {
+    const label = text.organisation(row.organisationId);
+    add('changeByOrganisation', row.organisationId, label, 'students', 'count', row.students);
+    add('changeByOrganisation', row.organisationId, label, 'knowledgeMatched', 'count', row.knowledge.nMatched);
+    add('changeByOrganisation', row.organisationId, label, 'knowledgeChange', 'percentChange', row.knowledge.change, row.knowledge.nMatched);
+    add('changeByOrganisation', row.organisationId, label, 'intentionMatched', 'count', row.intention.nMatched);
+    add('changeByOrganisation', row.organisationId, label, 'intentionChange', 'scaleChange', row.intention.change, row.intention.nMatched);
+  }
 
   if (results.followUp !== null) {
     const f = results.followUp;

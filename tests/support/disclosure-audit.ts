@@ -99,7 +99,12 @@ export function auditOfficerResults(results: DisclosedOfficerResults, policy: Di
     part(`trend ${t.termId} risky`, t.riskyChoices);
   });
   sum('trends students', headline.students, results.trends.map((t) => t.students));
+  sum('organisations students', headline.students, results.changeByOrganisation.map((o) => o.students));
+  sum('organisations knowledge pairs', results.change.knowledge.nMatched, results.changeByOrganisation.map((o) => o.knowledge.nMatched));
   const intention = results.change.constructs.find((c) => c.construct === 'intention');
-  if (intention) sum('trends intention pairs', intention.nMatched, results.trends.map((t) => t.intention.nMatched));
+  if (intention) {
+    sum('trends intention pairs', intention.nMatched, results.trends.map((t) => t.intention.nMatched));
+    sum('organisations intention pairs', intention.nMatched, results.changeByOrganisation.map((o) => o.intention.nMatched));
+  }
   return problems;
 }
