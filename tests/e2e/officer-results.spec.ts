@@ -99,7 +99,8 @@ test('an officer filters the results, sees small groups hidden, and downloads a 
       }),
     outOf,
   );
-  const key = (label: string, value: string) => `${label.replace(/ \(%\)$/, '')} = ${figure(value)}`;
+  // The file's measure names may add a unit the page puts in its heading: "(%)", "(percentage points)".
+  const key = (label: string, value: string) => `${label.replace(/( \([^)]*\))+$/, '')} = ${figure(value)}`;
   const fileRows = rows.filter((row) => row[0] !== results.csv.note && row.length === 6);
   const fileKeys = new Set(fileRows.flatMap(([, , label = '', measure = '', value = '']) => [key(label, value), key(measure, value)]));
   const pageKeys = new Set(pageFigures.map(([label = '', value = '']) => key(label, value)));
