@@ -1,20 +1,10 @@
-import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { createSession, exact, joinAsStudent, liveCount, newTeacher, sessionMessages, teachMessages } from './support/class-session';
+import { createSession, exact, joinAsStudent, liveCount, localDateTime, newTeacher, sessionMessages, teachMessages } from './support/class-session';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { structure } from './support/content';
 import { completeStep, currentStep, deviceState, driveJourney, messages, storedAnswers } from './support/journey';
 
 const player = messages('en-GB');
-
-/** A local date and time in the browser's own time zone, as a datetime-local field takes it. */
-async function localDateTime(page: Page, hoursFromNow: number): Promise<string> {
-  return page.evaluate((hours) => {
-    const d = new Date(Date.now() + hours * 3_600_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  }, hoursFromNow);
-}
 
 test('a self-paced session: a closing time, students at their own speed, a reload that loses nothing, and an end', async ({ browser }) => {
   test.setTimeout(240_000);

@@ -1,9 +1,9 @@
-import type { Page, Response } from '@playwright/test';
+import type { Response } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type enReport from '@/messages/en-GB/Report.json';
-import { createSession, exact, joinAsStudent, newTeacher, teachMessages } from './support/class-session';
+import { createSession, exact, joinAsStudent, localDateTime, newTeacher, teachMessages } from './support/class-session';
 import { structure } from './support/content';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { completeStep, deviceState, driveJourney, messages } from './support/journey';
@@ -11,15 +11,6 @@ import { completeStep, deviceState, driveJourney, messages } from './support/jou
 const player = messages('en-GB');
 const PAIRING_KEY = 'rk:pairing-code';
 const reportMessages = JSON.parse(readFileSync(path.join(process.cwd(), 'messages/en-GB/Report.json'), 'utf8')) as typeof enReport;
-
-/** A local date and time in the browser's own time zone, as a datetime-local field takes it. */
-async function localDateTime(page: Page, hoursFromNow: number): Promise<string> {
-  return page.evaluate((hours) => {
-    const d = new Date(Date.now() + hours * 3_600_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  }, hoursFromNow);
-}
 
 /** A body, or '' when it can't be had in time (an abandoned request's never arrives). */
 function withTimeout(body: Promise<string>, ms: number): Promise<string> {

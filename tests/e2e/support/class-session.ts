@@ -89,3 +89,12 @@ export async function joinAsStudent(browser: Browser, joinCode: string, how: 'fo
 export function liveCount(page: Page, which: 'joined' | 'answered-step' | 'in-progress' | 'finished') {
   return page.locator(`[data-count="${which}"]`);
 }
+
+/** A local date and time in the browser's own time zone, as a datetime-local field takes it. */
+export async function localDateTime(page: Page, hoursFromNow: number): Promise<string> {
+  return page.evaluate((hours) => {
+    const d = new Date(Date.now() + hours * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, hoursFromNow);
+}
