@@ -97,7 +97,19 @@ test('in a live session, a phone that reloads or loses the network comes back to
   expect((await deviceState(phone, session.id)).participantId).toBe(device.participantId);
 
   // The network drops and the phone reloads (the page comes from the service worker's copy) while
-  // the teacher moves on; when the network returns, the phone catches up by itself.
+  // the teacher moves on; when the network returns, the phone catches up by itself. First, the
+  // service worker's copy must be the page as reloaded at this step: it stores it after the
+  // response, and on a busy machine the network can otherwise drop before it has.
+  await expect
+    .poll(
+      () =>
+        phone.evaluate(async () => {
+          const copy = await caches.match(window.location.href);
+          return copy ? /liveStep\\*"?:2\b/.test(await copy.text()) : false;
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
   await phone.context().setOffline(true);
   await go(3);
   await phone.reload();
