@@ -4,6 +4,9 @@ import { deviceState, driveJourney, messages, storedAnswers, type Locale } from 
 
 for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
   test(`the whole journey on a phone in ${locale}${locale === 'pl' ? ' at 200% text' : ''}, axe-clean on every kind of screen, every answer stored once`, async ({ page }) => {
+    // About 70 screens, each checked, several with axe: two minutes on a quiet machine, more
+    // while other projects' servers share its two cores.
+    test.setTimeout(300_000);
     const m = messages(locale);
     await page.goto(`/${locale}/learn`);
     await expect(page.locator('html')).toHaveAttribute('lang', locale);

@@ -3,6 +3,8 @@ import { expect, test } from './support/fixtures';
 import { deviceState, driveJourney, messages, storedAnswers } from './support/journey';
 
 test('the whole journey by keyboard alone', async ({ page }) => {
+  // About 70 screens by key presses: near two minutes when other servers share the machine.
+  test.setTimeout(300_000);
   await page.goto('/en-GB/learn');
   await driveJourney({ page, locale: 'en-GB', mode: 'keyboard' });
   await expect(page.getByRole('heading', { level: 2, name: messages('en-GB').summary.scoresHeading })).toBeVisible();

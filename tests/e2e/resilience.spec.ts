@@ -6,6 +6,8 @@ import { expect, test } from './support/fixtures';
 import { completeStep, currentStep, deviceState, driveJourney, messages, storedAnswers } from './support/journey';
 
 test('a reload mid-journey resumes on the same screen and asks nothing again', async ({ page }) => {
+  // The rest of the journey after the reload: over a minute on a busy machine.
+  test.setTimeout(240_000);
   await page.goto('/en-GB/learn');
   for (let i = 0; i < 8; i += 1) await completeStep({ page, locale: 'en-GB', mode: 'pointer' });
   const before = await currentStep(page);
