@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import { SelectField, TextField } from '@/components/staff/fields';
+import { SelectField } from '@/components/staff/fields';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
 import type { Locale } from '@/i18n/routing';
 import type { ResultsFilterField, ResultsFilterProblem, ResultsQueryValues } from '@/lib/api/results-query';
 import type { FilterOptions } from '@/lib/domain/results-selection';
-import { termName } from './words';
+import { schoolYearName, termName } from './words';
 
 interface Props {
   locale: Locale;
@@ -15,12 +15,13 @@ interface Props {
   problems: readonly ResultsFilterProblem[];
 }
 
-/** The filters, as a GET form: organisation, area, term or dates, module, version, mode. */
+/** The filters, as a GET form: organisation, area, term or school year, module, version, mode. */
 export async function ResultsFilterForm({ locale, action, options, values, problems }: Props) {
   const t = await getTranslations({ locale, namespace: 'Results.filters' });
   const errors = await getTranslations({ locale, namespace: 'Results.filterErrors' });
   const staff = await getTranslations({ locale, namespace: 'Staff' });
   const term = await termName(locale);
+  const year = await schoolYearName(locale);
   const messages = problems.map((p) => ({ field: p.field, message: errors(p.key) }));
   const error = (field: ResultsFilterField) => messages.find((m) => m.field === field)?.message;
   return (
@@ -54,12 +55,14 @@ export async function ResultsFilterForm({ locale, action, options, values, probl
             defaultValue={values.term}
             error={error('term')}
           />
-          <fieldset className="results-filters__dates">
-            <legend className="field-label">{t('dates')}</legend>
-            <p className="hint">{t('datesHint')}</p>
-            <TextField name="from" type="date" label={t('from')} defaultValue={values.from} error={error('from')} />
-            <TextField name="to" type="date" label={t('to')} defaultValue={values.to} error={error('to')} />
-          </fieldset>
+          <SelectField
+            name="year"
+            label={t('year')}
+            placeholder={t('anyYear')}
+            options={options.schoolYears.map((start) => ({ value: String(start), label: year(start) }))}
+            defaultValue={values.year}
+            error={error('year')}
+          />
           <SelectField
             name="module"
             label={t('module')}

@@ -48,6 +48,12 @@ export async function termName(locale: Locale): Promise<(termId: TermId) => stri
   };
 }
 
+/** "School year 2025–26" style names for a school year's first calendar year. */
+export async function schoolYearName(locale: Locale): Promise<(start: number) => string> {
+  const t = await getTranslations({ locale, namespace: 'Results.terms' });
+  return (start) => t('year', { start: String(start), end: String(start + 1) });
+}
+
 export async function resultsReportText(locale: Locale, text: ModuleText, organisationNames: Record<string, string>): Promise<ResultsReportText> {
   const t = await getTranslations({ locale, namespace: 'Results.names' });
   const report = await getTranslations({ locale, namespace: 'Report' });
@@ -82,16 +88,12 @@ export async function filterPhrases(
   organisationNames: Record<string, string>,
 ): Promise<string[]> {
   const t = await getTranslations({ locale, namespace: 'Results.summary' });
-  const format = await getFormatter({ locale });
   const term = await termName(locale);
-  const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
   const phrases: string[] = [];
   if (filters.organisation !== undefined) phrases.push(t('organisation', { name: organisationNames[filters.organisation] ?? t('unknownOrganisation') }));
   if (filters.area !== undefined) phrases.push(t('area', { area: filters.area }));
   if (filters.term !== undefined && isTermId(filters.term)) phrases.push(term(filters.term));
-  if (filters.from !== undefined && filters.to !== undefined) phrases.push(t('between', { from: date(filters.from), to: date(filters.to) }));
-  else if (filters.from !== undefined) phrases.push(t('from', { from: date(filters.from) }));
-  else if (filters.to !== undefined) phrases.push(t('to', { to: date(filters.to) }));
+  if (filters.year !== undefined) phrases.push(t('year', { start: filters.year, end: String(Number(filters.year) + 1) }));
   if (filters.module !== undefined) phrases.push(t('module', { module: filters.module }));
   if (filters.version !== undefined) phrases.push(t('version', { version: filters.version }));
   if (filters.mode !== undefined) phrases.push(t(`modes.${filters.mode}`));

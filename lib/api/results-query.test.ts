@@ -8,22 +8,22 @@ describe('parseResultsQuery', () => {
   });
 
   it('gives one message key per field that does not parse, and keeps what was typed', () => {
-    const parsed = parseResultsQuery(new URLSearchParams('organisation=nope&from=2025-02-30&to=2025-01-01&mode=bus'));
+    const parsed = parseResultsQuery(new URLSearchParams('organisation=nope&year=25&mode=bus'));
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems).toEqual([
       { field: 'organisation', key: 'organisationInvalid' },
-      { field: 'from', key: 'dateInvalid' },
+      { field: 'year', key: 'yearInvalid' },
       { field: 'mode', key: 'modeInvalid' },
     ]);
     expect(parsed.values.organisation).toBe('nope');
   });
 
-  it('refuses a term with dates, and an end before the start', () => {
-    const both = parseResultsQuery({ term: '2025-autumn', from: '2025-09-01' });
-    expect(both.ok ? [] : both.problems).toEqual([{ field: 'term', key: 'termAndDates' }]);
-    const order = parseResultsQuery({ from: '2025-09-02', to: '2025-09-01' });
-    expect(order.ok ? [] : order.problems).toEqual([{ field: 'to', key: 'dateOrder' }]);
+  it('refuses a term with a school year, and has no free dates to choose', () => {
+    const both = parseResultsQuery({ term: '2025-autumn', year: '2025' });
+    expect(both.ok ? [] : both.problems).toEqual([{ field: 'term', key: 'termAndYear' }]);
+    // Free date windows could single out one class (decision note 010): they are not a filter.
+    expect(parseResultsQuery({ from: '2025-09-02', to: '2025-09-02' })).toEqual({ ok: true, filters: {}, values: {} });
   });
 });
 

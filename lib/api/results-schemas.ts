@@ -14,15 +14,6 @@ const problem = (key: FilterErrorKey) => ({ error: key });
 const optional = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, problem('dateInvalid'))
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, problem('dateInvalid'));
-
 export const resultsFiltersSchema = z
   .object({
     organisation: optional(z.uuid(problem('organisationInvalid')))
@@ -31,8 +22,9 @@ export const resultsFiltersSchema = z
     term: optional(z.string().trim().regex(/^\d{4}-(autumn|spring|summer)$/, problem('termInvalid'))).describe(
       'Only sessions started in this school term, e.g. `2025-autumn` (autumn 2025) or `2025-spring` (spring 2026).',
     ),
-    from: optional(isoDate).describe('Only sessions started on or after this date (YYYY-MM-DD), in the app\'s time zone.'),
-    to: optional(isoDate).describe('Only sessions started on or before this date (YYYY-MM-DD).'),
+    year: optional(z.string().trim().regex(/^\d{4}$/, problem('yearInvalid'))).describe(
+      'Only sessions started in this school year, e.g. `2025` (September 2025 to August 2026). Choose a term or a year, not both. There are no free date windows: whole terms and years keep selections too coarse to single out a class (decision note 010).',
+    ),
     module: optional(z.string().trim().regex(/^[a-z0-9-]{1,64}$/, problem('moduleInvalid'))).describe('Only this module.'),
     version: optional(z.string().trim().regex(/^[0-9a-f]{12}$/, problem('versionInvalid'))).describe(
       'Only sessions on this content version (the 12-character hash).',
@@ -40,14 +32,11 @@ export const resultsFiltersSchema = z
     mode: optional(z.enum(CLASS_SESSION_MODES, problem('modeInvalid'))).describe('Only live or only self-paced sessions.'),
   })
   .check((ctx) => {
-    const { term, from, to } = ctx.value;
-    if (term !== undefined && (from !== undefined || to !== undefined)) {
-      ctx.issues.push({ code: 'custom', input: term, path: ['term'], message: 'termAndDates' satisfies FilterErrorKey });
-    }
-    if (from !== undefined && to !== undefined && to < from) {
-      ctx.issues.push({ code: 'custom', input: to, path: ['to'], message: 'dateOrder' satisfies FilterErrorKey });
+    const { term, year } = ctx.value;
+    if (term !== undefined && year !== undefined) {
+      ctx.issues.push({ code: 'custom', input: term, path: ['term'], message: 'termAndYear' satisfies FilterErrorKey });
     }
   });
 
 export type ResultsFilters = z.output<typeof resultsFiltersSchema>;
-export const RESULTS_FILTER_FIELDS = ['organisation', 'area', 'term', 'from', 'to', 'module', 'version', 'mode'] as const;
+export const RESULTS_FILTER_FIELDS = ['organisation', 'area', 'term', 'year', 'module', 'version', 'mode'] as const;

@@ -37,6 +37,8 @@ export interface ResultsSession {
   createdAt: Date;
   followUpOf: string | null;
   demo: boolean;
+  /** Finished: closed by the teacher or past its closing time. Only these are counted. */
+  closed: boolean;
 }
 
 /** A share's two counts: `count` of `total` (right of answered, risky of chosen). */

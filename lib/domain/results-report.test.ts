@@ -185,8 +185,7 @@ describe('resultsFigures', () => {
 describe('resultsCsvFilename', () => {
   it('names the module and the term or dates chosen', () => {
     expect(resultsCsvFilename({ term: '2025-autumn' }, 'roads-kill')).toBe('roads-kill-results-2025-autumn.csv');
-    expect(resultsCsvFilename({ from: '2025-09-01', to: '2025-12-31' }, 'roads-kill')).toBe('roads-kill-results-2025-09-01-to-2025-12-31.csv');
-    expect(resultsCsvFilename({ to: '2026-01-01' }, 'roads-kill')).toBe('roads-kill-results-start-to-2026-01-01.csv');
+    expect(resultsCsvFilename({ year: '2025' }, 'roads-kill')).toBe('roads-kill-results-year-2025.csv');
     expect(resultsCsvFilename({}, 'roads-kill')).toBe('roads-kill-results-all.csv');
     expect(resultsCsvFilename({ module: 'x"/..' }, 'roads-kill')).toBe('x-results-all.csv');
   });

@@ -308,14 +308,9 @@ export function writeResultsCsv(figures: readonly ResultsFigure[], labels: Resul
   ]);
 }
 
-/** `roads-kill-results-2025-autumn.csv`: the module, and the term or dates chosen (`all` without). */
-export function resultsCsvFilename(filters: { module?: string; term?: string; from?: string; to?: string }, moduleId: string): string {
+/** `roads-kill-results-2025-autumn.csv`: the module, and the term or school year chosen (`all` without). */
+export function resultsCsvFilename(filters: { module?: string; term?: string; year?: string }, moduleId: string): string {
   const safe = (value: string) => value.replace(/[^a-z0-9-]/gi, '').toLowerCase();
-  const when =
-    filters.term !== undefined
-      ? filters.term
-      : filters.from !== undefined || filters.to !== undefined
-        ? [filters.from ?? 'start', 'to', filters.to ?? 'now'].join('-')
-        : 'all';
+  const when = filters.term ?? (filters.year !== undefined ? `year-${filters.year}` : 'all');
   return `${safe(filters.module ?? moduleId) || 'module'}-results-${safe(when) || 'all'}.csv`;
 }

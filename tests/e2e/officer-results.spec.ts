@@ -61,10 +61,10 @@ test('an officer filters the results, sees small groups hidden, and downloads a 
   await expectNoAxeViolations(officer, 'results for one school');
   const organisationId = new URL(officer.url()).searchParams.get('organisation') ?? '';
 
-  // A date that doesn't exist: a linked error, and no figures.
-  await officer.goto('/en-GB/results?from=2026-02-30');
+  // A school year that isn't one: a linked error, and no figures.
+  await officer.goto('/en-GB/results?year=26');
   const summary = officer.getByRole('alert').filter({ hasText: staff.errorSummaryTitle });
-  await expect(summary.getByRole('link', exact(results.filterErrors.dateInvalid))).toHaveAttribute('href', '#from');
+  await expect(summary.getByRole('link', exact(results.filterErrors.yearInvalid))).toHaveAttribute('href', '#year');
   await expect(officer.getByRole('heading', { level: 2, ...exact(results.overview.headline.heading) })).toHaveCount(0);
 
   // The evaluation report for the same filters, and its CSV.
