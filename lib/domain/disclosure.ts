@@ -2,7 +2,8 @@
  * Disclosure control, in one place (DESIGN.md, "Privacy by design"): every count, total, share
  * and mean that leaves the server in a report passes through here first.
  *
- * - A count from 1 to k−1 is shown as "fewer than k"; zero is shown, since it names nobody.
+ * - A count from 1 to k−1 is shown as "fewer than k"; zero is shown in a teacher's class view,
+ *   and hidden with the small counts in exports and officers' views (`hideZero`).
  * - A total is withheld when, with the cells shown beside it, it would let a reader work out a
  *   suppressed cell (the "complementary suppression" of statistical disclosure control); and
  *   in tables about the same people (a scenario's decisions and endings), a withheld total is
@@ -28,6 +29,12 @@ export interface DisclosurePolicy {
   readonly k: number;
   /** Shown counts are rounded to the nearest multiple of this; 1 shows them exactly. */
   readonly roundTo: number;
+  /**
+   * Zero is shown as "fewer than k" too. In exports and officers' views a 0 about a small
+   * selection says what everyone in it did ("Blue lights: 0" of a class of 8), and beside
+   * perturbed counts (cell-key.ts) it would read as exact when it is not.
+   */
+  readonly hideZero: boolean;
 }
 
 export interface DisclosurePolicies {
@@ -61,9 +68,9 @@ function raisedK(configured: number | undefined, minimum: number): number {
 export function disclosurePolicies(config: DisclosureConfig = {}): DisclosurePolicies {
   const exportK = raisedK(config.exportK, MINIMUM_EXPORT_K);
   return {
-    classView: { name: 'classView', k: raisedK(config.classK, MINIMUM_CLASS_VIEW_K), roundTo: 1 },
-    knowledgeLive: { name: 'knowledgeLive', k: 1, roundTo: 1 },
-    export: { name: 'export', k: Math.ceil(exportK / EXPORT_ROUNDING) * EXPORT_ROUNDING, roundTo: EXPORT_ROUNDING },
+    classView: { name: 'classView', k: raisedK(config.classK, MINIMUM_CLASS_VIEW_K), roundTo: 1, hideZero: false },
+    knowledgeLive: { name: 'knowledgeLive', k: 1, roundTo: 1, hideZero: false },
+    export: { name: 'export', k: Math.ceil(exportK / EXPORT_ROUNDING) * EXPORT_ROUNDING, roundTo: EXPORT_ROUNDING, hideZero: true },
   };
 }
 
@@ -79,8 +86,11 @@ export type DisclosedFigure = DisclosedCount | { kind: 'withheld' };
 /** A share (0 to 1), shown only when both its numerator and its denominator are shown. */
 export type DisclosedShare = { kind: 'share'; value: number } | { kind: 'withheld' };
 
-/** A mean, shown only when it is over at least k people; `none` when nobody answered. */
-export type DisclosedMean = { kind: 'mean'; value: number } | { kind: 'fewer-than'; k: number } | { kind: 'none' };
+/**
+ * A mean, shown only when it is over at least k people; `none` when nobody answered; `withheld`
+ * beside a group size withheld by complementary suppression.
+ */
+export type DisclosedMean = { kind: 'mean'; value: number } | { kind: 'fewer-than'; k: number } | { kind: 'none' } | { kind: 'withheld' };
 
 export type DisclosedValue = DisclosedFigure | DisclosedShare | DisclosedMean;
 
@@ -95,7 +105,7 @@ function rounded(n: number, policy: DisclosurePolicy): number {
 
 export function discloseCount(n: number, policy: DisclosurePolicy): DisclosedCount {
   assertCount(n);
-  if (n > 0 && n < policy.k) return { kind: 'fewer-than', k: policy.k };
+  if ((n > 0 || policy.hideZero) && n < policy.k) return { kind: 'fewer-than', k: policy.k };
   return { kind: 'count', value: rounded(n, policy) };
 }
 

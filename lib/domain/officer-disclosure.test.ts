@@ -59,6 +59,7 @@ function county(shapes: readonly GeneratedSession[]) {
       createdAt: new Date(TERM_DATES[shape.term] as string),
       followUpOf: null,
       demo: false,
+      closed: true,
     };
     sessions.push(meta);
     if (!shape.followUp) return;

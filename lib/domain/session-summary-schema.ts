@@ -24,6 +24,7 @@ const correlation = z.object({
 
 export const sessionSummarySchema = z.object({
   format: z.literal(SESSION_SUMMARY_FORMAT),
+  noiseKey: z.string().regex(/^[0-9a-f]{64}$/),
   headline: z.object({ joined: count, started: count, finished: count }),
   items: z.record(
     z.string(),

@@ -16,10 +16,11 @@
  */
 import type { ModuleStructure, Phase } from '@/lib/content/schema';
 import type { ClassReport, MeasureChange, ReportAnswer } from './class-report';
+import { sessionNoiseKey } from './cell-key';
 import { answerKey } from './journey';
 
 /** Bump when the shape changes: stored summaries of another format are rebuilt (or, if frozen, left out). */
-export const SESSION_SUMMARY_FORMAT = 1;
+export const SESSION_SUMMARY_FORMAT = 2;
 
 export type Counts = Record<string, number>;
 
@@ -81,6 +82,11 @@ export interface FollowUpSummary {
 
 export interface SessionSummary {
   format: typeof SESSION_SUMMARY_FORMAT;
+  /**
+   * The session's secret key for the cell key method (cell-key.ts), from its participants'
+   * random ids; never shown. Empty in a merged summary, which is never perturbed again.
+   */
+  noiseKey: string;
   headline: { joined: number; started: number; finished: number };
   /** By `phase:itemId`. */
   items: Record<string, ItemSummary>;
@@ -154,6 +160,7 @@ export function summariseSession(
   const discrimination = discriminationSums(structure, answers);
   return {
     format: SESSION_SUMMARY_FORMAT,
+    noiseKey: sessionNoiseKey(answers.map((answer) => answer.participantId)),
     headline: { ...report.headline },
     items: Object.fromEntries(
       report.knowledge.map((item) => {
@@ -258,6 +265,7 @@ function addFollowUp(a: FollowUpSummary | null, b: FollowUpSummary | null): Foll
 export function emptySummary(): SessionSummary {
   return {
     format: SESSION_SUMMARY_FORMAT,
+    noiseKey: '',
     headline: { joined: 0, started: 0, finished: 0 },
     items: {},
     facts: {},
@@ -273,6 +281,7 @@ export function mergeSummaries(summaries: readonly SessionSummary[]): SessionSum
   return summaries.reduce(
     (a, b) => ({
       format: SESSION_SUMMARY_FORMAT,
+      noiseKey: '',
       headline: {
         joined: a.headline.joined + b.headline.joined,
         started: a.headline.started + b.headline.started,

@@ -6,11 +6,13 @@ import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
 import { classSessions, organisations } from '@/lib/db/schema';
 import type { DisclosurePolicy } from '@/lib/domain/disclosure';
-import { discloseOfficerResults, type DisclosedOfficerResults } from '@/lib/domain/officer-disclosure';
-import { buildOfficerResults, itemQualityInputs, type ResultsSession } from '@/lib/domain/officer-results';
-import { discloseItemQuality, type DisclosedItemQuality } from '@/lib/domain/question-quality';
+import type { DisclosedOfficerResults } from '@/lib/domain/officer-disclosure';
+import type { ResultsSession } from '@/lib/domain/officer-results';
+import { releaseOfficerResults } from '@/lib/domain/officer-release';
+import type { DisclosedItemQuality } from '@/lib/domain/question-quality';
 import { filterOptions, selectSessions, type FilterOptions } from '@/lib/domain/results-selection';
 import { env } from '@/lib/env';
+import { isClosed } from './class-sessions';
 import { configuredDisclosurePolicies } from './disclosure-config';
 import { readSessionSummaries, refreshSessionSummaries } from './session-summaries';
 
@@ -23,7 +25,8 @@ import { readSessionSummaries, refreshSessionSummaries } from './session-summari
 
 /** Every class session, with what the filters and breakdowns need of its organisation. */
 export async function listResultsSessions(db: Database): Promise<ResultsSession[]> {
-  return db
+  const now = new Date();
+  const rows = await db
     .select({
       id: classSessions.id,
       organisationId: classSessions.organisationId,
@@ -35,14 +38,19 @@ export async function listResultsSessions(db: Database): Promise<ResultsSession[
       createdAt: classSessions.createdAt,
       followUpOf: classSessions.followUpOf,
       demo: organisations.demo,
+      status: classSessions.status,
+      closesAt: classSessions.closesAt,
     })
     .from(classSessions)
     .innerJoin(organisations, eq(organisations.id, classSessions.organisationId));
+  return rows.map(({ status, closesAt, ...session }) => ({ ...session, closed: isClosed({ status, closesAt }, now) }));
 }
 
 export interface OfficerResultsView {
   results: DisclosedOfficerResults;
   quality: DisclosedItemQuality[];
+  /** Sessions the filters chose that are still open, so not counted yet. */
+  stillOpen: number;
   options: FilterOptions;
   /** Organisation names by id, for the breakdowns' rows. */
   organisationNames: Record<string, string>;
@@ -69,10 +77,9 @@ export async function loadOfficerResults(
   const ids = [...selection.sessions, ...selection.followUps].map((s) => s.id);
   await refreshSessionSummaries(db, { sessionIds: ids, structure });
   const summaries = await readSessionSummaries(db, ids);
-  const exact = buildOfficerResults(structure, { ...selection, summaries, timeZone });
+  const release = releaseOfficerResults({ structure, sessions: all, summaries, filters, policy, timeZone });
   return {
-    results: discloseOfficerResults(exact, policy),
-    quality: itemQualityInputs(selection.sessions, summaries).map((item) => discloseItemQuality(item, policy)),
+    ...release,
     options: filterOptions(all, timeZone),
     organisationNames: Object.fromEntries(all.map((s) => [s.organisationId, s.organisationName])),
     structure,
