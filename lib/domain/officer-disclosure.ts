@@ -91,6 +91,9 @@ export interface DisclosedOrganisationChange {
   intention: { nMatched: DisclosedFigure; change: DisclosedMean };
 }
 
+/** Whether a belief's persistence can be judged: shown at the start and the end, or only in the quiz. */
+export type MisconceptionEvidence = 'startAndEnd' | 'quizOnly';
+
 export interface DisclosedOfficerResults {
   policy: DisclosurePolicy;
   demo: boolean;
@@ -105,9 +108,12 @@ export interface DisclosedOfficerResults {
     followUpSessions: number;
   };
   topics: { kind: 'fact' | 'consideration'; id: string; waves: Record<WavePhase, DisclosedPart> }[];
-  /** Most shown after the module (or, failing that, in its quiz) first; beliefs no answer could show left out. */
-  misconceptions: { misconceptionId: string; waves: Record<WavePhase, DisclosedPart> }[];
-  /** Items with the most confident errors first; only those with any shown. */
+  /**
+   * Beliefs measured at the start and the end first (most shown at the end first), then those
+   * only the quiz shows (by the quiz's share); beliefs no answer could show left out.
+   */
+  misconceptions: { misconceptionId: string; evidence: MisconceptionEvidence; waves: Record<WavePhase, DisclosedPart> }[];
+  /** Items with the highest shown share of confident errors first; only those with any shown. */
   confidentErrors: { itemId: string; phase: Phase; confident: DisclosedPart }[];
   change: {
     /** Percentage points of questions right, whole numbers. */
@@ -290,10 +296,10 @@ function groupChange(
     const n = table.rows[i]?.total ?? WITHHELD;
     if (m.nMatched === 0) return { nMatched: n, change: { kind: 'none' } };
     const change = ((m.sumAfter - m.sumBefore) / m.nMatched) * scale.factor;
-    return {
-      nMatched: n,
-      change: n.kind === 'count' ? discloseMean(change, m.nMatched, policy, scale.decimals) : { kind: 'fewer-than', k: policy.k },
-    };
+    // Beside an n that is withheld (complementary suppression of a group of 10 or more), the
+    // change is withheld too: "fewer than 10" would misstate the group's size.
+    const hidden: DisclosedMean = n.kind === 'fewer-than' ? { kind: 'fewer-than', k: policy.k } : { kind: 'withheld' };
+    return { nMatched: n, change: n.kind === 'count' ? discloseMean(change, m.nMatched, policy, scale.decimals) : hidden };
   });
 }
 
@@ -370,17 +376,27 @@ export function discloseOfficerResults(results: OfficerResults, policy: Disclosu
       WavePhase,
       DisclosedPart
     >;
-  // Most persistent first: by the share at the end, or, for a belief only the quiz can show, in
-  // the quiz (which comes after the facts). A belief no answer could show is left out.
-  const latest = (w: Record<WavePhase, DisclosedPart>) => (w.after.total.kind === 'count' && w.after.total.value > 0 ? w.after : w.main);
+  // "Persistent" needs the start and the end: beliefs measured at both come first, most shown at
+  // the end first. Beliefs only the quiz can show (it comes after the facts) follow, by the quiz's
+  // share, marked as such. A belief no answer could show is left out.
+  const shownAt = (part: DisclosedPart) => part.total.kind === 'count' && part.total.value > 0;
   const misconceptions = results.misconceptions
     .filter((m) => Object.values(m.waves).some((part) => part.total > 0))
-    .map((m) => ({ misconceptionId: m.misconceptionId, waves: waves(m.waves) }))
-    .sort((a, b) => showingRank(latest(b.waves).share) - showingRank(latest(a.waves).share));
+    .map((m) => {
+      const disclosed = waves(m.waves);
+      const evidence: MisconceptionEvidence = shownAt(disclosed.before) && shownAt(disclosed.after) ? 'startAndEnd' : 'quizOnly';
+      return { misconceptionId: m.misconceptionId, evidence, waves: disclosed };
+    })
+    .sort((a, b) => {
+      if (a.evidence !== b.evidence) return a.evidence === 'startAndEnd' ? -1 : 1;
+      const at = (m: typeof a) => (m.evidence === 'startAndEnd' ? m.waves.after : m.waves.main);
+      return showingRank(at(b).share) - showingRank(at(a).share);
+    });
+  // By the share of wrong answers given "very sure", as shown (not by count, which ranks big items first).
   const confidentErrors = results.confidentErrors
     .map((c) => ({ itemId: c.itemId, phase: c.phase, confident: disclosePart(c.confident, policy) }))
     .filter((c) => !(c.confident.count.kind === 'count' && c.confident.count.value === 0))
-    .sort((a, b) => rank(b.confident.count) - rank(a.confident.count));
+    .sort((a, b) => showingRank(b.confident.share) - showingRank(a.confident.share) || rank(b.confident.count) - rank(a.confident.count));
   const followUp = results.followUp;
   const followUpHeads =
     followUp === null
