@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -228,12 +228,26 @@ describe('holderIsGone', () => {
     expect(holderIsGone(on({ pid: 5151, hostname: 'another-host' }), probe)).toBe(false);
   });
 
-  it('reads this process as alive, with its start time from /proc where there is one', () => {
+});
+
+// What the app relies on from Linux's /proc (other systems have only the PID check).
+describe.runIf(process.platform === 'linux')('thisHost on Linux', () => {
+  it('reads this process as alive, with its boot and start time', () => {
     const own = holder({ pid: process.pid, processStart: thisHost.startOf(process.pid) });
+    expect(own.processStart).toMatch(/^[0-9a-f-]+:\d+$/);
     expect(holderIsGone(own, thisHost)).toBe(false);
-    if (existsSync('/proc/self/stat')) {
-      expect(own.processStart).toMatch(/^[0-9a-f-]+:\d+$/);
-      expect(holderIsGone({ ...own, processStart: 'an-earlier-boot:1' }, thisHost)).toBe(true);
+    expect(holderIsGone({ ...own, processStart: 'an-earlier-boot:1' }, thisHost)).toBe(true);
+  });
+
+  it('reads a killed process its parent has not reaped (a zombie) as gone', async () => {
+    // The shell starts a short child, then becomes `sleep`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
+      await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]?.[0]).toBe('Z');
+      expect(thisHost.exists(zombie)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
     }
   });
 });

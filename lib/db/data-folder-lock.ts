@@ -47,26 +47,36 @@ export const thisHost: ProcessProbe = {
   exists(pid) {
     try {
       process.kill(pid, 0); // signal 0: only asks whether the process exists
-      return true;
     } catch (error) {
       if (isErrno(error, 'ESRCH')) return false;
       if (isErrno(error, 'EPERM')) return true; // it exists, under another user
       throw error;
     }
+    // A killed process its parent has not yet reaped (a zombie) still answers signal 0.
+    const state = procStatFields(pid)?.[0];
+    return state !== 'Z' && state !== 'X';
   },
   startOf(pid) {
-    try {
-      const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-      // Field 22 of /proc/<pid>/stat (man 5 proc); the command name in field 2 may hold spaces
-      // and parentheses, so count from the last ')'.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const startTicks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-      return startTicks === undefined ? undefined : `${bootId}:${startTicks}`;
-    } catch {
-      return undefined; // no /proc here, or the process just ended: the PID check decides alone
-    }
+    const startTicks = procStatFields(pid)?.[19]; // field 22, starttime (man 5 proc)
+    const bootId = readProcFile('/proc/sys/kernel/random/boot_id')?.trim();
+    return startTicks === undefined || bootId === undefined ? undefined : `${bootId}:${startTicks}`;
   },
 };
+
+/** Fields 3 onwards of /proc/<pid>/stat (state first), or undefined without /proc. */
+function procStatFields(pid: number): string[] | undefined {
+  const stat = readProcFile(`/proc/${pid}/stat`);
+  // The command name in field 2 may hold spaces and parentheses: count from the last ')'.
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+function readProcFile(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // no /proc here (not Linux), or the process just ended: the PID decides alone
+  }
+}
 
 /** Whether the process that wrote a lock is known to be gone, so its lock may be taken over. */
 export function holderIsGone(holder: LockHolder, probe: ProcessProbe = thisHost): boolean {
