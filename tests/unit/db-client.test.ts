@@ -132,7 +132,7 @@ describe('the app database', () => {
       expect(await readdir(dataDir)).toEqual(['pglite']); // opened, then closed and unlocked
       expect(await countParticipants(await client.getDatabase())).toBe(0); // not refused: migrated
       await (await client.getDatabaseHandle()).close();
-    }));
+    }), 60_000); // two PGlite starts, one of them creating the folder
 });
 
 const serverUrl = postgresServerForTests();
