@@ -1,16 +1,25 @@
 /**
  * Runs once when a Next.js server starts, before it serves requests: opens and migrates the
  * database, so `npm start` creates the embedded store at once and a bad DATABASE_URL fails
- * at start-up, not on a student's first answer. While no staff account exists, it then prints
- * the one-time link that creates the first administrator (lib/server/auth/setup.ts). With
- * `--demo` (DEMO_DATA=1) it loads the synthetic demo data once; then it starts the daily
- * retention job (lib/server/retention.ts) and the hourly refresh of session summaries.
+ * at start-up, not on a student's first answer; a data folder another process owns ends this
+ * one with a message naming that process (lib/db/data-folder-lock.ts). While no staff account
+ * exists, it then prints the one-time link that creates the first administrator
+ * (lib/server/auth/setup.ts). With `--demo` (DEMO_DATA=1) it loads the synthetic demo data
+ * once; then it starts the daily retention job (lib/server/retention.ts) and the hourly refresh
+ * of session summaries.
  */
 export async function register(): Promise<void> {
   // The edge runtime can't open a database; only the Node.js server does.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { databaseOptionsFromEnv, describeDatabase, getDatabaseHandle } = await import('@/lib/db/client');
-  const handle = await getDatabaseHandle();
+  const { DataFolderLockError, databaseOptionsFromEnv, describeDatabase, getDatabaseHandle } = await import('@/lib/db/client');
+  const handle = await getDatabaseHandle().catch((error: unknown) => {
+    if (!(error instanceof DataFolderLockError)) throw error;
+    // Another process owns the data folder: nothing to serve. Next 16 would end the process on
+    // the thrown error too, but inside its own wording and a stack trace; say it once, plainly,
+    // and stop whatever Next does with a failed register().
+    console.error(`[db] ${error.message}`);
+    return process.exit(1);
+  });
   console.info(`[db] ${handle.engine} ready and migrated: ${describeDatabase(databaseOptionsFromEnv())}`);
 
   const [{ env, publicOrigin }, { announceSetupLink }, { loadDemoData }, { scheduleRetention }, { scheduleSummaryRefresh }] =

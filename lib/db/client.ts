@@ -1,7 +1,8 @@
 /**
  * The one module that opens the database. Two engines behind one drizzle type:
  * - PGlite (embedded PostgreSQL in WASM) in DATA_DIR/pglite when no DATABASE_URL is set, so
- *   `npm start` on a laptop runs a whole event with nothing to install;
+ *   `npm start` on a laptop runs a whole event with nothing to install; one process at a time
+ *   owns that folder (./data-folder-lock.ts);
  * - PostgreSQL through a pg Pool when DATABASE_URL is set, for several app instances.
  * Tests swap the app's database with `useDatabaseForTests`.
  */
@@ -9,7 +10,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env, pgliteDirectory, type Env } from '@/lib/env';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import * as schema from './schema';
+
+export { DataFolderLockError } from './data-folder-lock';
 
 /** Both drivers' databases are this type; `.returning()` needs the HKT left generic. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -51,20 +55,38 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 
 // Each driver is imported only when chosen, so a PostgreSQL deployment never loads PGlite's WASM.
 async function openPglite(dataDir: string | undefined, migrationsFolder: string): Promise<DatabaseHandle> {
-  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('drizzle-orm/pglite'),
-    import('drizzle-orm/pglite/migrator'),
-  ]);
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const client = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  const db = drizzle(client, { schema });
-  return {
-    db,
-    engine: 'pglite',
-    migrate: () => migrate(db, { migrationsFolder }),
-    close: () => client.close(),
-  };
+  let lock: DataFolderLock | undefined;
+  if (dataDir !== undefined) {
+    await mkdir(dataDir, { recursive: true });
+    // Before PGlite reads a byte of the folder (a second process on it would corrupt it), and
+    // before loading its WASM, so a refused process stops at once.
+    lock = lockDataFolder(dataDir);
+  }
+  try {
+    const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
+    const client = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+    await client.waitReady;
+    const db = drizzle(client, { schema });
+    return {
+      db,
+      engine: 'pglite',
+      migrate: () => migrate(db, { migrationsFolder }),
+      async close() {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release(); // it never opened: this process is not using the folder
+    throw error;
+  }
 }
 
 async function openPostgres(url: string, migrationsFolder: string): Promise<DatabaseHandle> {
@@ -126,7 +148,14 @@ const singleton: DatabaseSingleton = (globalStore.__roadsKillDatabase ??= {});
 
 async function openAppDatabase(): Promise<DatabaseHandle> {
   const handle = await createDatabase(databaseOptionsFromEnv());
-  await handle.migrate();
+  try {
+    await handle.migrate();
+  } catch (error) {
+    // Closed before the next caller tries again, which would otherwise find the data folder
+    // still locked by this very process.
+    await handle.close().catch((closeError: unknown) => console.error('[db] could not close the database after a failed migration:', closeError));
+    throw error;
+  }
   return handle;
 }
 

@@ -8,11 +8,13 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   createDatabase,
+  DataFolderLockError,
   databaseOptionsFromEnv,
   describeDatabase,
   getDatabase,
   useDatabaseForTests,
 } from '@/lib/db/client';
+import type * as appDatabaseModule from '@/lib/db/client';
 import * as schema from '@/lib/db/schema';
 import { participants } from '@/lib/db/schema';
 import { databaseUrlOn as databaseUrl } from '../support/postgres';
@@ -53,7 +55,7 @@ describe('PGlite in a folder', () => {
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   });
 
-  it('creates the folder, migrates, and keeps the data when opened again', async () => {
+  it('creates the folder, migrates, locks it while open, and keeps the data when opened again', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'rk-pglite-'));
     folders.push(root);
     const dataDir = path.join(root, 'nested', 'pglite');
@@ -61,7 +63,13 @@ describe('PGlite in a folder', () => {
     const first = await createDatabase({ engine: 'pglite', dataDir });
     await first.migrate();
     await first.db.insert(participants).values({ id: randomUUID(), locale: 'pl' });
+    // Locked while open, even against this process: a second PGlite would corrupt the folder.
+    const refused = createDatabase({ engine: 'pglite', dataDir });
+    await expect(refused).rejects.toBeInstanceOf(DataFolderLockError);
+    await expect(refused).rejects.toThrow(`The data folder ${dataDir} is in use by process ${process.pid}`);
+    expect(await readdir(path.dirname(dataDir))).toEqual(['pglite', 'pglite.lock']);
     await first.close();
+    expect(await readdir(path.dirname(dataDir))).toEqual(['pglite']);
 
     const second = await createDatabase({ engine: 'pglite', dataDir });
     await second.migrate(); // already migrated: nothing to do, no error
@@ -82,7 +90,8 @@ describe('the app database', () => {
     }
   });
 
-  it('is opened from the environment once, migrated, however many callers ask at once', async () => {
+  /** Runs `test` with a fresh copy of the client module, so it parses DATA_DIR set to a new folder. */
+  async function withAppDatabaseIn(test: (client: typeof appDatabaseModule, dataDir: string) => Promise<void>): Promise<void> {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'rk-app-'));
     const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
     const store = globalThis as { __roadsKillDatabase?: unknown };
@@ -92,20 +101,38 @@ describe('the app database', () => {
     store.__roadsKillDatabase = undefined;
     vi.resetModules();
     try {
-      // A fresh copy of the module, so it parses the environment set above.
-      const client = await import('@/lib/db/client');
-      const [a, b] = await Promise.all([client.getDatabase(), client.getDatabase()]);
-      expect(a).toBe(b);
-      expect(await countParticipants(a)).toBe(0); // the tables exist: migrated
-      expect(await readdir(dataDir)).toEqual(['pglite']);
-      await (await client.getDatabaseHandle()).close();
+      await test(await import('@/lib/db/client'), dataDir);
     } finally {
       Object.assign(process.env, saved);
       store.__roadsKillDatabase = before;
       vi.resetModules();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }
+
+  it('is opened from the environment once, migrated, however many callers ask at once', () =>
+    withAppDatabaseIn(async (client, dataDir) => {
+      const [a, b] = await Promise.all([client.getDatabase(), client.getDatabase()]);
+      expect(a).toBe(b);
+      expect(await countParticipants(a)).toBe(0); // the tables exist: migrated
+      expect(await readdir(dataDir)).toEqual(['pglite', 'pglite.lock']); // held while open
+      await (await client.getDatabaseHandle()).close();
+      expect(await readdir(dataDir)).toEqual(['pglite']);
+    }));
+
+  it('after a failed migration, closes the folder so that the next caller can open it', () =>
+    withAppDatabaseIn(async (client, dataDir) => {
+      // The migrations are found from the working directory: from an empty one, migrating fails.
+      const workingDirectory = vi.spyOn(process, 'cwd').mockReturnValue(dataDir);
+      try {
+        await expect(client.getDatabase()).rejects.toThrow(/_journal/);
+      } finally {
+        workingDirectory.mockRestore();
+      }
+      expect(await readdir(dataDir)).toEqual(['pglite']); // opened, then closed and unlocked
+      expect(await countParticipants(await client.getDatabase())).toBe(0); // not refused: migrated
+      await (await client.getDatabaseHandle()).close();
+    }), 60_000); // two PGlite starts, one of them creating the folder
 });
 
 const serverUrl = postgresServerForTests();
