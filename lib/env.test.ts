@@ -11,17 +11,19 @@ describe('parseEnv', () => {
       TIME_ZONE: 'Europe/London',
       RETENTION_DAYS: 730,
       DEMO_DATA: false,
+      TRUSTED_PROXY_HOPS: 0,
     });
   });
 
   it('treats an empty setting as unset', () => {
-    expect(parseEnv({ DATABASE_URL: '', DATA_DIR: '', RETENTION_DAYS: '', DEMO_DATA: '' })).toEqual({
+    expect(parseEnv({ DATABASE_URL: '', DATA_DIR: '', RETENTION_DAYS: '', DEMO_DATA: '', TRUSTED_PROXY_HOPS: '' })).toEqual({
       DATABASE_URL: undefined,
       DATA_DIR: './data',
       NODE_ENV: 'development',
       TIME_ZONE: 'Europe/London',
       RETENTION_DAYS: 730,
       DEMO_DATA: false,
+      TRUSTED_PROXY_HOPS: 0,
     });
   });
 
@@ -104,5 +106,18 @@ describe('disclosure thresholds', () => {
     expect(() => parseEnv({ DISCLOSURE_EXPORT_K: '9' })).toThrow(/DISCLOSURE_EXPORT_K/);
     const unset = parseEnv({});
     expect([unset.DISCLOSURE_CLASS_K, unset.DISCLOSURE_EXPORT_K]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('TRUSTED_PROXY_HOPS', () => {
+  it('counts proxies from 0 (none, the default) to 10', () => {
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '2' })).toMatchObject({ TRUSTED_PROXY_HOPS: 2 });
+  });
+
+  it('refuses a negative, fractional or huge hop count', () => {
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS: at least 0/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '1.5' })).toThrow(/TRUSTED_PROXY_HOPS: a whole number/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '11' })).toThrow(/TRUSTED_PROXY_HOPS: at most 10/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: 'yes' })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });

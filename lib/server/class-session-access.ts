@@ -7,7 +7,8 @@ import { getCurrentStaff, type Staff } from './auth/current-staff';
 import { findClassSession, findClassSessionByCode, sessionOfParticipant } from './class-sessions';
 import { getDatabase } from './database';
 import { failure, tooManyAttempts, type ApiFailure, type ApiOutcome } from './http';
-import { clientAddress, createRateLimiter } from './rate-limit';
+import { clientAddress, requestHost } from './client-address';
+import { createRateLimiter } from './rate-limit';
 
 /**
  * Finding a class session from a request, for the route handlers: by join code for phones
@@ -75,11 +76,11 @@ export async function sessionForStaff(id: string): Promise<Found<{ session: Clas
 /**
  * Staff commands change things, so they must come from this site's own pages: the browser's
  * Origin header must name this host (SameSite cookies already stop most cross-site requests;
- * this closes the rest).
+ * this closes the rest). X-Forwarded-Host counts only from a trusted proxy (TRUSTED_PROXY_HOPS).
  */
-export function crossSiteFailure(request: Request): ApiFailure | null {
+export function crossSiteFailure(request: Request, trustedProxyHops?: number): ApiFailure | null {
   const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const host = requestHost(request.headers, trustedProxyHops);
   if (origin === null || host === null) return { status: 403, code: 'forbidden_origin' };
   try {
     return new URL(origin).host === host ? null : { status: 403, code: 'forbidden_origin' };

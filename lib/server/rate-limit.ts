@@ -94,16 +94,3 @@ export function createRateLimiter({ limit, windowMs, now = Date.now, maxKeys = 1
     size: () => hits.size,
   };
 }
-
-/**
- * The client's address, for use as a limiter key only: the first hop of `X-Forwarded-For`
- * (set by the load balancer in front of the app), else `X-Real-IP`, else `'unknown'`.
- * Never stored or logged (DESIGN.md, "Privacy by design"). A client that reaches the app
- * directly can forge these headers, which is why sign-in is also limited per e-mail address.
- */
-export function clientAddress(headers: Pick<Headers, 'get'>): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  const real = headers.get('x-real-ip')?.trim();
-  return real || 'unknown';
-}
