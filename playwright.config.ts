@@ -50,10 +50,13 @@ const launchOptions = existsSync(debianChromium)
 
 const phone = { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 
-/** The production build (npm run build runs first), started by its own PID, not through npm. */
+/**
+ * The production build (npm run build runs first), started by its own PID, not through npm, and
+ * as `npm start` starts it (scripts/start.mjs), so requests carry their socket address.
+ */
 function server(port: number, env: Record<string, string | undefined>) {
   return {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `node scripts/start.mjs -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/en-GB/privacy`,
     reuseExistingServer: false,
     timeout: 120_000,

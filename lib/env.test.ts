@@ -11,17 +11,19 @@ describe('parseEnv', () => {
       TIME_ZONE: 'Europe/London',
       RETENTION_DAYS: 730,
       DEMO_DATA: false,
+      TRUSTED_PROXY_HOPS: 0,
     });
   });
 
   it('treats an empty setting as unset', () => {
-    expect(parseEnv({ DATABASE_URL: '', DATA_DIR: '', RETENTION_DAYS: '', DEMO_DATA: '' })).toEqual({
+    expect(parseEnv({ DATABASE_URL: '', DATA_DIR: '', RETENTION_DAYS: '', DEMO_DATA: '', TRUSTED_PROXY_HOPS: '', RATE_LIMIT_SECRET: '' })).toEqual({
       DATABASE_URL: undefined,
       DATA_DIR: './data',
       NODE_ENV: 'development',
       TIME_ZONE: 'Europe/London',
       RETENTION_DAYS: 730,
       DEMO_DATA: false,
+      TRUSTED_PROXY_HOPS: 0,
     });
   });
 
@@ -104,5 +106,24 @@ describe('disclosure thresholds', () => {
     expect(() => parseEnv({ DISCLOSURE_EXPORT_K: '9' })).toThrow(/DISCLOSURE_EXPORT_K/);
     const unset = parseEnv({});
     expect([unset.DISCLOSURE_CLASS_K, unset.DISCLOSURE_EXPORT_K]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('TRUSTED_PROXY_HOPS and RATE_LIMIT_SECRET', () => {
+  it('count proxies from 0 (none, the default) to 10, and take a long secret', () => {
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '2', RATE_LIMIT_SECRET: 'x'.repeat(32) })).toMatchObject({
+      TRUSTED_PROXY_HOPS: 2,
+      RATE_LIMIT_SECRET: 'x'.repeat(32),
+    });
+  });
+
+  it('refuses a negative, fractional or huge hop count and a short secret, without echoing the secret', () => {
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS: at least 0/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '1.5' })).toThrow(/TRUSTED_PROXY_HOPS: a whole number/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '11' })).toThrow(/TRUSTED_PROXY_HOPS: at most 10/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: 'yes' })).toThrow(/TRUSTED_PROXY_HOPS/);
+    const short = () => parseEnv({ RATE_LIMIT_SECRET: 'hunter2' });
+    expect(short).toThrow(/RATE_LIMIT_SECRET: at least 32 characters/);
+    expect(short).not.toThrow(/hunter2/);
   });
 });

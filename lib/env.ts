@@ -49,6 +49,14 @@ export const envSchema = z.object({
         .transform((value) => value === '1' || value === 'true'),
     )
     .describe('1: load the synthetic demo data set at start-up, once (`npm start -- --demo` sets it).'),
+  TRUSTED_PROXY_HOPS: z
+    .preprocess(blankAsUnset, z.coerce.number('a whole number').int('a whole number').min(0, 'at least 0').max(10, 'at most 10').default(0))
+    .describe(
+      'How many proxies the app sits behind (0: none, the default). Rate limits count by the address the outermost trusted proxy saw (the Nth X-Forwarded-For entry from the right), and X-Forwarded-Host and -Proto count only when this is above 0.',
+    ),
+  RATE_LIMIT_SECRET: z
+    .preprocess(blankAsUnset, z.string().min(32, 'at least 32 characters').optional())
+    .describe('The key for hashing client addresses in the PostgreSQL rate-limit table. Unset: derived from DATABASE_URL.'),
   PORT: z
     .preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional())
     .describe('The port Next serves on; read here only for the default PUBLIC_ORIGIN.'),

@@ -1,14 +1,18 @@
 /**
- * `npm start`: Next's own `next start`, plus one flag of ours. `npm start -- --demo` loads the
- * synthetic demo data set (DEMO_DATA=1, see instrumentation.ts); every other argument goes to
- * Next as it is. Next runs in this process, so the PID is the server's and signals reach it.
+ * `npm start`: Next's own `next start`, plus two things of ours. Every request carries the
+ * client's TCP address in a header no client can set (scripts/socket-address.mjs), for rate
+ * limits; and `npm start -- --demo` loads the synthetic demo data set (DEMO_DATA=1, see
+ * instrumentation.ts). Every other argument goes to Next as it is. Next runs in this process,
+ * so the PID is the server's and signals reach it.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { stampSocketAddressOnNewServers } from './socket-address.mjs';
 
 const args = process.argv.slice(2);
 if (args.includes('--demo')) process.env.DEMO_DATA = '1';
 
+stampSocketAddressOnNewServers();
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 process.argv = [process.argv[0], nextBin, 'start', ...args.filter((arg) => arg !== '--demo')];
 await import(pathToFileURL(nextBin).href);

@@ -11,6 +11,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
   index,
@@ -226,6 +227,24 @@ export const sessionSummaries = pgTable('session_summaries', {
   /** Set when the retention job deleted some of the session's raw answers: never rebuilt after that. */
   frozenAt: timestamp('frozen_at', { withTimezone: true }),
 });
+
+/**
+ * Rate-limit state, shared by every app instance on one PostgreSQL database
+ * (lib/server/rate-limit-postgres.ts; PGlite keeps it in memory). The key is an HMAC of the
+ * action and what is counted (a client address, an e-mail address), never either itself; a row
+ * is deleted once its allowance is whole again, at most 15 minutes after the last failure.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    keyHash: text('key_hash').primaryKey(),
+    /** Which limit (`joinCode`, `signInAccount`, …), so an operator can see what is being tried. */
+    action: text('action').notNull(),
+    /** When the key's allowance is whole again, in ms since 1970 (lib/domain/rate-limit.ts). */
+    refilledAtMs: bigint('refilled_at_ms', { mode: 'number' }).notNull(),
+  },
+  (table) => [index('rate_limits_refilled_at_idx').on(table.refilledAtMs)],
+);
 
 export type ParticipantRow = typeof participants.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;

@@ -7,21 +7,14 @@ import { getCurrentStaff, type Staff } from './auth/current-staff';
 import { findClassSession, findClassSessionByCode, sessionOfParticipant } from './class-sessions';
 import { getDatabase } from './database';
 import { failure, tooManyAttempts, type ApiFailure, type ApiOutcome } from './http';
-import { clientAddress, createRateLimiter } from './rate-limit';
+import { clientAddress, requestHost } from './client-address';
+import { appRateLimits, type RateLimits } from './rate-limit';
 
 /**
  * Finding a class session from a request, for the route handlers: by join code for phones
  * (with wrong codes rate-limited per address, so codes can't be guessed by trying them), and by
  * id for staff (signed in and allowed to see it, else 404 so nothing tells a session exists).
  */
-
-/**
- * A whole class joins from one school address at once, so only wrong codes are counted, and
- * generously: 60 in 10 minutes covers a class mistyping, and is far too few for guessing among
- * 729 million codes. A phone already in the session names itself (`member`) and is never held
- * up, so a prankster's wrong codes can delay newcomers but not cut off a class in progress.
- */
-const wrongCodes = createRateLimiter({ limit: 60, windowMs: 10 * 60_000 });
 
 const sessionIdSchema = z.uuid();
 
@@ -34,29 +27,43 @@ export type JoinCodeLookup =
   | { ok: false; error: 'invalid' | 'unknown' }
   | { ok: false; error: 'too_many'; retryAfterMs: number };
 
+export interface JoinCodeLookupOptions {
+  /** The participant id of a phone that says it is already in the session. */
+  member?: string;
+  limits?: RateLimits;
+}
+
 /**
- * A join code as typed, looked up; wrong codes count against the address that sent them.
- * `member`: the participant id of a phone that says it is already in the session.
+ * A join code as typed, looked up; wrong codes count against the address that sent them
+ * (RATE_LIMITS.joinCode), and only wrong ones: a whole class may join from one school address at
+ * once. The attempt is spent before the lookup and given back for a right code, so a burst of
+ * guesses sent together can't all be looked up before any is counted. A phone already in the
+ * session names itself (`member`) and is never held up, so a prankster's wrong codes can delay
+ * newcomers behind the same address but not cut off a class in progress.
  */
-export async function lookUpJoinCode(input: string, address: string, member?: string): Promise<JoinCodeLookup> {
+export async function lookUpJoinCode(
+  input: string,
+  address: string,
+  { member, limits = appRateLimits() }: JoinCodeLookupOptions = {},
+): Promise<JoinCodeLookup> {
   const code = normaliseJoinCode(input);
   const db = await getDatabase();
   if (member !== undefined && code !== null && sessionIdSchema.safeParse(member).success) {
     const session = await sessionOfParticipant(db, member);
     if (session?.joinCode === code) return { ok: true, session };
   }
-  const allowance = wrongCodes.check(address);
-  if (!allowance.allowed) return { ok: false, error: 'too_many', retryAfterMs: allowance.retryAfterMs };
+  const attempt = await limits.take('joinCode', address);
+  if (!attempt.allowed) return { ok: false, error: 'too_many', retryAfterMs: attempt.retryAfterMs };
   const session = code === null ? null : await findClassSessionByCode(db, code);
-  if (session) return { ok: true, session };
-  wrongCodes.hit(address);
-  return { ok: false, error: code === null ? 'invalid' : 'unknown' };
+  if (session === null) return { ok: false, error: code === null ? 'invalid' : 'unknown' };
+  await limits.giveBack('joinCode', address);
+  return { ok: true, session };
 }
 
 /** For the phones' routes: a phone already in the session passes `?participant=<its id>`. */
 export async function sessionFromJoinCode(request: Request, code: string): Promise<Found<ClassSessionRow>> {
   const member = new URL(request.url).searchParams.get('participant') ?? undefined;
-  const found = await lookUpJoinCode(code, clientAddress(request.headers), member);
+  const found = await lookUpJoinCode(code, clientAddress(request.headers), { member });
   if (found.ok) return { ok: true, value: found.session };
   if (found.error === 'too_many') return fail(tooManyAttempts(found.retryAfterMs));
   return fail(failure(404, 'unknown_session'));
@@ -75,11 +82,11 @@ export async function sessionForStaff(id: string): Promise<Found<{ session: Clas
 /**
  * Staff commands change things, so they must come from this site's own pages: the browser's
  * Origin header must name this host (SameSite cookies already stop most cross-site requests;
- * this closes the rest).
+ * this closes the rest). X-Forwarded-Host counts only from a trusted proxy (TRUSTED_PROXY_HOPS).
  */
-export function crossSiteFailure(request: Request): ApiFailure | null {
+export function crossSiteFailure(request: Request, trustedProxyHops?: number): ApiFailure | null {
   const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const host = requestHost(request.headers, trustedProxyHops);
   if (origin === null || host === null) return { status: 403, code: 'forbidden_origin' };
   try {
     return new URL(origin).host === host ? null : { status: 403, code: 'forbidden_origin' };

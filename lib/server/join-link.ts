@@ -1,22 +1,23 @@
 import 'server-only';
 import QRCode from 'qrcode';
 import { env } from '@/lib/env';
+import { requestHost, requestProtocol } from './client-address';
 
 /**
  * The link and QR code students use to join a session. The origin is PUBLIC_ORIGIN when set;
  * otherwise the address the teacher's own browser used, so a laptop serving a school's Wi-Fi
- * at http://192.168.1.20:3000 hands out links that work on that network. The link has no
- * locale: each phone is sent to its own language.
+ * at http://192.168.1.20:3000 hands out links that work on that network (behind a trusted proxy,
+ * the host and scheme it says the browser used). The link has no locale: each phone is sent to
+ * its own language.
  */
-export function joinLink(joinCode: string, requestHeaders: Pick<Headers, 'get'>): string {
-  return `${requestOrigin(requestHeaders)}/session/${joinCode}`;
+export function joinLink(joinCode: string, requestHeaders: Pick<Headers, 'get'>, trustedProxyHops?: number): string {
+  return `${requestOrigin(requestHeaders, trustedProxyHops)}/session/${joinCode}`;
 }
 
-function requestOrigin(requestHeaders: Pick<Headers, 'get'>): string {
+function requestOrigin(requestHeaders: Pick<Headers, 'get'>, trustedProxyHops?: number): string {
   if (env.PUBLIC_ORIGIN !== undefined) return env.PUBLIC_ORIGIN;
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost:3000';
-  const forwarded = requestHeaders.get('x-forwarded-proto');
-  const protocol = forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
+  const host = requestHost(requestHeaders, trustedProxyHops) ?? 'localhost:3000';
+  const protocol = requestProtocol(requestHeaders, trustedProxyHops);
   // A Host header is the client's to write: accept only a host name or address and a port.
   return /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i.test(host) ? `${protocol}://${host}` : `http://localhost:${env.PORT ?? 3000}`;
 }

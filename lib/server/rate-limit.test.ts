@@ -1,88 +1,83 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, createRateLimiter } from './rate-limit';
+import { appRateLimits, createMemoryRateLimitStore, createRateLimits, RATE_LIMITS } from './rate-limit';
 
-const MINUTE = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 
 function clock(start = 1_000_000) {
   let time = start;
   return { now: () => time, advance: (ms: number) => (time += ms) };
 }
 
-describe('createRateLimiter', () => {
-  it('allows `limit` hits in a window and refuses the next, saying when to retry', () => {
-    const time = clock();
-    const limiter = createRateLimiter({ limit: 3, windowMs: 15 * MINUTE, now: time.now });
-    expect(limiter.hit('a')).toEqual({ allowed: true, retryAfterMs: 0 });
-    time.advance(MINUTE);
-    expect(limiter.hit('a')).toEqual({ allowed: true, retryAfterMs: 0 });
-    expect(limiter.hit('a')).toEqual({ allowed: true, retryAfterMs: 0 });
-    expect(limiter.check('a')).toEqual({ allowed: false, retryAfterMs: 14 * MINUTE });
-    expect(limiter.hit('a')).toEqual({ allowed: false, retryAfterMs: 14 * MINUTE });
-  });
+function memoryLimits(maxKeys?: number) {
+  const time = clock();
+  const store = createMemoryRateLimitStore({ maxKeys });
+  return { limits: createRateLimits(store, time.now), store, advance: time.advance };
+}
 
-  it('slides: each hit leaves the window on its own', () => {
-    const time = clock();
-    const limiter = createRateLimiter({ limit: 2, windowMs: 10 * MINUTE, now: time.now });
-    limiter.hit('a');
-    time.advance(4 * MINUTE);
-    limiter.hit('a');
-    time.advance(5 * MINUTE);
-    expect(limiter.check('a')).toEqual({ allowed: false, retryAfterMs: MINUTE });
-    time.advance(MINUTE);
-    expect(limiter.check('a')).toEqual({ allowed: true, retryAfterMs: 0 });
-    expect(limiter.hit('a').allowed).toBe(true);
-    expect(limiter.check('a')).toEqual({ allowed: false, retryAfterMs: 4 * MINUTE });
-  });
-
-  it('does not record refused hits, so a client that keeps trying gets in once the window passes', () => {
-    const time = clock();
-    const limiter = createRateLimiter({ limit: 1, windowMs: MINUTE, now: time.now });
-    limiter.hit('a');
-    for (let i = 0; i < 10; i += 1) {
-      time.advance(5_000);
-      expect(limiter.hit('a').allowed).toBe(false);
-    }
-    time.advance(10_000);
-    expect(limiter.hit('a')).toEqual({ allowed: true, retryAfterMs: 0 });
-  });
-
-  it('counts keys apart, and reset forgets one key', () => {
-    const time = clock();
-    const limiter = createRateLimiter({ limit: 1, windowMs: MINUTE, now: time.now });
-    limiter.hit('a');
-    limiter.hit('b');
-    expect(limiter.check('a').allowed).toBe(false);
-    limiter.reset('a');
-    expect(limiter.check('a').allowed).toBe(true);
-    expect(limiter.check('b').allowed).toBe(false);
-  });
-
-  it('forgets keys whose window has passed and stays within maxKeys', () => {
-    const time = clock();
-    const limiter = createRateLimiter({ limit: 5, windowMs: MINUTE, now: time.now, maxKeys: 3 });
-    for (const key of ['a', 'b', 'c']) limiter.hit(key);
-    expect(limiter.size()).toBe(3);
-    time.advance(2 * MINUTE);
-    limiter.hit('d'); // over maxKeys: the three stale keys are swept
-    expect(limiter.size()).toBe(1);
-    for (const key of ['e', 'f', 'g']) limiter.hit(key);
-    expect(limiter.size()).toBe(3);
-    expect(limiter.check('d')).toEqual({ allowed: true, retryAfterMs: 0 });
-    limiter.hit('e');
-    expect(limiter.size()).toBe(3);
-  });
-
-  it('refuses a nonsensical configuration', () => {
-    expect(() => createRateLimiter({ limit: 0, windowMs: MINUTE })).toThrow(RangeError);
-    expect(() => createRateLimiter({ limit: 1, windowMs: 0 })).toThrow(RangeError);
+describe('RATE_LIMITS', () => {
+  it('are the documented ones (README, SECURITY.md)', () => {
+    expect(RATE_LIMITS).toEqual({
+      joinCode: { limit: 60, windowMs: 10 * MINUTE },
+      signInAccount: { limit: 5, windowMs: 15 * MINUTE },
+      signInAddress: { limit: 20, windowMs: 15 * MINUTE },
+    });
   });
 });
 
-describe('clientAddress', () => {
-  it('takes the first hop of X-Forwarded-For, then X-Real-IP, else unknown', () => {
-    expect(clientAddress(new Headers({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1', 'x-real-ip': '10.0.0.2' }))).toBe('203.0.113.7');
-    expect(clientAddress(new Headers({ 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4');
-    expect(clientAddress(new Headers({ 'x-forwarded-for': '' }))).toBe('unknown');
-    expect(clientAddress(new Headers())).toBe('unknown');
+describe('rate limits in memory', () => {
+  it('allow the burst, refuse the next with when to retry, and let one through per interval', async () => {
+    const { limits, advance } = memoryLimits();
+    for (let i = 0; i < 5; i += 1) expect(await limits.take('signInAccount', 'a')).toEqual({ allowed: true, retryAfterMs: 0 });
+    expect(await limits.take('signInAccount', 'a')).toEqual({ allowed: false, retryAfterMs: 3 * MINUTE });
+    advance(MINUTE);
+    expect(await limits.take('signInAccount', 'a')).toEqual({ allowed: false, retryAfterMs: 2 * MINUTE });
+    advance(2 * MINUTE);
+    expect(await limits.take('signInAccount', 'a')).toEqual({ allowed: true, retryAfterMs: 0 });
+    expect((await limits.take('signInAccount', 'a')).allowed).toBe(false);
+  });
+
+  it('count each action and each key apart', async () => {
+    const { limits } = memoryLimits();
+    for (let i = 0; i < 5; i += 1) await limits.take('signInAccount', 'a');
+    expect((await limits.take('signInAccount', 'a')).allowed).toBe(false);
+    expect((await limits.take('signInAccount', 'b')).allowed).toBe(true);
+    expect((await limits.take('signInAddress', 'a')).allowed).toBe(true);
+    expect((await limits.take('joinCode', 'a')).allowed).toBe(true);
+  });
+
+  it('take a given-back attempt off the count, and forget a key entirely', async () => {
+    const { limits } = memoryLimits();
+    for (let i = 0; i < 5; i += 1) await limits.take('signInAccount', 'a');
+    await limits.giveBack('signInAccount', 'a');
+    expect((await limits.take('signInAccount', 'a')).allowed).toBe(true);
+    expect((await limits.take('signInAccount', 'a')).allowed).toBe(false);
+    await limits.forget('signInAccount', 'a');
+    for (let i = 0; i < 5; i += 1) expect((await limits.take('signInAccount', 'a')).allowed).toBe(true);
+  });
+
+  it('count attempts sent all at once one by one', async () => {
+    const { limits } = memoryLimits();
+    const decisions = await Promise.all(Array.from({ length: 100 }, () => limits.take('joinCode', 'a')));
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(60);
+  });
+
+  it('forget keys whose allowance is whole again, and hold at most maxKeys', async () => {
+    const { limits, store, advance } = memoryLimits(3);
+    for (const key of ['a', 'b', 'c']) await limits.take('joinCode', key);
+    expect(store.size()).toBe(3);
+    advance(MINUTE);
+    await limits.take('joinCode', 'd'); // over maxKeys: the three refilled keys are swept
+    expect(store.size()).toBe(1);
+    for (const key of ['e', 'f', 'g']) await limits.take('joinCode', key);
+    expect(store.size()).toBe(3);
+    await limits.giveBack('joinCode', 'g');
+    expect(store.size()).toBe(2);
+  });
+});
+
+describe('appRateLimits', () => {
+  it('is one set of limits per process, however many bundles ask', () => {
+    expect(appRateLimits()).toBe(appRateLimits());
   });
 });

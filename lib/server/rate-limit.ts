@@ -1,109 +1,123 @@
 import 'server-only';
+import { env } from '@/lib/env';
+import { giveAttemptBack, takeAttempt, type RateLimit, type RateLimitDecision } from '@/lib/domain/rate-limit';
+import { getDatabase } from './database';
+import { createPostgresRateLimitStore, rateLimitSecret } from './rate-limit-postgres';
+
+const MINUTE = 60_000;
 
 /**
- * A small in-memory sliding-window limiter: at most `limit` hits per key in any `windowMs`.
- * It lives in one process, so with several app instances each counts on its own (the limit is
- * then per instance); that is enough to slow a guesser down, which is all it is for.
- *
- * Keys are whatever the caller counts by (an e-mail address, a client address, a join code).
- * They stay in memory only, are never logged or stored, and are forgotten once their window
- * has passed.
+ * Every limit the app keeps, one per action, shared by the pages, the server actions and the
+ * API routes that do it. Each is a token bucket (lib/domain/rate-limit.ts): `limit` at once,
+ * then one every `windowMs / limit`.
  */
-
-export interface RateLimitResult {
-  /** Whether this attempt (for `hit`) or the next one (for `check`) is within the limit. */
-  allowed: boolean;
-  /** When not allowed: how long until the oldest hit in the window expires; 0 when allowed. */
-  retryAfterMs: number;
-}
-
-export interface RateLimiter {
-  /** Would another hit be allowed now? Records nothing. */
-  check(key: string): RateLimitResult;
+export const RATE_LIMITS = {
   /**
-   * Records one hit if it is within the limit. A refused hit is not recorded, so a client that
-   * keeps trying is let in again once its window has passed, not kept out for ever.
+   * Wrong join codes per client address: 60 at once, then one every 10 seconds. A class
+   * mistyping never gets near it; guessing among 729 million codes gets nowhere (SECURITY.md).
    */
-  hit(key: string): RateLimitResult;
-  /** Forgets the key (e.g. after a successful sign-in). */
-  reset(key: string): void;
-  /** How many keys are held (for tests and a sanity check on memory). */
-  size(): number;
+  joinCode: { limit: 60, windowMs: 10 * MINUTE },
+  /**
+   * Failed sign-ins per e-mail address and client address together: 5, then one every 3 minutes.
+   * Keyed on the pair, so a guesser slows down only themselves, never the staff member.
+   */
+  signInAccount: { limit: 5, windowMs: 15 * MINUTE },
+  /** Failed sign-ins per client address, whatever the e-mail address: 20, then one every 45 seconds. */
+  signInAddress: { limit: 20, windowMs: 15 * MINUTE },
+} as const satisfies Record<string, RateLimit>;
+
+export type RateLimitedAction = keyof typeof RATE_LIMITS;
+export type { RateLimitDecision };
+
+/** Where the buckets live: this process's memory, or a PostgreSQL table every instance shares. */
+export interface RateLimitStore {
+  /** Spends one attempt if the key has one left, atomically: two requests never spend the same one. */
+  take(action: RateLimitedAction, key: string, rateLimit: RateLimit, now: number): Promise<RateLimitDecision>;
+  /** Gives one attempt back. */
+  giveBack(action: RateLimitedAction, key: string, rateLimit: RateLimit, now: number): Promise<void>;
+  /** Forgets the key: its allowance is whole again. */
+  forget(action: RateLimitedAction, key: string): Promise<void>;
 }
 
-export interface RateLimiterOptions {
-  limit: number;
-  windowMs: number;
-  /** The clock; tests pass their own. */
-  now?: () => number;
-  /** Past this many keys, stale ones are swept and then the oldest dropped, so memory stays bounded. */
-  maxKeys?: number;
+/**
+ * The app's limits. Callers spend an attempt before doing what is limited and give it back when
+ * it turns out to be no failure (a right code, a right password). Checking first and counting
+ * afterwards would let a client send a thousand requests at once, all checked before any counted.
+ */
+export interface RateLimits {
+  take(action: RateLimitedAction, key: string): Promise<RateLimitDecision>;
+  giveBack(action: RateLimitedAction, key: string): Promise<void>;
+  forget(action: RateLimitedAction, key: string): Promise<void>;
 }
 
-export function createRateLimiter({ limit, windowMs, now = Date.now, maxKeys = 10_000 }: RateLimiterOptions): RateLimiter {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
-  if (!(windowMs > 0)) throw new RangeError('windowMs must be positive');
-  /** Hit times per key, oldest first. */
-  const hits = new Map<string, number[]>();
-
-  /** The key's hits still inside the window at `at`; an empty list is removed. */
-  function recent(key: string, at: number): number[] {
-    const times = hits.get(key);
-    if (times === undefined) return [];
-    const firstLive = times.findIndex((time) => time > at - windowMs);
-    const live = firstLive === -1 ? [] : times.slice(firstLive);
-    if (live.length === 0) hits.delete(key);
-    else if (live.length !== times.length) hits.set(key, live);
-    return live;
-  }
-
-  function result(live: readonly number[], at: number): RateLimitResult {
-    if (live.length < limit) return { allowed: true, retryAfterMs: 0 };
-    const oldest = live[live.length - limit] ?? at;
-    return { allowed: false, retryAfterMs: Math.max(1, oldest + windowMs - at) };
-  }
-
-  function keepBounded(at: number): void {
-    if (hits.size <= maxKeys) return;
-    for (const key of [...hits.keys()]) recent(key, at);
-    // Still too many live keys (a flood of distinct keys): drop the longest-held first.
-    for (const key of hits.keys()) {
-      if (hits.size <= maxKeys) break;
-      hits.delete(key);
-    }
-  }
-
+export function createRateLimits(store: RateLimitStore, now: () => number = Date.now): RateLimits {
   return {
-    check(key) {
-      const at = now();
-      return result(recent(key, at), at);
-    },
-    hit(key) {
-      const at = now();
-      const live = recent(key, at);
-      const before = result(live, at);
-      if (!before.allowed) return before;
-      hits.delete(key); // re-inserted last, so Map order is least recently hit first
-      hits.set(key, [...live, at]);
-      keepBounded(at);
-      return before;
-    },
-    reset(key) {
-      hits.delete(key);
-    },
-    size: () => hits.size,
+    take: (action, key) => store.take(action, key, RATE_LIMITS[action], now()),
+    giveBack: (action, key) => store.giveBack(action, key, RATE_LIMITS[action], now()),
+    forget: (action, key) => store.forget(action, key),
   };
 }
 
 /**
- * The client's address, for use as a limiter key only: the first hop of `X-Forwarded-For`
- * (set by the load balancer in front of the app), else `X-Real-IP`, else `'unknown'`.
- * Never stored or logged (DESIGN.md, "Privacy by design"). A client that reaches the app
- * directly can forge these headers, which is why sign-in is also limited per e-mail address.
+ * Buckets in this process's memory. Keys (client addresses, e-mail addresses) are never stored
+ * or logged, and are forgotten once their allowance is whole again.
  */
-export function clientAddress(headers: Pick<Headers, 'get'>): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  const real = headers.get('x-real-ip')?.trim();
-  return real || 'unknown';
+export function createMemoryRateLimitStore({ maxKeys = 10_000 }: { maxKeys?: number } = {}): RateLimitStore & { size(): number } {
+  /** When each key's allowance is whole again; Map order is least recently spent first. */
+  const refilledAt = new Map<string, number>();
+  const id = (action: RateLimitedAction, key: string) => `${action}\n${key}`;
+
+  function keepBounded(now: number): void {
+    if (refilledAt.size <= maxKeys) return;
+    for (const [key, at] of refilledAt) if (at <= now) refilledAt.delete(key);
+    // Still too many live keys (a flood of distinct keys): drop the least recently spent.
+    for (const key of refilledAt.keys()) {
+      if (refilledAt.size <= maxKeys) break;
+      refilledAt.delete(key);
+    }
+  }
+
+  return {
+    async take(action, key, rateLimit, now) {
+      const decision = takeAttempt(refilledAt.get(id(action, key)), now, rateLimit);
+      if (decision.allowed && decision.refilledAt !== undefined) {
+        refilledAt.delete(id(action, key));
+        refilledAt.set(id(action, key), decision.refilledAt);
+        keepBounded(now);
+      }
+      return { allowed: decision.allowed, retryAfterMs: decision.retryAfterMs };
+    },
+    async giveBack(action, key, rateLimit, now) {
+      const earlier = giveAttemptBack(refilledAt.get(id(action, key)), now, rateLimit);
+      if (earlier === undefined) refilledAt.delete(id(action, key));
+      else refilledAt.set(id(action, key), earlier);
+    },
+    async forget(action, key) {
+      refilledAt.delete(id(action, key));
+    },
+    size: () => refilledAt.size,
+  };
+}
+
+/**
+ * With DATABASE_URL, the buckets live in PostgreSQL, so several instances behind a load
+ * balancer share one allowance instead of each granting the full amount. PGlite keeps them in
+ * memory: only one process may own its data folder, so memory is shared by everyone already,
+ * and the embedded database, which runs on the server's own thread, is spared a write per
+ * attempt while a hall of phones joins.
+ */
+function createAppRateLimits(): RateLimits {
+  const store =
+    env.DATABASE_URL === undefined
+      ? createMemoryRateLimitStore()
+      : createPostgresRateLimitStore(getDatabase, { secret: rateLimitSecret(env) });
+  return createRateLimits(store);
+}
+
+// On globalThis, like the database: Next bundles pages, server actions and route handlers
+// apart, and a module-level limiter would be one per bundle, not one per action.
+const globalStore = globalThis as typeof globalThis & { __roadsKillRateLimits?: RateLimits };
+
+export function appRateLimits(): RateLimits {
+  return (globalStore.__roadsKillRateLimits ??= createAppRateLimits());
 }

@@ -131,10 +131,13 @@ export interface StartAppOptions {
 const OUTPUT_LINES = 400;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts the production build (`.next/` must exist) with `next start`, and waits until it serves pages. */
+/**
+ * Starts the production build (`.next/` must exist) as `npm start` does (scripts/start.mjs:
+ * `next start` with each request's socket address stamped), and waits until it serves pages.
+ */
 export async function startAppInstance({ name, port, databaseUrl, env = {}, timeoutMs = 120_000 }: StartAppOptions): Promise<AppInstance> {
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join('scripts', 'start.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: process.cwd(),
     env: {
       ...withoutNodeOptions(process.env),

@@ -16,6 +16,7 @@ import {
 } from '@/lib/server/class-sessions';
 import { useDatabaseForTests } from '@/lib/db/client';
 import { lookUpJoinCode } from '@/lib/server/class-session-access';
+import { createMemoryRateLimitStore, createRateLimits } from '@/lib/server/rate-limit';
 import { setUpTestDatabase, testEngines } from './db-engines';
 import { makeAnswer, TEST_CONTENT_VERSION, testStructure } from './test-module';
 
@@ -158,20 +159,35 @@ describe.each(testEngines)('class sessions on $name', (engine) => {
   it('slows down wrong codes from one address, but never a phone already in the session', async () => {
     useDatabaseForTests(db());
     try {
+      const limits = createRateLimits(createMemoryRateLimitStore());
       const session = await newSession();
       const member = randomUUID();
       await joinClassSession(db(), { joinCode: session.joinCode, participantId: member, locale: 'en-GB' }, NOW);
-      const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
-      expect(await lookUpJoinCode('ZZZZZZ', address)).toEqual({ ok: false, error: 'unknown' });
+      const address = '198.51.100.7';
+      // Right codes cost nothing: a whole class joins from one school address.
+      for (let i = 0; i < 100; i += 1) expect(await lookUpJoinCode(session.joinCode, address, { limits })).toMatchObject({ ok: true });
+      expect(await lookUpJoinCode('ZZZZZZ', address, { limits })).toEqual({ ok: false, error: 'unknown' });
       // Codes that can't be codes count too, and cost no query: quick to send 59 of.
-      for (let i = 1; i < 60; i += 1) expect(await lookUpJoinCode('0OIL1', address)).toEqual({ ok: false, error: 'invalid' });
+      for (let i = 1; i < 60; i += 1) expect(await lookUpJoinCode('0OIL1', address, { limits })).toEqual({ ok: false, error: 'invalid' });
       // The school's address is now held back, even with the right code…
-      expect(await lookUpJoinCode(session.joinCode, address)).toMatchObject({ ok: false, error: 'too_many' });
+      expect(await lookUpJoinCode(session.joinCode, address, { limits })).toMatchObject({ ok: false, error: 'too_many' });
       // …but a phone that is already in the session carries on, and another address is unaffected.
-      expect(await lookUpJoinCode(session.joinCode, address, member)).toMatchObject({ ok: true, session: { id: session.id } });
-      expect(await lookUpJoinCode(session.joinCode, '203.0.113.9')).toMatchObject({ ok: true });
+      expect(await lookUpJoinCode(session.joinCode, address, { member, limits })).toMatchObject({ ok: true, session: { id: session.id } });
+      expect(await lookUpJoinCode(session.joinCode, '203.0.113.9', { limits })).toMatchObject({ ok: true });
       // A made-up participant id doesn't get past it.
-      expect(await lookUpJoinCode(session.joinCode, address, randomUUID())).toMatchObject({ ok: false, error: 'too_many' });
+      expect(await lookUpJoinCode(session.joinCode, address, { member: randomUUID(), limits })).toMatchObject({ ok: false, error: 'too_many' });
+    } finally {
+      useDatabaseForTests(undefined);
+    }
+  });
+
+  it('counts a burst of guesses sent at once one by one: 60 looked up, the rest refused', async () => {
+    useDatabaseForTests(db());
+    try {
+      const limits = createRateLimits(createMemoryRateLimitStore());
+      const found = await Promise.all(Array.from({ length: 200 }, () => lookUpJoinCode('ZZZ ZZZ', '198.51.100.8', { limits })));
+      expect(found.filter((result) => !result.ok && result.error === 'unknown')).toHaveLength(60);
+      expect(found.filter((result) => !result.ok && result.error === 'too_many')).toHaveLength(140);
     } finally {
       useDatabaseForTests(undefined);
     }

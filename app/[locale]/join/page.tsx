@@ -6,7 +6,7 @@ import { redirect } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { isClosed } from '@/lib/server/class-sessions';
 import { lookUpJoinCode } from '@/lib/server/class-session-access';
-import { clientAddress } from '@/lib/server/rate-limit';
+import { clientAddress } from '@/lib/server/client-address';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Session.join');

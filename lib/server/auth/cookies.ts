@@ -1,4 +1,5 @@
 import 'server-only';
+import { requestHost, requestProtocol } from '@/lib/server/client-address';
 
 /**
  * The staff session cookie, in one place. HttpOnly (no script can read it), Secure (HTTPS only;
@@ -31,11 +32,12 @@ export function staffSessionCookie(token: string, expiresAt: Date) {
  * Whether a browser will keep the Secure cookie on this connection: HTTPS, or a loopback host
  * (browsers treat http://localhost and 127.0.0.1 as secure). On plain HTTP to a network address
  * (a laptop at http://192.168.1.20:3000) it is dropped silently, so the sign-in pages say so
- * instead of leaving a teacher at the sign-in form for ever.
+ * instead of leaving a teacher at the sign-in form for ever. HTTPS and the host are what a
+ * trusted proxy says (TRUSTED_PROXY_HOPS), else the request's own.
  */
-export function secureCookieAccepted(requestHeaders: Pick<Headers, 'get'>): boolean {
-  if (requestHeaders.get('x-forwarded-proto') === 'https') return true;
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? '';
+export function secureCookieAccepted(requestHeaders: Pick<Headers, 'get'>, trustedProxyHops?: number): boolean {
+  if (requestProtocol(requestHeaders, trustedProxyHops) === 'https') return true;
+  const host = requestHost(requestHeaders, trustedProxyHops) ?? '';
   const hostname = host.replace(/:\d+$/, '').toLowerCase();
   return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

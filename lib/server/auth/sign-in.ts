@@ -3,37 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { SignInBody } from '@/lib/api/staff-schemas';
 import type { Database } from '@/lib/db/client';
 import { staffUsers } from '@/lib/db/schema';
-import { createRateLimiter, type RateLimiter } from '@/lib/server/rate-limit';
+import { appRateLimits, type RateLimitDecision, type RateLimits } from '@/lib/server/rate-limit';
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password';
 import { createStaffSession, type NewStaffSession } from './staff-sessions';
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-
-/**
- * Failed sign-ins allowed in any 15 minutes. Per e-mail address, 5: a guesser gets 20 tries an
- * hour at one account. Per client address, 20: a school's staff often share one public address,
- * and one teacher's typos should not lock out the staffroom; it still stops one machine trying
- * many accounts.
- */
-export const SIGN_IN_LIMITS = {
-  perEmail: { limit: 5, windowMs: FIFTEEN_MINUTES },
-  perAddress: { limit: 20, windowMs: FIFTEEN_MINUTES },
-} as const;
-
-export interface SignInLimiters {
-  byEmail: RateLimiter;
-  byAddress: RateLimiter;
-}
-
-export function createSignInLimiters(now?: () => number): SignInLimiters {
-  return {
-    byEmail: createRateLimiter({ ...SIGN_IN_LIMITS.perEmail, now }),
-    byAddress: createRateLimiter({ ...SIGN_IN_LIMITS.perAddress, now }),
-  };
-}
-
-/** The app's limiters: one set per server process. */
-const appLimiters = createSignInLimiters();
 
 export type SignInResult =
   | { ok: true; userId: string; session: NewStaffSession }
@@ -42,24 +14,35 @@ export type SignInResult =
   | { ok: false; error: 'too_many_attempts'; retryAfterMs: number };
 
 export interface SignInOptions {
-  limiters?: SignInLimiters;
+  limits?: RateLimits;
   now?: Date;
 }
 
+/** The e-mail address and the client address together: what RATE_LIMITS.signInAccount counts. */
+const accountKey = (email: string, address: string) => `${email}\n${address}`;
+
 /**
- * Checks an e-mail address and password and, if they match, opens a session. While either
- * limit is reached every attempt is refused, a right password included, so guessing gains
- * nothing. Only failures count; a success clears the address's e-mail counter.
+ * Checks an e-mail address and password and, if they match, opens a session. Failures slow down
+ * the e-mail address from that client address (RATE_LIMITS.signInAccount) and the client address
+ * whatever the e-mail (signInAddress); while either is spent every attempt from that client is
+ * refused, a right password too, so guessing gains nothing. Nothing is counted per e-mail
+ * address alone: a guesser elsewhere never keeps the staff member out.
+ *
+ * The attempts are spent before the (slow) password check and given back on success, so a burst
+ * of guesses sent at once is counted one by one. A success also clears its own pair's count.
  */
 export async function signIn(
   db: Database,
   { email, password, address }: SignInBody & { address: string },
-  { limiters = appLimiters, now = new Date() }: SignInOptions = {},
+  { limits = appRateLimits(), now = new Date() }: SignInOptions = {},
 ): Promise<SignInResult> {
-  const limits = [limiters.byEmail.check(email), limiters.byAddress.check(address)];
-  if (limits.some((limit) => !limit.allowed)) {
+  const account = accountKey(email, address);
+  const spent = { signInAccount: await limits.take('signInAccount', account), signInAddress: await limits.take('signInAddress', address) };
+  if (!spent.signInAccount.allowed || !spent.signInAddress.allowed) {
+    if (spent.signInAccount.allowed) await limits.giveBack('signInAccount', account);
+    if (spent.signInAddress.allowed) await limits.giveBack('signInAddress', address);
     console.warn('[auth] sign-in refused: too many failed attempts');
-    return { ok: false, error: 'too_many_attempts', retryAfterMs: Math.max(...limits.map((l) => l.retryAfterMs)) };
+    return { ok: false, error: 'too_many_attempts', retryAfterMs: longestWait(Object.values(spent)) };
   }
 
   const [user] = await db
@@ -68,15 +51,14 @@ export async function signIn(
     .where(eq(staffUsers.email, email))
     .limit(1);
   const matches = user === undefined ? await verifyAgainstDecoy(password) : await verifyPassword(password, user.passwordHash);
-  if (user === undefined || !matches) {
-    limiters.byEmail.hit(email);
-    limiters.byAddress.hit(address);
-    return { ok: false, error: 'wrong_credentials' };
-  }
+  if (user === undefined || !matches) return { ok: false, error: 'wrong_credentials' };
 
-  limiters.byEmail.reset(email);
+  await limits.forget('signInAccount', account);
+  await limits.giveBack('signInAddress', address);
   if (needsRehash(user.passwordHash)) {
     await db.update(staffUsers).set({ passwordHash: await hashPassword(password) }).where(eq(staffUsers.id, user.id));
   }
   return { ok: true, userId: user.id, session: await createStaffSession(db, user.id, now) };
 }
+
+const longestWait = (decisions: RateLimitDecision[]) => Math.max(...decisions.map((decision) => decision.retryAfterMs));

@@ -10,7 +10,7 @@ import { getPlayerModule } from '@/lib/content/player';
 import { lookUpJoinCode } from '@/lib/server/class-session-access';
 import { sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { sessionState } from '@/lib/server/class-sessions';
-import { clientAddress } from '@/lib/server/rate-limit';
+import { clientAddress } from '@/lib/server/client-address';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Session');

@@ -8,7 +8,7 @@ import { setStaffSessionCookie } from '@/lib/server/auth/current-staff';
 import { signIn } from '@/lib/server/auth/sign-in';
 import { getDatabase } from '@/lib/server/database';
 import { failedForm, parseForm, readForm } from '@/lib/server/forms';
-import { clientAddress } from '@/lib/server/rate-limit';
+import { clientAddress } from '@/lib/server/client-address';
 
 export async function signInAction(requestedLocale: string, _previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const locale = isLocale(requestedLocale) ? requestedLocale : routing.defaultLocale;
