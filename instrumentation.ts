@@ -11,6 +11,14 @@
 export async function register(): Promise<void> {
   // The edge runtime can't open a database; only the Node.js server does.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // A refused setting (DISCLOSURE_EXPORT_K=3, a malformed DATABASE_URL) ends the process with its
+  // message, before anything serves: a server that stays up would answer every page with 500.
+  try {
+    await import('@/lib/env');
+  } catch (error) {
+    console.error(`[env] ${error instanceof Error ? error.message : String(error)}`);
+    return process.exit(1);
+  }
   const { DataFolderLockError, databaseOptionsFromEnv, describeDatabase, getDatabaseHandle } = await import('@/lib/db/client');
   const handle = await getDatabaseHandle().catch((error: unknown) => {
     if (!(error instanceof DataFolderLockError)) throw error;

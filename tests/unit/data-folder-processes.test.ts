@@ -142,4 +142,12 @@ describe('the app starting on a data folder another process holds', () => {
     await server.exited;
     expect(readdirSync(dataDir)).toEqual(['pglite']);
   }, 90_000);
+
+  it('a refused setting ends the start-up with its message, before the data folder is touched', async () => {
+    const dataDir = freshRoot();
+    const refused = startProcess(['start'], { DATA_DIR: dataDir, DATABASE_URL: '', DISCLOSURE_EXPORT_K: '3' });
+    expect(await refused.outcome).toEqual({ kind: 'exited', code: 1, signal: null });
+    expect(refused.stderr()).toContain('[env] Invalid environment:\n  - DISCLOSURE_EXPORT_K:');
+    expect(readdirSync(dataDir)).toEqual([]);
+  }, 90_000);
 });
