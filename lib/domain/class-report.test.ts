@@ -421,19 +421,19 @@ describe('buildClassReport (the hand-worked class)', () => {
 
   it('compares knowledge before and after over matched pairs', () => {
     // Before: s1–s10 (s1–s4 all right). After: s1–s8, s11 (all right but s8).
-    // Matched s1–s8: before 4/8 = 0.5; after 7/8 = 0.875.
-    expect(report.change.knowledge).toEqual({ nBefore: 10, nAfter: 9, nMatched: 8, meanBefore: 0.5, meanAfter: 0.875 });
+    // Matched s1–s8: before 4/8 = 0.5; after 7/8 = 0.875. s5–s7 gained 1 each: Σ(change)² = 3.
+    expect(report.change.knowledge).toEqual({ nBefore: 10, nAfter: 9, nMatched: 8, meanBefore: 0.5, meanAfter: 0.875, sumSquaredChange: 3 });
   });
 
   it('compares each attitude item over matched pairs, scored so that 5 is safer', () => {
     expect(report.change.attitudeItems).toEqual([
       // Matched s1–s7, s9 (s8 preferred not to say before; s10 has no after; s11 no before):
-      // before 2 2 3 3 4 4 1 5 = 24/8 = 3; after 4 4 4 5 4 5 2 5 = 33/8 = 4.125.
-      { itemId: 'att-fine', construct: 'attitude', reverse: true, nBefore: 9, nAfter: 10, nMatched: 8, meanBefore: 3, meanAfter: 4.125 },
-      { itemId: 'att-quick', construct: 'attitude', reverse: false, nBefore: 2, nAfter: 2, nMatched: 1, meanBefore: 4, meanAfter: 5 },
+      // before 2 2 3 3 4 4 1 5 = 24/8 = 3; after 4 4 4 5 4 5 2 5 = 33/8 = 4.125; changes 2 2 1 2 0 1 1 0.
+      { itemId: 'att-fine', construct: 'attitude', reverse: true, nBefore: 9, nAfter: 10, nMatched: 8, meanBefore: 3, meanAfter: 4.125, sumSquaredChange: 15 },
+      { itemId: 'att-quick', construct: 'attitude', reverse: false, nBefore: 2, nAfter: 2, nMatched: 1, meanBefore: 4, meanAfter: 5, sumSquaredChange: 1 },
       // Matched s1–s8: before 28/8 = 3.5; after 32/8 = 4.
-      { itemId: 'norm-refuse', construct: 'norm', reverse: false, nBefore: 8, nAfter: 9, nMatched: 8, meanBefore: 3.5, meanAfter: 4 },
-      { itemId: 'int-seat', construct: 'intention', reverse: false, nBefore: 3, nAfter: 3, nMatched: 3, meanBefore: 13 / 3, meanAfter: 5 },
+      { itemId: 'norm-refuse', construct: 'norm', reverse: false, nBefore: 8, nAfter: 9, nMatched: 8, meanBefore: 3.5, meanAfter: 4, sumSquaredChange: 4 },
+      { itemId: 'int-seat', construct: 'intention', reverse: false, nBefore: 3, nAfter: 3, nMatched: 3, meanBefore: 13 / 3, meanAfter: 5, sumSquaredChange: 2 },
     ]);
   });
 
@@ -441,11 +441,11 @@ describe('buildClassReport (the hand-worked class)', () => {
     // attitude = att-fine and att-quick. At a wave: any item answered (before: s1–s7, s9, s10;
     // after: s1–s9, s11, and s3 through att-quick). Pairs: s1 over both items (3 → 4.5), the
     // others over att-fine alone: s2 2→4, s3 3→4, s4 3→5, s5 4→4, s6 4→5, s7 1→2, s9 5→5.
-    // Before 25/8 = 3.125; after 33.5/8 = 4.1875.
+    // Before 25/8 = 3.125; after 33.5/8 = 4.1875; Σ(change)² = 1.5² + 2² + 1 + 2² + 0 + 1 + 1 + 0 = 13.25.
     expect(report.change.constructs).toEqual([
-      { construct: 'attitude', nBefore: 9, nAfter: 10, nMatched: 8, meanBefore: 3.125, meanAfter: 4.1875 },
-      { construct: 'norm', nBefore: 8, nAfter: 9, nMatched: 8, meanBefore: 3.5, meanAfter: 4 },
-      { construct: 'intention', nBefore: 3, nAfter: 3, nMatched: 3, meanBefore: 13 / 3, meanAfter: 5 },
+      { construct: 'attitude', nBefore: 9, nAfter: 10, nMatched: 8, meanBefore: 3.125, meanAfter: 4.1875, sumSquaredChange: 13.25 },
+      { construct: 'norm', nBefore: 8, nAfter: 9, nMatched: 8, meanBefore: 3.5, meanAfter: 4, sumSquaredChange: 4 },
+      { construct: 'intention', nBefore: 3, nAfter: 3, nMatched: 3, meanBefore: 13 / 3, meanAfter: 5, sumSquaredChange: 2 },
     ]);
   });
 
@@ -484,7 +484,7 @@ describe('buildClassReport (the hand-worked class)', () => {
     const noWaves = buildClassReport(structure, { ...input, session: { ...session, beforeAfter: false }, answers: rows.filter((r) => r.phase === 'main') });
     expect(noWaves.knowledge.map((k) => `${k.itemId}:${k.phase}`)).toEqual(['k-lift:main', 'k-help:main', 'k-order:main', 'k-tf:main']);
     expect(noWaves.headline).toEqual({ joined: 12, started: 11, finished: 9 });
-    expect(noWaves.change.knowledge).toEqual({ nBefore: 0, nAfter: 0, nMatched: 0, meanBefore: null, meanAfter: null });
+    expect(noWaves.change.knowledge).toEqual({ nBefore: 0, nAfter: 0, nMatched: 0, meanBefore: null, meanAfter: null, sumSquaredChange: 0 });
     expect(noWaves.pairedDevices).toBeNull();
   });
 

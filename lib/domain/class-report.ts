@@ -147,6 +147,8 @@ export interface MeasureChange {
   /** Null when there are no matched pairs. */
   meanBefore: number | null;
   meanAfter: number | null;
+  /** Σ (after − before)² over the matched pairs: with the means, the spread of the change. */
+  sumSquaredChange: number;
 }
 
 export interface BeforeAfterChange {
@@ -388,6 +390,7 @@ function measureChange(students: readonly StudentMeasure[]): MeasureChange {
     nMatched: pairs.length,
     meanBefore: mean(pairs.map((p) => p.before)),
     meanAfter: mean(pairs.map((p) => p.after)),
+    sumSquaredChange: pairs.reduce((sum, p) => sum + (p.after - p.before) ** 2, 0),
   };
 }
 

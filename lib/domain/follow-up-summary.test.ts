@@ -80,10 +80,10 @@ describe('the follow-up wave', () => {
       started: 3,
       paired: 2,
       // Quiz 1.0 and 0.5 against recap 0.75 and 0.5, for f1 and f2; f4 counts at the follow-up only.
-      retrieval: { nBefore: 2, nAfter: 3, nMatched: 2, sumBefore: 1.5, sumAfter: 1.25 },
+      retrieval: { nBefore: 2, nAfter: 3, nMatched: 2, sumBefore: 1.5, sumAfter: 1.25, sumSquaredChange: 0.25 ** 2 },
       // Only s1/f1 has a point at both the start and the follow-up: 3 then 5.
-      intention: { nBefore: 1, nAfter: 3, nMatched: 1, sumBefore: 3, sumAfter: 5 },
-      intentionSinceAfter: { nBefore: 1, nAfter: 3, nMatched: 1, sumBefore: 4, sumAfter: 5 },
+      intention: { nBefore: 1, nAfter: 3, nMatched: 1, sumBefore: 3, sumAfter: 5, sumSquaredChange: 4 },
+      intentionSinceAfter: { nBefore: 1, nAfter: 3, nMatched: 1, sumBefore: 4, sumAfter: 5, sumSquaredChange: 1 },
     });
   });
 

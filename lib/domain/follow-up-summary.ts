@@ -41,12 +41,15 @@ function intentionPair(
     return b !== undefined && a !== undefined ? [{ b, a }] : [];
   });
   const matched = both.length > 0;
+  const meanBefore = matched ? both.reduce((s, x) => s + x.b, 0) / both.length : 0;
+  const meanAfter = matched ? both.reduce((s, x) => s + x.a, 0) / both.length : 0;
   return {
     nBefore: before.some((v) => v !== undefined) ? 1 : 0,
     nAfter: after.some((v) => v !== undefined) ? 1 : 0,
     nMatched: matched ? 1 : 0,
-    sumBefore: matched ? both.reduce((s, x) => s + x.b, 0) / both.length : 0,
-    sumAfter: matched ? both.reduce((s, x) => s + x.a, 0) / both.length : 0,
+    sumBefore: meanBefore,
+    sumAfter: meanAfter,
+    sumSquaredChange: (meanAfter - meanBefore) ** 2,
   };
 }
 
@@ -72,12 +75,14 @@ export function summariseFollowUp(structure: ModuleStructure, input: FollowUpInp
 
     const later = score(own, 'followup', retrievalItems);
     const earlier = firstId === undefined ? undefined : score(first, 'main', retrievalItems);
+    const bothWaves = earlier !== undefined && later !== undefined;
     retrieval = addMeasure(retrieval, {
       nBefore: earlier === undefined ? 0 : 1,
       nAfter: later === undefined ? 0 : 1,
-      nMatched: earlier !== undefined && later !== undefined ? 1 : 0,
-      sumBefore: earlier !== undefined && later !== undefined ? earlier : 0,
-      sumAfter: earlier !== undefined && later !== undefined ? later : 0,
+      nMatched: bothWaves ? 1 : 0,
+      sumBefore: bothWaves ? earlier : 0,
+      sumAfter: bothWaves ? later : 0,
+      sumSquaredChange: bothWaves ? (later - earlier) ** 2 : 0,
     });
     // An unpaired student still counts at the follow-up wave, with nothing to compare.
     const pairedFirst = firstId === undefined ? undefined : (first ?? new Map<string, ReportAnswer>());

@@ -162,7 +162,8 @@ describe('disclosing one figure', () => {
 
   it('a measure: n at each wave, attrition, and means only over at least k matched pairs', () => {
     // 40 before, 41 after, 28 matched: means 3.5 → 4.25.
-    const shown = discloseMeasure({ nBefore: 40, nAfter: 41, nMatched: 28, sumBefore: 98, sumAfter: 119 }, policy, SCALE_POINTS);
+    // Σ(after − before)² = 49: a mean change of 0.75, s² = (49 − 28 × 0.5625) / 27 = 1.23, s = 1.11.
+    const shown = discloseMeasure({ nBefore: 40, nAfter: 41, nMatched: 28, sumBefore: 98, sumAfter: 119, sumSquaredChange: 49 }, policy, SCALE_POINTS, 2);
     expect(shown.nBefore).toEqual({ kind: 'count', value: 40 });
     expect(shown.nAfter).toEqual({ kind: 'count', value: 40 });
     expect(shown.nMatched).toEqual({ kind: 'count', value: 30 });
@@ -170,10 +171,21 @@ describe('disclosing one figure', () => {
     expect(shown.attrition).toEqual({ kind: 'share', value: 0.25 });
     expect(shown.before).toEqual({ kind: 'mean', value: 3.5 });
     expect(shown.change).toEqual({ kind: 'mean', value: 0.8 });
+    // Two sessions' noise: SE² = 1.23 / 28 + 2 × 1.2 × (2 × 2² + 0.75²) / 28² = 0.044 + 0.026; t(27) ≈ 2.06: 0.75 ± 0.55.
+    expect(shown.interval).toEqual({ kind: 'interval', low: 0.2, high: 1.3 });
+    expect(shown.effectSize).toEqual({ kind: 'mean', value: 0.68 });
+    // Exact sums (no noise): the textbook interval, 0.75 ± 2.06 × √0.044 = 0.75 ± 0.43.
+    expect(discloseMeasure({ nBefore: 40, nAfter: 41, nMatched: 28, sumBefore: 98, sumAfter: 119, sumSquaredChange: 49 }, policy, SCALE_POINTS).interval).toEqual({
+      kind: 'interval',
+      low: 0.3,
+      high: 1.2,
+    });
 
     // 3 after-only students would be 31 − 28: the after wave's n is withheld.
-    const small = discloseMeasure({ nBefore: 8, nAfter: 31, nMatched: 8, sumBefore: 24, sumAfter: 30 }, policy, SCALE_POINTS);
+    const small = discloseMeasure({ nBefore: 8, nAfter: 31, nMatched: 8, sumBefore: 24, sumAfter: 30, sumSquaredChange: 10 }, policy, SCALE_POINTS);
     expect(small.nMatched).toEqual({ kind: 'fewer-than', k: 10 });
     expect(small.before).toEqual({ kind: 'fewer-than', k: 10 });
+    expect(small.interval).toEqual({ kind: 'withheld' });
+    expect(small.effectSize).toEqual({ kind: 'fewer-than', k: 10 });
   });
 });

@@ -32,6 +32,7 @@ import {
 } from './disclosure';
 import type { OfficerResults, Part, WavePhase } from './officer-results';
 import type { TermId } from './school-terms';
+import { pairedChange } from './paired-change';
 import type { MeasureSums } from './session-summary';
 
 export interface DisclosedPart {
@@ -49,6 +50,13 @@ export interface DisclosedMeasure {
   before: DisclosedMean;
   after: DisclosedMean;
   change: DisclosedMean;
+  /**
+   * The change's 95% confidence interval, widened for the perturbation noise
+   * (paired-change.ts), in the change's units; shown only beside a shown change.
+   */
+  interval: { kind: 'interval'; low: number; high: number } | { kind: 'withheld' };
+  /** Cohen's d for paired data (mean change over its standard deviation), two decimals. */
+  effectSize: DisclosedMean;
 }
 
 export interface DisclosedBreakdownRow {
@@ -162,13 +170,20 @@ export function disclosePart(part: Part, policy: DisclosurePolicy, { keepTotal =
   return { count, total: table.total, share: shareOf(count, table.total) };
 }
 
-export const PERCENT = { factor: 100, decimals: 0 };
-export const SCALE_POINTS = { factor: 1, decimals: 1 };
+/** Knowledge: a share right per student (span 1), shown in percentage points. */
+export const PERCENT = { factor: 100, decimals: 0, span: 1 };
+/** Attitudes: a point on a 1–5 scale (span 4), shown to one decimal. */
+export const SCALE_POINTS = { factor: 1, decimals: 1, span: 4 };
 
+/**
+ * A measure at two waves. `sessions`: how many sessions' perturbed sums it adds up, for the
+ * interval's noise term (0 for exact sums).
+ */
 export function discloseMeasure(
   measure: MeasureSums,
   policy: DisclosurePolicy,
-  scale: { factor: number; decimals: number },
+  scale: { factor: number; decimals: number; span: number },
+  sessions = 0,
 ): DisclosedMeasure {
   const { nBefore, nAfter, nMatched } = measure;
   const [before, after] = discloseLinkedTables(
@@ -188,6 +203,10 @@ export function discloseMeasure(
   const meanAfter = nMatched === 0 ? null : measure.sumAfter / nMatched;
   const mean = (value: number | null): DisclosedMean =>
     value === null ? { kind: 'none' } : discloseMean(value * scale.factor, nMatched, policy, scale.decimals);
+  const change = mean(meanBefore === null || meanAfter === null ? null : meanAfter - meanBefore);
+  const paired = change.kind === 'mean' ? pairedChange(measure, { sessions, span: scale.span }) : null;
+  const factor = 10 ** scale.decimals;
+  const round = (value: number) => Math.round(value * scale.factor * factor) / factor + 0;
   return {
     nBefore: before?.total ?? WITHHELD,
     nAfter: after?.total ?? WITHHELD,
@@ -195,7 +214,12 @@ export function discloseMeasure(
     attrition: shareOf(before?.cells[1]?.value ?? WITHHELD, before?.total ?? WITHHELD),
     before: mean(meanBefore),
     after: mean(meanAfter),
-    change: mean(meanBefore === null || meanAfter === null ? null : meanAfter - meanBefore),
+    change,
+    interval: paired === null ? WITHHELD : { kind: 'interval', low: round(paired.low), high: round(paired.high) },
+    effectSize:
+      paired === null
+        ? change.kind === 'mean' ? WITHHELD : change
+        : paired.effectSize === null ? { kind: 'none' } : { kind: 'mean', value: Math.round(paired.effectSize * 100) / 100 + 0 },
   };
 }
 
@@ -425,10 +449,10 @@ export function discloseOfficerResults(results: OfficerResults, policy: Disclosu
     misconceptions,
     confidentErrors,
     change: {
-      knowledge: discloseMeasure(results.change.knowledge, policy, PERCENT),
+      knowledge: discloseMeasure(results.change.knowledge, policy, PERCENT, headline.sessions),
       constructs: results.change.constructs.map(({ construct, ...measure }) => ({
         construct,
-        ...discloseMeasure(measure, policy, SCALE_POINTS),
+        ...discloseMeasure(measure, policy, SCALE_POINTS, headline.sessions),
       })),
     },
     changeByOrganisation: discloseChangeByOrganisation(results, policy),
@@ -438,9 +462,9 @@ export function discloseOfficerResults(results: OfficerResults, policy: Disclosu
         : {
             students: followUpHeads.total,
             paired: followUpHeads.rows[0]?.cells[0] ?? WITHHELD,
-            retrieval: discloseMeasure(followUp.retrieval, policy, PERCENT),
-            intention: discloseMeasure(followUp.intention, policy, SCALE_POINTS),
-            intentionSinceAfter: discloseMeasure(followUp.intentionSinceAfter, policy, SCALE_POINTS),
+            retrieval: discloseMeasure(followUp.retrieval, policy, PERCENT, headline.followUpSessions),
+            intention: discloseMeasure(followUp.intention, policy, SCALE_POINTS, headline.followUpSessions),
+            intentionSinceAfter: discloseMeasure(followUp.intentionSinceAfter, policy, SCALE_POINTS, headline.followUpSessions),
           },
     scenarios: results.scenarios.map((scenario) => discloseScenario(scenario, policy)),
     plans: {

@@ -53,12 +53,18 @@ export function perturbMeasure(measure: MeasureSums, perturb: Perturb, atom: str
     const noisy = value + (students * span) / 2;
     return Math.max(matched * range.low, Math.min(matched * range.high, noisy));
   };
+  const squares = () => {
+    if (matched === 0) return 0;
+    const students = perturb(`${atom}/sum-squared-change`, Math.max(measure.nMatched, MAX_NOISE)) - Math.max(measure.nMatched, MAX_NOISE);
+    return Math.max(0, Math.min(matched * span * span, measure.sumSquaredChange + (students * span * span) / 4));
+  };
   return {
     nBefore: matched + beforeOnly,
     nAfter: matched + afterOnly,
     nMatched: matched,
     sumBefore: sum('sum-before', measure.sumBefore),
     sumAfter: sum('sum-after', measure.sumAfter),
+    sumSquaredChange: squares(),
   };
 }
 

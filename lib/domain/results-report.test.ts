@@ -63,7 +63,7 @@ function exactResults(counts: readonly number[]): OfficerResults {
     const nBefore = next();
     const nAfter = next();
     const nMatched = Math.min(nBefore, nAfter, next());
-    return { nBefore, nAfter, nMatched, sumBefore: nMatched * 3.1, sumAfter: nMatched * 3.7 };
+    return { nBefore, nAfter, nMatched, sumBefore: nMatched * 3.1, sumAfter: nMatched * 3.7, sumSquaredChange: nMatched * 0.5 };
   };
   const students = next() + 40;
   const started = Math.min(students, next() + 20);

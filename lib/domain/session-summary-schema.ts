@@ -13,6 +13,7 @@ const measure = z.object({
   nMatched: count,
   sumBefore: z.number().finite(),
   sumAfter: z.number().finite(),
+  sumSquaredChange: z.number().finite().nonnegative(),
 });
 const correlation = z.object({
   n: count,

@@ -74,7 +74,7 @@ describe('session summaries', () => {
     // s1 and s2 answer at both waves, s3 only before: intention 3→5 and 4→4 over two pairs.
     const answers = [at('s1', 'before', 3), at('s1', 'after', 5), at('s2', 'before', 4), at('s2', 'after', 4), at('s3', 'before', 1)];
     const summary = summaryOf(['s1', 's2', 's3'], answers);
-    expect(summary.change.constructs.intention).toEqual({ nBefore: 3, nAfter: 2, nMatched: 2, sumBefore: 7, sumAfter: 9 });
+    expect(summary.change.constructs.intention).toEqual({ nBefore: 3, nAfter: 2, nMatched: 2, sumBefore: 7, sumAfter: 9, sumSquaredChange: 4 });
   });
 });
 

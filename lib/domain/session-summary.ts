@@ -31,6 +31,8 @@ export interface MeasureSums {
   nMatched: number;
   sumBefore: number;
   sumAfter: number;
+  /** Σ (after − before)² over the matched pairs, for the change's spread and confidence interval. */
+  sumSquaredChange: number;
 }
 
 /** Sufficient statistics for the correlation of an item's score (x, 0 or 1) with the rest score r. */
@@ -110,9 +112,10 @@ const sumsOf = (change: MeasureChange): MeasureSums => ({
   nMatched: change.nMatched,
   sumBefore: (change.meanBefore ?? 0) * change.nMatched,
   sumAfter: (change.meanAfter ?? 0) * change.nMatched,
+  sumSquaredChange: change.sumSquaredChange,
 });
 
-export const emptyMeasure = (): MeasureSums => ({ nBefore: 0, nAfter: 0, nMatched: 0, sumBefore: 0, sumAfter: 0 });
+export const emptyMeasure = (): MeasureSums => ({ nBefore: 0, nAfter: 0, nMatched: 0, sumBefore: 0, sumAfter: 0, sumSquaredChange: 0 });
 export const emptyCorrelation = (): CorrelationSums => ({ n: 0, sx: 0, sr: 0, srr: 0, sxr: 0 });
 
 /**
@@ -223,6 +226,7 @@ export function addMeasure(a: MeasureSums, b: MeasureSums): MeasureSums {
     nMatched: a.nMatched + b.nMatched,
     sumBefore: a.sumBefore + b.sumBefore,
     sumAfter: a.sumAfter + b.sumAfter,
+    sumSquaredChange: a.sumSquaredChange + b.sumSquaredChange,
   };
 }
 
