@@ -13,7 +13,8 @@ import type { DisclosedNode, LiveFigure } from './live-tree';
 export type TallyWaiting = 'few' | 'reveal' | 'unsafe';
 
 export type DisclosedTally =
-  | { kind: 'waiting'; itemId: string; k: number; why: TallyWaiting }
+  /** `at`: how many answers a first release needs, when that is what it waits for. */
+  | { kind: 'waiting'; itemId: string; k: number; why: TallyWaiting; at: number | null }
   | {
       kind: 'options';
       itemId: string;
@@ -46,20 +47,16 @@ export function subjectItems(subject: TallySubject, structure: ModuleStructure):
   return (scenario?.nodes ?? []).filter((n) => n.kind === 'decision').map((n) => scenarioDecisionItem(subject.scenarioId, n.id));
 }
 
-/**
- * A subject's tables from its release. `release` null: nothing released yet, for the reason
- * given (`few` or `reveal`).
- */
-export function discloseSubject(
-  subject: TallySubject,
-  structure: ModuleStructure,
-  release: FrozenRelease | null,
-  k: number,
-  notYet: Exclude<TallyWaiting, 'unsafe'>,
-): DisclosedTally[] {
+/** Why nothing is released yet: too few answers (and how many it waits for), or no reveal yet. */
+export type NotYet = { why: 'few'; at: number } | { why: 'reveal' };
+
+/** A subject's tables from its release; `release` null: nothing released yet, for the reason given. */
+export function discloseSubject(subject: TallySubject, structure: ModuleStructure, release: FrozenRelease | null, k: number, notYet: NotYet): DisclosedTally[] {
   const items = subjectItems(subject, structure);
   const shown = release ? shownRelease(release, k) : null;
-  if (!shown) return items.map((itemId) => ({ kind: 'waiting', itemId, k, why: release ? 'unsafe' : notYet }));
+  if (!shown) {
+    return items.map((itemId) => ({ kind: 'waiting', itemId, k, why: release ? 'unsafe' : notYet.why, at: !release && notYet.why === 'few' ? notYet.at : null }));
+  }
   const [tree] = shown;
   if (!tree) return [];
 
@@ -69,7 +66,7 @@ export function discloseSubject(
       if (node.kind !== 'decision') return [];
       const itemId = scenarioDecisionItem(scenario?.id ?? '', node.id);
       const at = decisionNode(tree, node.id);
-      if (!at) return [{ kind: 'waiting', itemId, k, why: 'few' }];
+      if (!at) return [{ kind: 'waiting', itemId, k, why: 'few', at: null }];
       return [
         {
           kind: 'options',

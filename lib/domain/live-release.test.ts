@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceRelease, mayGrow, shownRelease, type FrozenRelease, type ReleaseRules } from './live-release';
+import { advanceRelease, firstReleaseAt, mayGrow, shownRelease, type FrozenRelease, type ReleaseRules } from './live-release';
 import type { CountNode } from './live-tree';
 
 const K = 5;
@@ -19,6 +19,14 @@ describe('releases of a live tally', () => {
     expect(advanceRelease(null, flat(2, 2), live)).toEqual({ kind: 'unchanged', release: null });
     const first = advanceRelease(null, flat(10, 10), live);
     expect(first).toMatchObject({ kind: 'store', replaces: null, release: { counted: 20, version: 1, showable: true } });
+  });
+
+  it('makes a live first release only once half the class has answered, a self-paced one at 2k', () => {
+    expect(firstReleaseAt('live', 30, K)).toBe(15);
+    expect(firstReleaseAt('live', 6, K)).toBe(5);
+    expect(firstReleaseAt('self_paced', 30, K)).toBe(10);
+    // Revealed at 9 of 30: nothing is frozen yet.
+    expect(advanceRelease(null, flat(5, 4), { ...live, firstAt: 15 }).release).toBeNull();
   });
 
   it('never changes by one answer: a poll after every answer shows the same release until a whole group passes', () => {

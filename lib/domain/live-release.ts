@@ -4,8 +4,10 @@
  *
  * A release freezes the exact tally at one moment and is all any viewer sees of it (projector,
  * presenter, phones), until the next release:
- * - The first release is made when the teacher first reveals the step (in a self-paced session,
- *   when `firstAt` students have answered, since no one reveals there), once at least k have.
+ * - The first release is made when the teacher first reveals the step, once at least k and at
+ *   least half the class have answered (`firstReleaseAt`): a reveal before that shows "waiting"
+ *   and freezes nothing, so an early reveal doesn't freeze a handful of answers for the whole
+ *   lesson. A self-paced session, where no one reveals, makes it once 2k have answered.
  *   Revealing again, or hiding and showing, shows the same release.
  * - After that, answers arriving later are only tried in whole groups: once per k more answers,
  *   from 2k on. The group joins the release only if a viewer comparing the two releases learns
@@ -41,6 +43,14 @@ export interface ReleaseRules {
   mayStart: boolean;
   /** The least number of answers a first release needs (at least k). */
   firstAt: number;
+}
+
+/**
+ * How many answers a first release needs. Counts only (never what anyone answered), so the
+ * moment it is made says nothing about anyone's answer.
+ */
+export function firstReleaseAt(mode: 'live' | 'self_paced', joined: number, k: number): number {
+  return mode === 'live' ? Math.max(k, Math.ceil(joined / 2)) : 2 * k;
 }
 
 export type ReleaseStep = { kind: 'unchanged'; release: FrozenRelease | null } | { kind: 'store'; release: FrozenRelease; replaces: number | null };

@@ -20,9 +20,10 @@ export async function classChoicesAt(db: Database, session: ClassSessionRow, ite
   const journey = sessionJourney(structure, sessionJourneyOptions(session));
   const revealedStep = session.revealedStep === null ? undefined : journey.steps[session.revealedStep];
   const revealed = revealedStep !== undefined && stepSubjects(revealedStep).some((s) => s.key === subject.key);
-  const { release, k } = await readRelease(db, session, subject, structure, revealed);
-  // A live class waits for the teacher; a self-paced one for enough answers.
-  const tally = discloseSubject(subject, structure, release, k, session.mode === 'live' ? 'reveal' : 'few').find((t) => t.itemId === itemId);
+  const { release, k, firstAt } = await readRelease(db, session, subject, structure, revealed);
+  // A live class waits for the teacher (and, once revealed, for half the class); a self-paced one for 2k answers.
+  const notYet = session.mode === 'live' && !revealed ? ({ why: 'reveal' } as const) : ({ why: 'few', at: firstAt } as const);
+  const tally = discloseSubject(subject, structure, release, k, notYet).find((t) => t.itemId === itemId);
   if (!tally) return null;
   if (tally.kind !== 'options') return { itemId, shown: false, waiting: tally.kind === 'waiting' ? tally.why : 'few', k, reached: null, options: [] };
   return { itemId, shown: true, waiting: null, k, reached: tally.reached, options: tally.options.map((o) => ({ id: o.id, count: o.count })) };

@@ -16,7 +16,7 @@ const rules = { k: 5, mayStart: true, firstAt: 5 };
 /** The tables a subject shows once released now. */
 function released(subject: TallySubject, given: ClassAnswer[]) {
   const step = advanceRelease(null, exactTally(subject, testStructure, given), rules);
-  return discloseSubject(subject, testStructure, step.release, 5, 'few');
+  return discloseSubject(subject, testStructure, step.release, 5, { why: 'few', at: 5 });
 }
 
 describe('class tallies', () => {
@@ -34,7 +34,7 @@ describe('class tallies', () => {
       },
     ]);
     // 3 answered: nothing is released, whatever kind of item it is.
-    expect(released(item('q-single'), given)).toEqual([{ kind: 'waiting', itemId: 'q-single', k: 5, why: 'few' }]);
+    expect(released(item('q-single'), given)).toEqual([{ kind: 'waiting', itemId: 'q-single', k: 5, why: 'few', at: 5 }]);
   });
 
   it('ignores answers to other items and phases', () => {

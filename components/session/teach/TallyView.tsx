@@ -36,7 +36,7 @@ export function TallyView({ tally, labels, k }: { tally: DisclosedTally; labels:
     return (
       <div className="tally">
         {heading && <h3>{heading}</h3>}
-        <p className="muted">{tally.why === 'unsafe' ? t('unsafe') : t('hidden', { k: tally.k })}</p>
+        <p className="muted">{tally.why === 'unsafe' ? t('unsafe') : t('hidden', { at: tally.at ?? tally.k, k: tally.k })}</p>
       </div>
     );
   }

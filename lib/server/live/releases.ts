@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { answerResponseSchema } from '@/lib/api/schemas';
 import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
 import { answers, liveReleases, participants, type ClassSessionRow } from '@/lib/db/schema';
 import { exactTally, subjectAnswerItems, type ClassAnswer, type TallySubject } from '@/lib/domain/class-tally';
-import { advanceRelease, type FrozenRelease } from '@/lib/domain/live-release';
+import { advanceRelease, firstReleaseAt, type FrozenRelease } from '@/lib/domain/live-release';
 import type { CountNode } from '@/lib/domain/live-tree';
 import { configuredDisclosurePolicies } from '../disclosure-config';
 
@@ -69,15 +69,22 @@ async function storedRelease(db: Database, classSessionId: string, subject: stri
 
 export interface SubjectRelease {
   release: FrozenRelease | null;
+  /** How many answers a first release needs (while there is none). */
+  firstAt: number;
   /** True when answers have come in since the release that it doesn't count (yet). */
   later: boolean;
   k: number;
 }
 
+async function joinedCount(db: Database, classSessionId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(participants).where(eq(participants.classSessionId, classSessionId));
+  return row?.n ?? 0;
+}
+
 /**
  * The release of one subject, moved on if its rules say so. `revealed`: the teacher has this step
- * revealed now. A live session makes its first release on a reveal; a self-paced one, which has no
- * reveals, once 2k students have answered.
+ * revealed now. A live session makes its first release on a reveal once half the class has
+ * answered; a self-paced one, which has no reveals, once 2k students have (firstReleaseAt).
  */
 export async function readRelease(
   db: Database,
@@ -91,7 +98,8 @@ export async function readRelease(
   const now = current[0]?.count ?? 0;
   const stored = await storedRelease(db, session.id, subject.key);
   const selfPaced = session.mode === 'self_paced';
-  const step = advanceRelease(stored, current, { k, mayStart: revealed || selfPaced, firstAt: selfPaced ? 2 * k : k });
+  const firstAt = firstReleaseAt(session.mode, await joinedCount(db, session.id), k);
+  const step = advanceRelease(stored, current, { k, mayStart: revealed || selfPaced, firstAt });
   let release = step.release;
   if (step.kind === 'store') {
     const saved =
@@ -109,5 +117,5 @@ export async function readRelease(
     // Another instance stored a change first: show what it stored.
     if (saved.length === 0) release = await storedRelease(db, session.id, subject.key);
   }
-  return { release, later: release !== null && now > release.counted, k };
+  return { release, firstAt, later: release !== null && now > release.counted, k };
 }

@@ -49,7 +49,7 @@ export async function readTeacherLiveView(db: Database, id: string, now: Date): 
     );
     reveal = {
       step: session.revealedStep,
-      tallies: released.flatMap(({ subject, release }) => discloseSubject(subject, structure, release, k, 'few')),
+      tallies: released.flatMap(({ subject, release, firstAt }) => discloseSubject(subject, structure, release, k, { why: 'few', at: firstAt })),
       later: released.some((r) => r.later),
     };
   }
