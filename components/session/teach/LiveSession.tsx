@@ -129,7 +129,7 @@ export function LiveSession(props: LiveSessionProps) {
               {state.showJoinCode ? t('hideCode') : t('showCode')}
             </button>
           </div>
-          {variant === 'dashboard' && <JumpToStep outline={outline} current={state.liveStep} disabled={busy} onGo={(to) => void run({ command: 'go-to-step', step: to })} />}
+          {variant === 'dashboard' && <JumpToStep key={state.liveStep} outline={outline} current={state.liveStep} disabled={busy} onGo={(to) => void run({ command: 'go-to-step', step: to })} />}
         </section>
       ) : (
         <section className="card" aria-labelledby={`self-paced-${variant}`}>

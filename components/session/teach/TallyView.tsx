@@ -13,12 +13,15 @@ interface Row {
   correct: boolean | null;
 }
 
-/** How far a bar goes: a number to its end, a range to its start (the rest drawn faint), a small group to a stub. */
+/**
+ * How far a bar goes: a number to its end; a range solid to its start and striped to its end; a
+ * small group (which may be none) only a short striped stub, so that it never looks like k − 1.
+ */
 function barOf(figure: LiveFigure, largest: number): { solid: number; faint: number } {
   const share = (n: number) => (n / largest) * 100;
   if (figure.kind === 'count') return { solid: share(figure.value), faint: 0 };
   if (figure.kind === 'range') return { solid: share(figure.from), faint: share(figure.to - figure.from) };
-  return { solid: 0, faint: share(figure.k - 1) };
+  return { solid: 0, faint: 3 };
 }
 
 /**
@@ -55,7 +58,7 @@ export function TallyView({ tally, labels, k }: { tally: DisclosedTally; labels:
             { key: 'right', label: t(tally.question === 'order' ? 'rightOrder' : 'closeGuess'), count: tally.right, correct: true },
             { key: 'other', label: t(tally.question === 'order' ? 'otherOrder' : 'furtherOff'), count: tally.other, correct: null },
           ];
-  const largest = Math.max(1, ...rows.map((r) => (r.count.kind === 'count' ? r.count.value : r.count.kind === 'range' ? r.count.to : r.count.k)));
+  const largest = Math.max(1, ...rows.map((r) => (r.count.kind === 'count' ? r.count.value : r.count.kind === 'range' ? r.count.to : 0)));
   const protectedFigures = rows.some((r) => r.count.kind !== 'count');
   const story = tally.itemId.includes('/');
 
