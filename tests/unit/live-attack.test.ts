@@ -413,7 +413,7 @@ describe('the live class view under attack', () => {
   }, 180_000);
 
   it('finds nothing under the release rules, in live classes with random reveals', async () => {
-    const seeds = Array.from({ length: 24 }, (_, i) => 100 + i);
+    const seeds = Array.from({ length: 40 }, (_, i) => 100 + i);
     const result = await attackMany(seeds, 'new', 'live');
     console.log(summary('release rules, live', result));
     expect(result.examples).toEqual([]);
@@ -422,14 +422,14 @@ describe('the live class view under attack', () => {
   }, 300_000);
 
   it('finds nothing under the release rules in self-paced classes, where phones see the first release at 10', async () => {
-    const seeds = Array.from({ length: 12 }, (_, i) => 200 + i);
+    const seeds = Array.from({ length: 20 }, (_, i) => 200 + i);
     const result = await attackMany(seeds, 'new', 'self_paced');
     console.log(summary('release rules, self-paced', result));
     expect(result.examples).toEqual([]);
   }, 300_000);
 
   it('finds nothing in whole classes of 20 to 32 revealed from the first answer, where later groups of answers join', async () => {
-    const seeds = Array.from({ length: 16 }, (_, i) => 300 + i);
+    const seeds = Array.from({ length: 20 }, (_, i) => 300 + i);
     const result = await attackMany(seeds, 'new', 'early', [20, 32]);
     console.log(summary('release rules, live, 20–32', result));
     expect(result.examples).toEqual([]);
