@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './seeded-random';
-import { countBand, discloseTree, intervalsOf, type CountNode, type DisclosedNode, type LiveFigure } from './live-tree';
+import { countBand, discloseTree, intervalsOf, type CountNode, type DisclosedNode, type LiveFigure, type Shown } from './live-tree';
 
 const K = 5;
 const node = (key: string, count: number, children: CountNode[] = []): CountNode => ({ key, count, children });
@@ -113,14 +113,14 @@ describe('disclosing one frozen tally', () => {
       if (story.count < K) continue;
       const { shown, hidden } = discloseTree(story, K);
       if (!shown) continue;
-      const how = new Map(hidden.map((p) => [p, 'hidden' as const]));
+      const how = new Map<string, Shown>(hidden.map((p) => [p, 'hidden']));
       // Small ones as small: what the figure says.
       const mark = (n: CountNode, d: DisclosedNode, path: string) => {
-        if (path !== '' && d.figure.kind === 'fewer-than') how.set(path, 'small' as never);
+        if (path !== '' && d.figure.kind === 'fewer-than') how.set(path, 'small');
         n.children.forEach((c, i) => mark(c, d.children[i] as DisclosedNode, `${path}/${c.key}`));
       };
       mark(story, shown, '');
-      const intervals = intervalsOf(story, how as never, K);
+      const intervals = intervalsOf(story, how, K);
       for (const cell of spread(story, shown)) {
         const interval = intervals.get(cell.path === '' ? '' : `/${cell.path}`);
         expect([interval?.lo, interval?.hi], cell.path).toEqual([Math.min(...cell.values), Math.max(...cell.values)]);

@@ -41,7 +41,8 @@ export interface Interval {
   hi: number;
 }
 
-type Shown = 'exact' | 'small' | 'hidden';
+/** How a figure is shown: as its number, as "fewer than k", or hidden as the range it lies in. */
+export type Shown = 'exact' | 'small' | 'hidden';
 
 interface Walk {
   node: CountNode;
@@ -58,11 +59,6 @@ function walk(node: CountNode, parent: Walk | null, path: string): Walk {
 
 function all(root: Walk): Walk[] {
   return [root, ...root.children.flatMap(all)];
-}
-
-/** A node's path from the root, `/`-separated keys: how hidden figures are remembered between releases. */
-export function nodePaths(root: CountNode): string[] {
-  return all(walk(root, null, '')).map((w) => w.path);
 }
 
 /**
@@ -119,7 +115,7 @@ export function countBand(n: number, k: number): LiveFigure {
 
 const width = (i: Interval) => i.hi - i.lo + 1;
 
-/** Paths of the figures that fail the rules above, with the split each failure belongs to. */
+/** The figures (and splits) that fail the rules above, as shown now. */
 function failures(root: CountNode, shown: ReadonlyMap<string, Shown>, k: number): Walk[] {
   const intervals = intervalsOf(root, shown, k);
   const failing: Walk[] = [];
