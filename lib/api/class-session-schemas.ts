@@ -50,21 +50,26 @@ export const classChoicesQuerySchema = z.object({
 });
 
 /**
- * A count under disclosure control: a number, "fewer than k" (never the small number itself),
- * or withheld where it would let someone work out a small number from the others.
+ * A figure of a live class tally: a number (k or more, or 0), "fewer than k" (0 to k−1, never the
+ * small number itself), or a range (how many were counted, in steps of k; or a cell shown only as
+ * far as the figures beside it already give it away).
  */
-export const disclosedCountSchema = z.union([
+export const liveFigureSchema = z.union([
   z.object({ kind: z.literal('count'), value: z.int().min(0) }),
   z.object({ kind: z.literal('fewer-than'), k: z.int().min(2) }),
-  z.object({ kind: z.literal('withheld') }),
+  z.object({ kind: z.literal('range'), from: z.int().min(0), to: z.int().min(0) }),
 ]);
 
 export const classChoicesResponseSchema = z.object({
   itemId: z.string(),
-  shown: z.boolean().describe('False until enough of the class has answered to show anything.'),
+  shown: z.boolean().describe('False until the class\'s choices are released.'),
+  waiting: z
+    .enum(['reveal', 'few', 'unsafe'])
+    .nullable()
+    .describe('Why nothing is shown: `reveal` the teacher has not shown them yet, `few` too few have answered, `unsafe` no showing of them would keep everyone anonymous.'),
   k: z.int().describe('The smallest count shown as a number.'),
-  respondents: disclosedCountSchema.nullable().describe('How many answered; null when showing it would give a small group away.'),
-  options: z.array(z.object({ id: z.string(), count: disclosedCountSchema })),
+  reached: liveFigureSchema.nullable().describe('How many the figures are about: those who reached this decision.'),
+  options: z.array(z.object({ id: z.string(), count: liveFigureSchema })),
 });
 export type ClassChoicesResponse = z.infer<typeof classChoicesResponseSchema>;
 

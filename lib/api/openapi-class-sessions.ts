@@ -81,7 +81,8 @@ export function classSessionPaths({ jsonSchema, ref, ok, error, acceptLanguage, 
       get: {
         operationId: 'getClassChoices',
         summary: 'What the class chose at a scenario decision',
-        description: 'Nothing until at least k students answered; each count from 1 to k−1 as "fewer than k".',
+        description:
+          'The same released figures the projector shows: in a live session only once the teacher has revealed the story, in a self-paced one once 2k students have finished it. They change only by whole groups of at least k students; each small group shows as "fewer than k".',
         parameters: [code, { name: 'itemId', in: 'query', required: true, schema: jsonSchema(itemRefSchema, 'input') }, acceptLanguage],
         responses: { '200': ok('The disclosed choices.', 'ClassChoicesResponse'), '400': error('`invalid_body`: itemId is missing or not valid.'), '404': unknownSession },
       },

@@ -18,6 +18,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -246,6 +247,28 @@ export const rateLimits = pgTable(
   (table) => [index('rate_limits_refilled_at_idx').on(table.refilledAtMs)],
 );
 
+/**
+ * What a live class tally has released so far (lib/domain/live-release.ts): the exact counts
+ * frozen when the teacher first revealed it, and grown only by whole groups of students since.
+ * Every screen shows this, never the answers as they stand, so that no figure moves by one
+ * student's answer. Never shown as it is: it is disclosed first.
+ */
+export const liveReleases = pgTable(
+  'live_releases',
+  {
+    classSessionId: uuid('class_session_id')
+      .notNull()
+      .references(() => classSessions.id, { onDelete: 'cascade' }),
+    /** What is counted: `item:{phase}:{itemId}` or `story:{scenarioId}`. */
+    subject: text('subject').notNull(),
+    release: jsonb('release').notNull(),
+    /** Counts up with every change: a change is stored only over the version it was made from. */
+    version: integer('version').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.classSessionId, table.subject] })],
+);
+
 export type ParticipantRow = typeof participants.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
 export type NewAnswerRow = typeof answers.$inferInsert;
@@ -253,3 +276,4 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 export type ClassSessionRow = typeof classSessions.$inferSelect;
 export type SessionSummaryRow = typeof sessionSummaries.$inferSelect;
+export type LiveReleaseRow = typeof liveReleases.$inferSelect;

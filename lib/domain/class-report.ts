@@ -512,7 +512,7 @@ export interface ReportPolicies {
  * waves of the same students, and a mean over one or two of them is their own score.
  */
 export function classViewReportPolicies(policies: DisclosurePolicies): ReportPolicies {
-  return { headline: policies.knowledgeLive, knowledge: policies.knowledgeLive, answers: policies.classView };
+  return { headline: policies.classView, knowledge: policies.classView, answers: policies.classView };
 }
 
 /** Every export: the export policy for every figure. */

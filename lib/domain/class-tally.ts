@@ -1,39 +1,26 @@
 /**
- * How a class answered one step, for the projector's reveal and the phones' "what your class
- * chose": raw counts per option or scale point. Pure; disclosure control is applied to the
- * result before it leaves the server (`discloseTally` in class-tally-disclosure.ts).
+ * How a class answered, for the projector's reveal and the phones' "what your class chose", as
+ * exact count trees (live-tree.ts). Pure; nothing here leaves the server as it is: a tally is
+ * frozen into a release (live-release.ts) and disclosed (class-tally-disclosure.ts) first.
+ *
+ * A tally's subject is what is counted together: one question, or one whole story, whose
+ * decisions are parts of one another (the students at a later decision are those who took the
+ * choice leading to it) and so are frozen and disclosed as one tree.
  */
 import type { AnswerResponse } from '@/lib/api/schemas';
-import type { ModuleStructure, Phase } from '@/lib/content/schema';
+import type { ModuleStructure, Phase, Scenario } from '@/lib/content/schema';
 import { isCloseGuess } from './correctness';
 import type { JourneyStep } from './journey';
+import type { CountNode } from './live-tree';
 import { PLAN_ITEM_ID } from './scoring';
 
-/** Knowledge may be shown exactly and live; attitudes and scenario choices are sensitive (DESIGN.md). */
-export type TallySensitivity = 'knowledge' | 'sensitive';
+export type TallySubject =
+  | { kind: 'item'; key: string; phase: Phase; itemId: string }
+  | { kind: 'story'; key: string; scenarioId: string };
 
-export type StepTally =
-  | {
-      kind: 'options';
-      itemId: string;
-      sensitivity: TallySensitivity;
-      /** Single-answer questions: the option counts add up to the respondents. */
-      additive: boolean;
-      respondents: number;
-      options: { id: string; count: number; correct: boolean | null }[];
-    }
-  | { kind: 'order'; itemId: string; sensitivity: 'knowledge'; respondents: number; correct: number }
-  | { kind: 'number'; itemId: string; sensitivity: 'knowledge'; respondents: number; close: number }
-  | {
-      kind: 'scale';
-      itemId: string;
-      sensitivity: 'sensitive';
-      respondents: number;
-      /** 1 strongly disagree … 5 strongly agree, then null for "prefer not to say". */
-      points: { value: number | null; count: number }[];
-    };
-
-export interface TallyResponse {
+/** One stored answer of a class, with the (random) participant it came from. */
+export interface ClassAnswer {
+  participantId: string;
   itemId: string;
   phase: string;
   response: AnswerResponse;
@@ -53,84 +40,148 @@ export function stepAnswerItems(step: JourneyStep, structure: ModuleStructure): 
       const scenario = structure.scenarios.find((s) => s.id === step.scenarioId);
       return (scenario?.nodes ?? [])
         .filter((node) => node.kind === 'decision')
-        .map((node) => ({ phase: 'main' as const, itemId: `${step.scenarioId}/${node.id}` }));
+        .map((node) => ({ phase: 'main' as const, itemId: scenarioDecisionItem(step.scenarioId, node.id) }));
     }
     default:
       return [];
   }
 }
 
-/** How many of the given answers chose each option; a student counts once per option. */
-function optionsTally(
-  itemId: string,
-  sensitivity: TallySensitivity,
-  additive: boolean,
-  options: readonly { id: string; correct?: boolean }[],
-  given: readonly AnswerResponse[],
-): StepTally {
-  const counts = new Map(options.map((o) => [o.id, 0]));
-  for (const response of given) {
-    if (response.kind !== 'choice') continue;
-    for (const id of new Set(response.optionIds)) if (counts.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  return {
-    kind: 'options',
-    itemId,
-    sensitivity,
-    additive,
-    respondents: given.length,
-    options: options.map((o) => ({ id: o.id, count: counts.get(o.id) ?? 0, correct: o.correct ?? null })),
-  };
+export function scenarioDecisionItem(scenarioId: string, nodeId: string): string {
+  return `${scenarioId}/${nodeId}`;
 }
 
-/** One tally per thing the step asks; empty for steps that ask nothing (sections, intro, summary). */
-export function tallyStep(step: JourneyStep, structure: ModuleStructure, responses: readonly TallyResponse[]): StepTally[] {
-  const answersTo = (phase: string, itemId: string) =>
-    responses.filter((r) => r.phase === phase && r.itemId === itemId).map((r) => r.response);
-
+/** What a step's class tally counts; none for steps that ask nothing the class sees (sections, plan, summary). */
+export function stepSubjects(step: JourneyStep): TallySubject[] {
   switch (step.kind) {
-    case 'item': {
-      const item = structure.items.find((i) => i.id === step.itemId);
-      if (!item) return [];
-      const given = answersTo(step.phase, item.id);
-      if (item.kind === 'ordering') {
-        const correctOrder = item.options.map((o) => o.id).join(',');
-        const correct = given.filter((r) => r.kind === 'order' && r.optionIds.join(',') === correctOrder).length;
-        return [{ kind: 'order', itemId: item.id, sensitivity: 'knowledge', respondents: given.length, correct }];
-      }
-      return [optionsTally(item.id, 'knowledge', item.kind !== 'multiple', item.options, given)];
-    }
-    case 'fact': {
-      const fact = structure.facts.find((f) => f.id === step.factId);
-      if (!fact) return [];
-      const given = answersTo('main', fact.id);
-      const { guess } = fact;
-      if (guess.kind === 'number') {
-        const close = given.filter((r) => r.kind === 'number' && isCloseGuess(guess.answer, r.value)).length;
-        return [{ kind: 'number', itemId: fact.id, sensitivity: 'knowledge', respondents: given.length, close }];
-      }
-      return [optionsTally(fact.id, 'knowledge', true, guess.options, given)];
-    }
-    case 'attitude': {
-      const given = answersTo(step.phase, step.itemId);
-      const points = [1, 2, 3, 4, 5, null].map((value) => ({
-        value,
-        count: given.filter((r) => r.kind === 'scale' && r.value === value).length,
-      }));
-      return [{ kind: 'scale', itemId: step.itemId, sensitivity: 'sensitive', respondents: given.length, points }];
-    }
-    case 'scenario': {
-      const scenario = structure.scenarios.find((s) => s.id === step.scenarioId);
-      if (!scenario) return [];
-      return scenario.nodes.flatMap((node): StepTally[] => {
-        if (node.kind !== 'decision') return [];
-        const itemId = `${scenario.id}/${node.id}`;
-        // Story choices have no right answer.
-        const choices = node.choices.map((c) => ({ id: c.id }));
-        return [optionsTally(itemId, 'sensitive', true, choices, answersTo('main', itemId))];
-      });
-    }
+    case 'item':
+    case 'attitude':
+      return [{ kind: 'item', key: `item:${step.phase}:${step.itemId}`, phase: step.phase, itemId: step.itemId }];
+    case 'fact':
+      return [{ kind: 'item', key: `item:main:${step.factId}`, phase: 'main', itemId: step.factId }];
+    case 'scenario':
+      return [{ kind: 'story', key: `story:${step.scenarioId}`, scenarioId: step.scenarioId }];
     default:
       return [];
   }
+}
+
+/** The story a decision (`scenario/node`) belongs to, if it is one. */
+export function storySubjectOf(itemId: string, structure: ModuleStructure): TallySubject | null {
+  const [scenarioId, nodeId] = itemId.split('/');
+  const scenario = structure.scenarios.find((s) => s.id === scenarioId);
+  const node = scenario?.nodes.find((n) => n.id === nodeId);
+  if (!scenario || node?.kind !== 'decision') return null;
+  return { kind: 'story', key: `story:${scenario.id}`, scenarioId: scenario.id };
+}
+
+/** The answers a subject's tally reads. */
+export function subjectAnswerItems(subject: TallySubject, structure: ModuleStructure): { phase: Phase; itemId: string }[] {
+  if (subject.kind === 'item') return [{ phase: subject.phase, itemId: subject.itemId }];
+  return stepAnswerItems({ kind: 'scenario', scenarioId: subject.scenarioId, section: 'scenarios' }, structure);
+}
+
+const node = (key: string, count: number, children: CountNode[] = []): CountNode => ({ key, count, children });
+
+/** Each option as a split of everyone: those who chose it, and the rest. */
+function optionSplits(options: readonly { id: string }[], given: readonly AnswerResponse[]): CountNode[] {
+  return options.map((o) => {
+    const chose = given.filter((r) => r.kind === 'choice' && r.optionIds.includes(o.id)).length;
+    return node('', given.length, [node(o.id, chose), node('other', given.length - chose)]);
+  });
+}
+
+/** Single-answer options: the counts add up to those who answered. */
+function optionCounts(options: readonly { id: string }[], given: readonly AnswerResponse[]): CountNode[] {
+  const counts = options.map((o) => node(o.id, given.filter((r) => r.kind === 'choice' && r.optionIds[0] === o.id).length));
+  // An answer naming no known option (content changed mid-session) is not counted anywhere.
+  const counted = counts.reduce((sum, c) => sum + c.count, 0);
+  return [node('', counted, counts)];
+}
+
+/** The decisions and endings reached from a node, skipping scenes. */
+function nextDecision(scenario: Scenario, id: string): Scenario['nodes'][number] | undefined {
+  const seen = new Set<string>();
+  let current = scenario.nodes.find((n) => n.id === id);
+  while (current?.kind === 'scene' && !seen.has(current.id)) {
+    seen.add(current.id);
+    const next = current.next;
+    current = scenario.nodes.find((n) => n.id === next);
+  }
+  return current;
+}
+
+/**
+ * A story as one tree: everyone whose path through it is complete (they reached an ending), split
+ * by their choice at each decision along it. A student still in the middle of the story is left
+ * out until they finish it, so that every decision's students are exactly a cell of the last.
+ */
+function storyTree(scenario: Scenario, answers: readonly ClassAnswer[]): CountNode {
+  const choices = new Map<string, Map<string, string>>();
+  for (const answer of answers) {
+    if (answer.phase !== 'main' || answer.response.kind !== 'choice') continue;
+    const [scenarioId, nodeId] = answer.itemId.split('/');
+    const choiceId = answer.response.optionIds[0];
+    if (scenarioId !== scenario.id || nodeId === undefined || choiceId === undefined) continue;
+    const own = choices.get(answer.participantId) ?? new Map<string, string>();
+    own.set(nodeId, choiceId);
+    choices.set(answer.participantId, own);
+  }
+  const paths = [...choices.values()].flatMap((own) => {
+    const path: string[] = [];
+    for (let at = nextDecision(scenario, scenario.start); at; ) {
+      if (at.kind === 'ending') return [path];
+      if (at.kind !== 'decision' || path.length > scenario.nodes.length) return [];
+      const chosen = at.choices.find((c) => c.id === own.get(at?.id ?? ''));
+      if (!chosen) return [];
+      path.push(`${at.id}:${chosen.id}`);
+      at = nextDecision(scenario, chosen.next);
+    }
+    return [];
+  });
+  const build = (key: string, at: Scenario['nodes'][number] | undefined, prefix: string[], depth: number): CountNode => {
+    const here = paths.filter((p) => prefix.every((step, i) => p[i] === step));
+    if (at?.kind !== 'decision' || depth > scenario.nodes.length) return node(key, here.length);
+    return node(
+      key,
+      here.length,
+      at.choices.map((c) => build(`${at.id}:${c.id}`, nextDecision(scenario, c.next), [...prefix, `${at.id}:${c.id}`], depth + 1)),
+    );
+  };
+  return build('', nextDecision(scenario, scenario.start), [], 0);
+}
+
+/**
+ * A subject's exact tally: one tree, or for a "tick all that apply" question one tree per option
+ * (everyone, split into those who ticked it and those who didn't). Empty for an unknown subject.
+ */
+export function exactTally(subject: TallySubject, structure: ModuleStructure, answers: readonly ClassAnswer[]): CountNode[] {
+  if (subject.kind === 'story') {
+    const scenario = structure.scenarios.find((s) => s.id === subject.scenarioId);
+    return scenario ? [storyTree(scenario, answers)] : [];
+  }
+  const given = answers.filter((a) => a.phase === subject.phase && a.itemId === subject.itemId).map((a) => a.response);
+  const item = structure.items.find((i) => i.id === subject.itemId);
+  if (item) {
+    if (item.kind === 'ordering') {
+      const right = item.options.map((o) => o.id).join(',');
+      const correct = given.filter((r) => r.kind === 'order' && r.optionIds.join(',') === right).length;
+      return [node('', given.length, [node('right', correct), node('other', given.length - correct)])];
+    }
+    return item.kind === 'multiple' ? optionSplits(item.options, given) : optionCounts(item.options, given);
+  }
+  const fact = structure.facts.find((f) => f.id === subject.itemId);
+  if (fact) {
+    const { guess } = fact;
+    if (guess.kind === 'choice') return optionCounts(guess.options, given);
+    const close = given.filter((r) => r.kind === 'number' && isCloseGuess(guess.answer, r.value)).length;
+    return [node('', given.length, [node('right', close), node('other', given.length - close)])];
+  }
+  if (structure.attitudeItems.some((a) => a.id === subject.itemId)) {
+    const points = [1, 2, 3, 4, 5, null].map((value) =>
+      node(value === null ? 'skip' : String(value), given.filter((r) => r.kind === 'scale' && r.value === value).length),
+    );
+    return [node('', points.reduce((sum, p) => sum + p.count, 0), points)];
+  }
+  return [];
 }

@@ -16,7 +16,7 @@ import {
 } from './disclosure';
 
 const policies = disclosurePolicies();
-const { classView, knowledgeLive } = policies;
+const { classView } = policies;
 const exportPolicy = policies.export;
 
 const count = (value: number): DisclosedCount => ({ kind: 'count', value });
@@ -28,10 +28,9 @@ const cells = (...counts: number[]) => counts.map((n, i) => ({ key: String.fromC
 const shown = (...values: DisclosedCount[]) => values.map((value, i) => ({ key: String.fromCharCode(97 + i), value }));
 
 describe('disclosurePolicies', () => {
-  it('uses k = 5 for the class view, k = 1 for live knowledge, and k = 10 rounded to 5 for exports', () => {
+  it('uses k = 5 for the class view, for every kind of item, and k = 10 rounded to 5 for exports', () => {
     expect(policies).toEqual({
       classView: { name: 'classView', k: 5, roundTo: 1, hideZero: false },
-      knowledgeLive: { name: 'knowledgeLive', k: 1, roundTo: 1, hideZero: false },
       export: { name: 'export', k: 10, roundTo: 5, hideZero: true },
     });
   });
@@ -56,8 +55,8 @@ describe('disclosurePolicies', () => {
     expect(disclosurePolicies({ exportK: 12 }).export.k).toBe(15);
   });
 
-  it('never lets configuration suppress anything in live knowledge counts', () => {
-    expect(disclosurePolicies({ classK: 9 }).knowledgeLive.k).toBe(1);
+  it('has no policy that shows small counts exactly, live or not', () => {
+    expect(Object.values(disclosurePolicies({ classK: 9 })).every((p) => p.k >= 5)).toBe(true);
   });
 });
 
@@ -84,11 +83,6 @@ describe('discloseCount', () => {
     [102, count(100)],
   ])('export: %i → %j', (n, expected) => {
     expect(discloseCount(n, exportPolicy)).toEqual(expected);
-  });
-
-  it('shows every count exactly in live knowledge views', () => {
-    expect(discloseCount(1, knowledgeLive)).toEqual(count(1));
-    expect(discloseCount(3, knowledgeLive)).toEqual(count(3));
   });
 
   it('refuses a count that is not a whole number ≥ 0', () => {
@@ -164,13 +158,6 @@ describe('discloseDistribution (additive: one cell per person)', () => {
     expect(discloseDistribution(cells(30, 4, 6), 40, exportPolicy, additive).total).toEqual(count(40));
     // 48 shows as 50; 50 − 30 = 20, more than two cells of at most 9 could hold: withheld.
     expect(discloseDistribution(cells(30, 9, 9), 48, exportPolicy, additive).total).toEqual(withheld);
-  });
-
-  it('suppresses nothing in live knowledge views', () => {
-    expect(discloseDistribution(cells(1, 2), 3, knowledgeLive, additive)).toEqual({
-      cells: shown(count(1), count(2)),
-      total: count(3),
-    });
   });
 
   it('refuses cells that do not add up to the total', () => {
@@ -283,7 +270,6 @@ describe('discloseMean', () => {
     expect(discloseMean(3.25, 5, classView, 2)).toEqual({ kind: 'mean', value: 3.25 });
     expect(discloseMean(4, 4, classView, 1)).toEqual({ kind: 'fewer-than', k: 5 });
     expect(discloseMean(4, 9, exportPolicy, 1)).toEqual({ kind: 'fewer-than', k: 10 });
-    expect(discloseMean(4, 1, knowledgeLive, 1)).toEqual({ kind: 'mean', value: 4 });
   });
 
   it('says there is nothing to show when nobody answered', () => {

@@ -21,7 +21,7 @@ export const MINIMUM_EXPORT_K = 10;
 /** Exports round every shown count to a multiple of this. */
 export const EXPORT_ROUNDING = 5;
 
-export type DisclosurePolicyName = 'classView' | 'knowledgeLive' | 'export';
+export type DisclosurePolicyName = 'classView' | 'export';
 
 export interface DisclosurePolicy {
   readonly name: DisclosurePolicyName;
@@ -38,10 +38,12 @@ export interface DisclosurePolicy {
 }
 
 export interface DisclosurePolicies {
-  /** A teacher's own class: attitude items, scenario choices, plans, before/after change. */
+  /**
+   * A teacher's own class, for every kind of item: knowledge as much as attitudes, story choices
+   * and plans (a misconception is as personal as an attitude). Live tallies also follow the
+   * release rules in live-release.ts.
+   */
   readonly classView: DisclosurePolicy;
-  /** A teacher's own class, knowledge items (and the head counts): shown exactly, live. */
-  readonly knowledgeLive: DisclosurePolicy;
   /** Every export (CSV) and every officer view. */
   readonly export: DisclosurePolicy;
 }
@@ -69,7 +71,6 @@ export function disclosurePolicies(config: DisclosureConfig = {}): DisclosurePol
   const exportK = raisedK(config.exportK, MINIMUM_EXPORT_K);
   return {
     classView: { name: 'classView', k: raisedK(config.classK, MINIMUM_CLASS_VIEW_K), roundTo: 1, hideZero: false },
-    knowledgeLive: { name: 'knowledgeLive', k: 1, roundTo: 1, hideZero: false },
     export: { name: 'export', k: Math.ceil(exportK / EXPORT_ROUNDING) * EXPORT_ROUNDING, roundTo: EXPORT_ROUNDING, hideZero: true },
   };
 }

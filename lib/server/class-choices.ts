@@ -2,27 +2,29 @@ import 'server-only';
 import type { ClassChoicesResponse } from '@/lib/api/class-session-schemas';
 import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
-import { tallyStep } from '@/lib/domain/class-tally';
-import { discloseTally } from '@/lib/domain/class-tally-disclosure';
-import { configuredDisclosurePolicies } from './disclosure-config';
-import { readTallyResponses } from './live/snapshots';
+import type { ClassSessionRow } from '@/lib/db/schema';
+import { stepSubjects, storySubjectOf } from '@/lib/domain/class-tally';
+import { discloseSubject } from '@/lib/domain/class-tally-disclosure';
+import { sessionJourney, sessionJourneyOptions } from '@/lib/domain/session-journey';
+import { readRelease } from './live/releases';
 
-/** The class's choices at one scenario decision (`scenario/node`), disclosed; null if there is no such decision. */
-export async function classChoicesAt(db: Database, classSessionId: string, itemId: string): Promise<ClassChoicesResponse | null> {
-  const [scenarioId, nodeId] = itemId.split('/');
+/**
+ * The class's choices at one scenario decision (`scenario/node`) for the phones: the story's
+ * release, the same figures the projector shows (lib/server/live/releases.ts), never the answers
+ * as they stand. Null if there is no such decision.
+ */
+export async function classChoicesAt(db: Database, session: ClassSessionRow, itemId: string): Promise<ClassChoicesResponse | null> {
   const { structure } = await getModule();
-  const scenario = structure.scenarios.find((s) => s.id === scenarioId);
-  const node = scenario?.nodes.find((n) => n.id === nodeId);
-  if (!scenario || node?.kind !== 'decision') return null;
-  const step = { kind: 'scenario', scenarioId: scenario.id, section: 'scenarios' } as const;
-  const responses = await readTallyResponses(db, classSessionId, [{ phase: 'main', itemId }]);
-  const tally = tallyStep(step, structure, responses).find((t) => t.itemId === itemId);
+  const subject = storySubjectOf(itemId, structure);
+  if (!subject) return null;
+  const journey = sessionJourney(structure, sessionJourneyOptions(session));
+  const revealedStep = session.revealedStep === null ? undefined : journey.steps[session.revealedStep];
+  const revealed = revealedStep !== undefined && stepSubjects(revealedStep).some((s) => s.key === subject.key);
+  const { release, k, firstAt } = await readRelease(db, session, subject, structure, revealed);
+  // A live class waits for the teacher (and, once revealed, for half the class); a self-paced one for 2k answers.
+  const notYet = session.mode === 'live' && !revealed ? ({ why: 'reveal' } as const) : ({ why: 'few', at: firstAt } as const);
+  const tally = discloseSubject(subject, structure, release, k, notYet).find((t) => t.itemId === itemId);
   if (!tally) return null;
-  const policies = configuredDisclosurePolicies();
-  const { k } = policies.classView;
-  const disclosed = discloseTally(tally, policies);
-  if (disclosed.kind === 'hidden') return { itemId, shown: false, k, respondents: null, options: [] };
-  if (disclosed.kind !== 'options') return null;
-  const respondents = disclosed.respondents.kind === 'withheld' ? null : disclosed.respondents;
-  return { itemId, shown: true, k, respondents, options: disclosed.options.map((o) => ({ id: o.id, count: o.count })) };
+  if (tally.kind !== 'options') return { itemId, shown: false, waiting: tally.kind === 'waiting' ? tally.why : 'few', k, reached: null, options: [] };
+  return { itemId, shown: true, waiting: null, k, reached: tally.reached, options: tally.options.map((o) => ({ id: o.id, count: o.count })) };
 }

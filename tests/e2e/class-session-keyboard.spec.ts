@@ -1,4 +1,5 @@
-import { createSession, exact, newTeacher, sessionMessages, teachMessages } from './support/class-session';
+import { createSession, exact, joinAsApiPhone, newTeacher, sessionMessages, teachMessages } from './support/class-session';
+import { structure } from './support/content';
 import { expect, test } from './support/fixtures';
 import { completeStep, currentStep, tabTo } from './support/journey';
 
@@ -38,9 +39,13 @@ test('a class session by keyboard alone, with reduce motion on: joining, pacing,
   await expect.poll(async () => (await currentStep(phone)).kind).toBe('fact');
   await completeStep({ page: phone, locale: 'en-GB', mode: 'keyboard' });
 
+  // Four more phones answer through the API, so that the class is big enough to show (5 of 5).
+  const fact = structure.facts[0]?.id ?? 'F1';
+  for (const pick of ['road-crashes', 'road-crashes', 'drowning', 'violence']) await (await joinAsApiPhone(projector.request, session.joinCode)).answer(fact, [pick]);
+
   await tabTo(projector, projector.getByRole('button', exact(live.revealAnswers)));
   await projector.keyboard.press('Enter');
-  await expect(projector.locator('table.tally caption')).toContainText('(1 answered)');
+  await expect(projector.locator('table.tally caption')).toContainText(teachMessages.tally.counted.replace('{count}', teachMessages.tally.range.replace('{from}', '5').replace('{to}', '9')));
   // Reduce motion: the class's bars appear at their size, without a transition.
   const transition = await projector.locator('.tally__bar span').first().evaluate((el) => getComputedStyle(el).transitionDuration);
   expect(transition).toBe('0s');

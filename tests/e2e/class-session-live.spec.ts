@@ -1,12 +1,29 @@
 import { buildJourney } from '@/lib/domain/journey';
-import { createSession, exact, joinAsStudent, liveCount, newTeacher, sessionMessages, teachMessages } from './support/class-session';
-import { structure } from './support/content';
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { createSession, exact, joinAsApiPhone, joinAsStudent, liveCount, newTeacher, sessionMessages, teachMessages } from './support/class-session';
+import { contentText, structure } from './support/content';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { completeStep, currentStep, messages } from './support/journey';
 import { reportMessages, downloadReportCsv } from './support/report';
 
 const live = teachMessages.live;
+const tally = teachMessages.tally;
 const player = messages('en-GB');
+
+/** The projector at a reveal on a 1920×1080 screen and the presenter on a 1366×768 laptop, for people to look at. */
+async function screenshots(projector: Page, presenter: Page): Promise<void> {
+  mkdirSync('test-results/live-screens', { recursive: true });
+  const projectorSize = projector.viewportSize();
+  const presenterSize = presenter.viewportSize();
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.screenshot({ path: 'test-results/live-screens/projector-reveal-1920x1080.png' });
+  await presenter.setViewportSize({ width: 1366, height: 768 });
+  await presenter.locator('.live__reveal').scrollIntoViewIfNeeded();
+  await presenter.screenshot({ path: 'test-results/live-screens/presenter-reveal-1366x768.png' });
+  if (projectorSize) await projector.setViewportSize(projectorSize);
+  if (presenterSize) await presenter.setViewportSize(presenterSize);
+}
 
 test('a live session: setup link to CSV, with three phones following the teacher', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -42,20 +59,58 @@ test('a live session: setup link to CSV, with three phones following the teacher
   }
   await expectNoAxeViolations(ben, 'student waiting for the next step');
 
-  // Next: the first fact. All three guess; the projector counts them and reveals how the class guessed.
+  // Next: the first fact. The three phones guess "road crashes"; twelve more phones take part through
+  // the API alone, so that the class is big enough to show anything.
+  const fact = structure.facts[0];
+  const factText = contentText.facts[fact?.id ?? 'F1'];
+  const api = await Promise.all(Array.from({ length: 13 }, () => joinAsApiPhone(teacher.page.request, session.joinCode)));
+  await expect(liveCount(projector, 'joined')).toHaveText('16');
   await projector.getByRole('button', exact(live.next)).click();
   await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', '2');
   for (const phone of students) {
     await expect.poll(async () => (await currentStep(phone)).kind).toBe('fact');
-    await completeStep({ page: phone, locale: 'en-GB', mode: 'pointer' });
+    await phone.getByRole('radio', { name: factText?.options['road-crashes'] ?? '' }).check();
+    await phone.getByRole('button', exact(player.fact.reveal)).click();
+    await phone.getByRole('button', exact(player.fact.next)).click();
   }
-  await expect(liveCount(projector, 'answered-step')).toHaveText('3');
+  // How many answered is shown in steps of 5, never exactly.
+  await expect(liveCount(teacher.page, 'answered-step')).toHaveText(tally.fewerThan.replace('{k}', '5'));
+  // Revealed with 3 of 16 answered: nothing is counted yet, and the projector says how many it waits for.
   await projector.getByRole('button', exact(live.revealAnswers)).click();
-  const tally = projector.locator('table.tally');
-  await expect(tally.locator('caption')).toContainText('(3 answered)');
-  // The driver picks the first option on every phone: knowledge items show exact counts, live.
-  await expect(tally.locator('tbody tr').first().locator('.tally__count')).toHaveText('3');
+  await expect(projector.getByText(tally.hidden.replace('{at}', '8').replace('{k}', '5'))).toBeVisible();
+  await projector.getByRole('button', exact(live.hideAnswers)).click();
+
+  // Twelve more answer: 5 road crashes, 5 lung infections, 2 drowning. Road crashes 8, lung infections 5,
+  // drowning 2, violence 0: "lung infections 5" beside the 15 counted would give the 2 away.
+  const picks = [...Array<string>(5).fill('road-crashes'), ...Array<string>(5).fill('lung-infections'), 'drowning', 'drowning'];
+  for (const [i, pick] of picks.entries()) await api[i]?.answer(fact?.id ?? 'F1', [pick]);
+  await expect(liveCount(teacher.page, 'answered-step')).toHaveText(tally.range.replace('{from}', '15').replace('{to}', '19'));
+  await projector.getByRole('button', exact(live.revealAnswers)).click();
+  const table = projector.locator('table.tally');
+  await expect(table.locator('caption')).toContainText(tally.counted.replace('{count}', tally.range.replace('{from}', '15').replace('{to}', '19')));
+  const figures = async () =>
+    Object.fromEntries(await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelector('.tally__count')?.textContent ?? ''])));
+  const row = (id: string) => table.locator('tbody tr').filter({ hasText: factText?.options[id] ?? id });
+  await expect(row('road-crashes').locator('.tally__count')).toHaveText('8');
+  await expect(row('lung-infections').locator('.tally__count')).toHaveText(tally.range.replace('{from}', '5').replace('{to}', '7'));
+  await expect(row('drowning').locator('.tally__count')).toHaveText(tally.fewerThan.replace('{k}', '5'));
+  await expect(row('violence').locator('.tally__count')).toHaveText(tally.fewerThan.replace('{k}', '5'));
+  await expect(projector.getByText(tally.why.replaceAll('{k}', '5'))).toBeVisible();
   await expectNoAxeViolations(projector, 'projector with the class answers');
+  const shown = await figures();
+  // No count from 1 to 4 anywhere on the screen.
+  for (const value of Object.values(shown)) expect(/^[1-4]$/.test(value)).toBe(false);
+  await screenshots(projector, teacher.page);
+
+  // One more answer arrives: the figures stay as they were, and the laptop says why.
+  await api[12]?.answer(fact?.id ?? 'F1', ['violence']);
+  await expect(teacher.page.getByText(live.laterAnswers.replace('{k}', '5'))).toBeVisible();
+  expect(await figures()).toEqual(shown);
+  // Hiding and revealing again shows the same figures: a reveal never shows one more student.
+  await projector.getByRole('button', exact(live.hideAnswers)).click();
+  await projector.getByRole('button', exact(live.revealAnswers)).click();
+  await expect(row('road-crashes').locator('.tally__count')).toHaveText('8');
+  expect(await figures()).toEqual(shown);
 
   // The teacher jumps to the first story from the laptop; the phones follow.
   const steps = buildJourney(structure, { beforeAfter: false });
@@ -64,17 +119,22 @@ test('a live session: setup link to CSV, with three phones following the teacher
   await teacher.page.getByRole('button', exact(live.jump)).click();
   for (const phone of students) await expect.poll(async () => (await currentStep(phone)).kind).toBe('scenario');
 
-  // After a decision, a phone shows what the class chose, but only once 5 have answered: 3 is too few.
+  // After a decision, a phone shows what the class chose only once the teacher has shown it.
   await ann.getByRole('button', exact(player.scenario.begin)).click();
   // Through any scene before the first decision.
   const decision = ann.getByRole('group', { name: player.scenario.whatDoYouDo });
   while (!(await decision.isVisible())) await ann.getByRole('button', exact(player.scenario.continue)).click();
   await ann.getByRole('group', { name: player.scenario.whatDoYouDo }).getByRole('button').first().click();
   await expect(ann.getByRole('heading', { level: 2, ...exact(sessionMessages.classChoice.title) })).toBeVisible();
-  await expect(ann.getByText(sessionMessages.classChoice.notYet.replace('{k}', '5'))).toBeVisible();
+  await expect(ann.getByText(sessionMessages.classChoice.waitingForTeacher)).toBeVisible();
   for (const phone of students) await completeStep({ page: phone, locale: 'en-GB', mode: 'pointer' });
+  // Three finished the story, of 16: nothing is counted yet.
   await projector.getByRole('button', exact(live.revealAnswers)).click();
-  await expect(projector.getByText(teachMessages.tally.hidden.replace('{k}', '5')).first()).toBeVisible();
+  await expect(projector.getByText(tally.hidden.replace('{at}', '8').replace('{k}', '5')).first()).toBeVisible();
+  const scenario = structure.scenarios.find((s) => s.id === (steps[story] as { scenarioId?: string }).scenarioId);
+  const firstDecision = scenario?.nodes.find((n) => n.kind === 'decision');
+  const choices = await teacher.page.request.get(`/api/v1/class-sessions/${session.joinCode}/choices?itemId=${scenario?.id ?? ''}/${firstDecision?.id ?? ''}`);
+  expect(await choices.json()).toMatchObject({ shown: false, waiting: 'few', options: [] });
 
   // Hiding the join code takes it off the projector.
   await projector.getByRole('button', exact(live.hideCode)).click();

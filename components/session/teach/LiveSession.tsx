@@ -8,6 +8,7 @@ import { formatJoinCode } from '@/lib/domain/join-code';
 import type { TeacherLiveView } from '@/lib/server/live/snapshots';
 import type { StepOutline } from '@/lib/server/session-outline';
 import { TallyView } from './TallyView';
+import { useLiveFigure } from './use-live-figure';
 import { useTeacherLive } from './use-teacher-live';
 
 export interface LiveSessionProps {
@@ -28,6 +29,7 @@ export interface LiveSessionProps {
 export function LiveSession(props: LiveSessionProps) {
   const { sessionId, locale, outline, initial, variant } = props;
   const t = useTranslations('Teach.live');
+  const figure = useLiveFigure();
   const { view, connected, send } = useTeacherLive(sessionId, initial, locale);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,7 +65,7 @@ export function LiveSession(props: LiveSessionProps) {
           {live && !closed ? (
             <div>
               <dt>{t('answeredStep')}</dt>
-              <dd data-count="answered-step">{counts.answeredStep}</dd>
+              <dd data-count="answered-step">{figure(counts.answeredStep)}</dd>
             </div>
           ) : (
             <>
@@ -100,10 +102,12 @@ export function LiveSession(props: LiveSessionProps) {
           {revealed && reveal && (
             <div className="live__reveal">
               {reveal.tallies.map((tally) => (
-                <TallyView key={tally.itemId} tally={tally} labels={step.tallies.find((l) => l.itemId === tally.itemId)} />
+                <TallyView key={tally.itemId} tally={tally} k={view.k} labels={step.tallies.find((l) => l.itemId === tally.itemId)} />
               ))}
+              {variant === 'dashboard' && reveal.later && <p className="tally__note">{t('laterAnswers', { k: view.k })}</p>}
             </div>
           )}
+          {variant === 'dashboard' && !revealed && step.tallies.length > 0 && <p className="muted">{t('revealHint', { k: view.k })}</p>}
           <div className="live__controls" role="group" aria-label={t('controls')}>
             <button type="button" className="button button--secondary" disabled={busy || state.liveStep === 0} onClick={() => void run({ command: 'go-to-step', step: state.liveStep - 1 })}>
               {t('previous')}
@@ -125,7 +129,7 @@ export function LiveSession(props: LiveSessionProps) {
               {state.showJoinCode ? t('hideCode') : t('showCode')}
             </button>
           </div>
-          {variant === 'dashboard' && <JumpToStep outline={outline} current={state.liveStep} disabled={busy} onGo={(to) => void run({ command: 'go-to-step', step: to })} />}
+          {variant === 'dashboard' && <JumpToStep key={state.liveStep} outline={outline} current={state.liveStep} disabled={busy} onGo={(to) => void run({ command: 'go-to-step', step: to })} />}
         </section>
       ) : (
         <section className="card" aria-labelledby={`self-paced-${variant}`}>

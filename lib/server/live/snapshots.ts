@@ -1,49 +1,64 @@
 import 'server-only';
 import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
-import { stepAnswerItems, tallyStep, type TallyResponse } from '@/lib/domain/class-tally';
-import { discloseTally, type DisclosedTally } from '@/lib/domain/class-tally-disclosure';
+import { stepAnswerItems, stepSubjects } from '@/lib/domain/class-tally';
+import { discloseSubject, type DisclosedTally } from '@/lib/domain/class-tally-disclosure';
+import { countBand, type LiveFigure } from '@/lib/domain/live-tree';
 import { sessionJourney, sessionJourneyOptions } from '@/lib/domain/session-journey';
-import { answerResponseSchema } from '@/lib/api/schemas';
-import { classCounts, classResponses, findClassSession, sessionState, type ClassCounts, type ClassSessionState } from '../class-sessions';
+import { classCounts, findClassSession, sessionState, type ClassSessionState } from '../class-sessions';
 import { configuredDisclosurePolicies } from '../disclosure-config';
 import type { LiveSnapshots } from './hub';
+import { readRelease } from './releases';
 
-/** What the teacher's dashboard and projector show; never who answered what. */
+/** What the teacher's dashboard and projector show; never who answered what, nor how many exactly. */
 export interface TeacherLiveView {
   state: ClassSessionState;
-  counts: ClassCounts;
-  /** The class's answers to the revealed step, under disclosure control; null when nothing is revealed. */
-  reveal: { step: number; tallies: DisclosedTally[] } | null;
+  counts: {
+    joined: number;
+    inProgress: number;
+    finished: number;
+    /** How many answered the step the class is on, in steps of k ("10–14"), never exactly. */
+    answeredStep: LiveFigure;
+  };
+  /** The smallest group shown as a number. */
+  k: number;
+  /**
+   * The class's answers to the revealed step, as released (live-release.ts); `later` when answers
+   * have come in since that the figures don't count yet. Null when nothing is revealed.
+   */
+  reveal: { step: number; tallies: DisclosedTally[]; later: boolean } | null;
 }
 
 /** A closed or vanished session looks the same to a phone: closed. */
 const GONE: ClassSessionState = { status: 'closed', mode: 'live', liveStep: 0, revealedStep: null, showJoinCode: false, closesAt: null };
-
-export async function readTallyResponses(db: Database, classSessionId: string, items: readonly { phase: string; itemId: string }[]): Promise<TallyResponse[]> {
-  const rows = await classResponses(db, classSessionId, items);
-  // The JSON column is read back through its schema (DESIGN.md: zod at every boundary).
-  return rows.flatMap((row) => {
-    const response = answerResponseSchema.safeParse(row.response);
-    return response.success ? [{ itemId: row.itemId, phase: row.phase, response: response.data }] : [];
-  });
-}
 
 /** What the teacher's screens show of a session now; null if it doesn't exist. */
 export async function readTeacherLiveView(db: Database, id: string, now: Date): Promise<TeacherLiveView | null> {
   const session = await findClassSession(db, id);
   if (!session) return null;
   const { structure } = await getModule();
+  const { k } = configuredDisclosurePolicies().classView;
   const journey = sessionJourney(structure, sessionJourneyOptions(session));
   const current = journey.steps[session.liveStep];
   const counts = await classCounts(db, id, journey.finishKey, current ? stepAnswerItems(current, structure) : []);
   const revealed = session.revealedStep === null ? undefined : journey.steps[session.revealedStep];
   let reveal: TeacherLiveView['reveal'] = null;
   if (revealed && session.revealedStep !== null) {
-    const responses = await readTallyResponses(db, id, stepAnswerItems(revealed, structure));
-    reveal = { step: session.revealedStep, tallies: tallyStep(revealed, structure, responses).map((tally) => discloseTally(tally, configuredDisclosurePolicies())) };
+    const released = await Promise.all(
+      stepSubjects(revealed).map(async (subject) => ({ subject, ...(await readRelease(db, session, subject, structure, true)) })),
+    );
+    reveal = {
+      step: session.revealedStep,
+      tallies: released.flatMap(({ subject, release, firstAt }) => discloseSubject(subject, structure, release, k, { why: 'few', at: firstAt })),
+      later: released.some((r) => r.later),
+    };
   }
-  return { state: sessionState(session, now), counts, reveal };
+  return {
+    state: sessionState(session, now),
+    counts: { joined: counts.joined, inProgress: counts.inProgress, finished: counts.finished, answeredStep: countBand(counts.answeredStep, k) },
+    k,
+    reveal,
+  };
 }
 
 export function createLiveSnapshots(getDb: () => Promise<Database>, now: () => Date = () => new Date()): LiveSnapshots {

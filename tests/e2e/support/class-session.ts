@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import type enSession from '@/messages/en-GB/Session.json';
 import type enTeach from '@/messages/en-GB/Teach.json';
 import { expect } from './fixtures';
@@ -97,4 +97,33 @@ export async function localDateTime(page: Page, hoursFromNow: number): Promise<s
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
   }, hoursFromNow);
+}
+
+/**
+ * A phone that takes part through the API alone, as the student client does (join, then a batch
+ * of answers with their own ids): for classes bigger than the browsers a test can open.
+ */
+export interface ApiPhone {
+  participantId: string;
+  answer(itemId: string, optionIds: string[], phase?: 'before' | 'main' | 'after'): Promise<void>;
+}
+
+export async function joinAsApiPhone(request: APIRequestContext, joinCode: string): Promise<ApiPhone> {
+  const participantId = randomUUID();
+  const joined = await request.post(`/api/v1/class-sessions/${joinCode}/participants`, { data: { participantId, locale: 'en-GB' } });
+  expect(joined.status()).toBe(201);
+  const progress = await request.get(`/api/v1/participants/${participantId}/progress`);
+  const { contentVersion } = (await progress.json()) as { contentVersion: string };
+  return {
+    participantId,
+    async answer(itemId, optionIds, phase = 'main') {
+      const response = await request.post('/api/v1/answers', {
+        data: {
+          participantId,
+          answers: [{ id: randomUUID(), itemId, phase, response: { kind: 'choice', optionIds }, contentVersion, answeredAt: new Date().toISOString() }],
+        },
+      });
+      expect(response.status()).toBe(200);
+    },
+  };
 }

@@ -13,6 +13,9 @@ function readJson(file: string): unknown {
 
 export const structure: ModuleStructure = moduleStructureSchema.parse(readJson('content/modules/roads-kill/structure.json'));
 
+/** The module's English text, as far as the tests read it: a fact's option labels. */
+export const contentText = readJson('content/modules/roads-kill/en-GB.json') as { facts: Record<string, { options: Record<string, string> } | undefined> };
+
 export type PlayerMessages = typeof enPlayer;
 // Both files have the en-GB shape: the type check of messages/ guarantees it.
 export const playerMessages = {
