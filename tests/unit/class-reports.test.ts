@@ -149,9 +149,10 @@ describe.each(testEngines)('class reports on $name', (engine) => {
     }
     const report = await loadClassReport(db(), sessionId, testStructure);
     expect(report?.change.attitudeItems).toEqual([
-      { itemId: 'a-speed', construct: 'attitude', reverse: true, nBefore: 5, nAfter: 5, nMatched: 5, meanBefore: 2, meanAfter: 4 },
+      // Five changes of +2: Σ(change)² = 20.
+      { itemId: 'a-speed', construct: 'attitude', reverse: true, nBefore: 5, nAfter: 5, nMatched: 5, meanBefore: 2, meanAfter: 4, sumSquaredChange: 20 },
     ]);
-    expect(report?.change.knowledge).toEqual({ nBefore: 5, nAfter: 5, nMatched: 5, meanBefore: 0, meanAfter: 1 });
+    expect(report?.change.knowledge).toEqual({ nBefore: 5, nAfter: 5, nMatched: 5, meanBefore: 0, meanAfter: 1, sumSquaredChange: 5 });
     expect(report?.headline).toEqual({ joined: 5, started: 5, finished: 5 });
   });
 });
