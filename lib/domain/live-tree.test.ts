@@ -76,6 +76,9 @@ describe('disclosing one frozen tally', () => {
     expect(figures(shown)).toEqual([count(12), count(9), count(9)]);
     expect(shown?.figure).toEqual(range(30, 34));
     expect(countBand(4, K)).toEqual(few);
+    // Never above those who joined, which the teacher sees anyway: 15 of 16 is "15–16".
+    expect(countBand(15, K)).toEqual(range(15, 19));
+    expect(countBand(15, K, 16)).toEqual(range(15, 16));
   });
 
   it('never lets the number counted complete a small group: the other cell becomes the range a viewer could work out', () => {

@@ -107,10 +107,11 @@ export function intervalsOf(root: CountNode, shown: ReadonlyMap<string, Shown>, 
 }
 
 /** A count in steps of k: "fewer than k", or "10–14". */
-export function countBand(n: number, k: number): LiveFigure {
+export function countBand(n: number, k: number, atMost = Number.POSITIVE_INFINITY): LiveFigure {
   if (n < k) return { kind: 'fewer-than', k };
   const from = Math.floor(n / k) * k;
-  return { kind: 'range', from, to: from + k - 1 };
+  // Never above a number the viewer already sees (those who joined): "15–16", not "15–19" of 16.
+  return { kind: 'range', from, to: Math.max(from, Math.min(from + k - 1, atMost)) };
 }
 
 const width = (i: Interval) => i.hi - i.lo + 1;

@@ -55,7 +55,7 @@ export async function readTeacherLiveView(db: Database, id: string, now: Date): 
   }
   return {
     state: sessionState(session, now),
-    counts: { joined: counts.joined, inProgress: counts.inProgress, finished: counts.finished, answeredStep: countBand(counts.answeredStep, k) },
+    counts: { joined: counts.joined, inProgress: counts.inProgress, finished: counts.finished, answeredStep: countBand(counts.answeredStep, k, counts.joined) },
     k,
     reveal,
   };
