@@ -12,8 +12,11 @@ import type { Database } from '@/lib/db/client';
 import { answers, classSessions, organisations, participants, sessionSummaries } from '@/lib/db/schema';
 import { MAX_NOISE } from '@/lib/domain/cell-key';
 import { disclosurePolicies, type DisclosedFigure } from '@/lib/domain/disclosure';
-import { loadOfficerResults } from '@/lib/server/officer-results';
-import { refreshSessionSummaries } from '@/lib/server/session-summaries';
+import { selectSessions } from '@/lib/domain/results-selection';
+import { listResultsSessions, loadOfficerResults } from '@/lib/server/officer-results';
+import { readSessionSummaries, refreshSessionSummaries } from '@/lib/server/session-summaries';
+import { checkWidths, type PublishedRange } from '../support/disclosure-attacker';
+import { allowedFilters, attackModel, publishedRanges, targets, TIME_ZONE, trueAtoms, type County } from '../support/officer-figures';
 import { auditOfficerResults } from '../support/disclosure-audit';
 import { seededRandom, syntheticClass, syntheticFollowUp } from '../support/synthetic-class';
 import { setUpTestDatabase, testEngines } from './db-engines';
@@ -149,6 +152,33 @@ describe.each(testEngines)('officer results on $name', (engine) => {
       .where(inArray(sessionSummaries.classSessionId, [first.session.id, followUp.session.id]));
     expect(stored).toHaveLength(2);
   });
+
+  it('holds against the attacker on what this store serves: every allowed selection, solved for small groups', async () => {
+    const area = `Area ${randomUUID()}`;
+    const north = await organisation(area);
+    const south = await organisation(`${area} South`);
+    await sessionWithClass(north.id, new Date('2025-10-06T09:00:00Z'), 7, 21);
+    await sessionWithClass(north.id, new Date('2025-10-07T09:00:00Z'), 9, 22);
+    await sessionWithClass(north.id, new Date('2026-02-02T09:00:00Z'), 6, 23);
+    await sessionWithClass(south.id, new Date('2026-02-03T09:00:00Z'), 8, 24);
+    const sessions = await listResultsSessions(db());
+    await refreshSessionSummaries(db(), { structure });
+    const county: County = { structure, sessions, summaries: await readSessionSummaries(db(), sessions.map((s) => s.id)), stories: 1 };
+
+    const ranges: PublishedRange[] = [];
+    for (const filters of allowedFilters(county)) {
+      const { results } = await loadOfficerResults(db(), filters, { policy, structure, timeZone: TIME_ZONE });
+      expect(auditOfficerResults(results, policy)).toEqual([]);
+      ranges.push(...publishedRanges(county, results, selectSessions(sessions, filters, TIME_ZONE).sessions, policy.k, false));
+    }
+    const counts = trueAtoms(county);
+    const published = trueAtoms(county, true);
+    const noise = new Map([...counts].map(([a, n]) => [a, (published.get(a) ?? 0) - n]));
+    const small = targets(county, counts, policy.k);
+    expect(small.length).toBeGreaterThan(20);
+    const checks = await checkWidths(ranges, small, attackModel(county, MAX_NOISE), { counts, noise });
+    expect(checks.filter((c) => !c.atLeastThree)).toEqual([]);
+  }, 180_000);
 });
 
 /** A disclosed count within `noise` (plus rounding to 5) of the exact one; "fewer than 10" only if it could be. */
