@@ -82,26 +82,28 @@ function components(atomLists: readonly (readonly string[])[]): Map<string, stri
   return new Map([...parent.keys()].map((a) => [a, find(a)]));
 }
 
+/** The targets grouped by independent part of the problem, each with its facts and its program. */
+function splitByComponent(figures: readonly PublishedRange[], targets: readonly AttackTarget[], model: AttackModel) {
+  const merged = mergeRanges(figures);
+  const facts = model.atMost ?? [];
+  const rootOf = components([...merged.map((f) => f.atoms), ...facts.map((f) => [...f.lessAtoms, ...f.moreAtoms]), ...targets.map((t) => t.atoms)]);
+  const root = (atoms: readonly string[]) => rootOf.get(atoms[0] ?? '') ?? '';
+  const byRoot = new Map<string, AttackTarget[]>();
+  for (const target of targets) byRoot.set(root(target.atoms), [...(byRoot.get(root(target.atoms)) ?? []), target]);
+  return [...byRoot].map(([component, own]) => {
+    const ownFacts = facts.filter((f) => root([...f.lessAtoms, ...f.moreAtoms]) === component);
+    return { own, ownFacts, program: componentProgram(merged.filter((f) => root(f.atoms) === component), ownFacts, own, model) };
+  });
+}
+
 /**
  * Solves each target's least and greatest true count, one program per independent group of
  * atoms. A target whose atoms no figure constrains gets [0, maxAtom·size].
  */
 export async function attack(figures: readonly PublishedRange[], targets: readonly AttackTarget[], model: AttackModel): Promise<AttackResult[]> {
   const highs = await (solver ??= highsLoader());
-  const merged = mergeRanges(figures);
-  const facts = model.atMost ?? [];
-  const rootOf = components([...merged.map((f) => f.atoms), ...facts.map((f) => [...f.lessAtoms, ...f.moreAtoms]), ...targets.map((t) => t.atoms)]);
-  const root = (atoms: readonly string[]) => rootOf.get(atoms[0] ?? '') ?? '';
   const results = new Map<AttackTarget, AttackResult>();
-  const byRoot = new Map<string, AttackTarget[]>();
-  for (const target of targets) byRoot.set(root(target.atoms), [...(byRoot.get(root(target.atoms)) ?? []), target]);
-  for (const [component, own] of byRoot) {
-    const program = componentProgram(
-      merged.filter((f) => root(f.atoms) === component),
-      facts.filter((f) => root([...f.lessAtoms, ...f.moreAtoms]) === component),
-      own,
-      model,
-    );
+  for (const { own, program } of splitByComponent(figures, targets, model)) {
     const started = Date.now();
     for (const target of own) {
       const solve = (sense: 'Minimize' | 'Maximize') => {
@@ -208,20 +210,8 @@ export async function checkWidths(
   data?: TrueData,
 ): Promise<WidthCheck[]> {
   const highs = await (solver ??= highsLoader());
-  const merged = mergeRanges(figures);
-  const facts = model.atMost ?? [];
-  const rootOf = components([...merged.map((f) => f.atoms), ...facts.map((f) => [...f.lessAtoms, ...f.moreAtoms]), ...targets.map((t) => t.atoms)]);
-  const root = (atoms: readonly string[]) => rootOf.get(atoms[0] ?? '') ?? '';
-  const byRoot = new Map<string, AttackTarget[]>();
-  for (const target of targets) byRoot.set(root(target.atoms), [...(byRoot.get(root(target.atoms)) ?? []), target]);
   const out = new Map<AttackTarget, WidthCheck>();
-  for (const [component, own] of byRoot) {
-    const program = componentProgram(
-      merged.filter((f) => root(f.atoms) === component),
-      facts.filter((f) => root([...f.lessAtoms, ...f.moreAtoms]) === component),
-      own,
-      model,
-    );
+  for (const { own, ownFacts, program } of splitByComponent(figures, targets, model)) {
     const feasible = (target: AttackTarget, bound: { atLeast?: number; atMost?: number }) => {
       const status = highs.solve(program('Minimize', target, bound)).Status;
       if (status !== 'Optimal' && status !== 'Infeasible') throw new Error(`the width check for ${target.label} ended ${status}`);
@@ -229,7 +219,6 @@ export async function checkWidths(
     };
     const started = Date.now();
     let byShifting = 0;
-    const ownFacts = facts.filter((f) => root([...f.lessAtoms, ...f.moreAtoms]) === component);
     for (const target of own) {
       const t = target.truth;
       // Alternative data found by hand first: three values are enough, and need no solver.
