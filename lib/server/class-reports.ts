@@ -7,7 +7,7 @@ import type { Database } from '@/lib/db/client';
 import { answers, participants, type ClassSessionRow } from '@/lib/db/schema';
 import { buildClassReport, type ClassReport, type ReportAnswer } from '@/lib/domain/class-report';
 import type { DisclosurePolicies } from '@/lib/domain/disclosure';
-import { canAccessClassSession, type StaffIdentity } from '@/lib/domain/staff-access';
+import { canReadClassReport, type StaffIdentity } from '@/lib/domain/staff-access';
 import { findClassSession } from './class-sessions';
 import { configuredDisclosurePolicies } from './disclosure-config';
 import { pairingEntries } from './follow-ups';
@@ -28,8 +28,9 @@ export type ClassSessionForReport = Pick<
 
 /**
  * The session a member of staff asked for a report on, or null when the id is malformed, no
- * such session exists, or it isn't theirs to see: the same null for all three, so that a
- * route answers each with the same 404 and tells no one which sessions exist.
+ * such session exists, or it isn't theirs to see (an officer's never is: canReadClassReport):
+ * the same null for all, so that a route answers each with the same 404 and tells no one
+ * which sessions exist.
  */
 export async function findReportableSession(
   db: Database,
@@ -38,7 +39,7 @@ export async function findReportableSession(
 ): Promise<ClassSessionForReport | null> {
   if (!z.uuid().safeParse(sessionId).success) return null;
   const session = await findClassSession(db, sessionId);
-  return session !== null && canAccessClassSession(staff, session) ? session : null;
+  return session !== null && canReadClassReport(staff, session) ? session : null;
 }
 
 /** Every stored answer of a session's students that still parses, by student and in order. */

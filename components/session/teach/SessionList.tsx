@@ -4,8 +4,18 @@ import type { Locale } from '@/i18n/routing';
 import { formatJoinCode } from '@/lib/domain/join-code';
 import { isClosed, type ClassSessionListing } from '@/lib/server/class-sessions';
 
-/** The sessions a teacher may see, newest first, each with how many joined. */
-export async function SessionList({ sessions, locale }: { sessions: ClassSessionListing[]; locale: Locale }) {
+interface Props {
+  sessions: ClassSessionListing[];
+  locale: Locale;
+  /**
+   * How many joined each session: for a teacher's own classes only. An officer's list has no
+   * head counts (DESIGN.md: no officer view shows a small count exactly).
+   */
+  showJoined: boolean;
+}
+
+/** The sessions a member of staff may open, newest first. */
+export async function SessionList({ sessions, locale, showJoined }: Props) {
   const t = await getTranslations({ locale, namespace: 'Teach.list' });
   const format = await getFormatter({ locale });
   if (sessions.length === 0) return <p>{t('empty')}</p>;
@@ -19,7 +29,7 @@ export async function SessionList({ sessions, locale }: { sessions: ClassSession
           <th scope="col">{t('organisation')}</th>
           <th scope="col">{t('mode')}</th>
           <th scope="col">{t('created')}</th>
-          <th scope="col">{t('joined')}</th>
+          {showJoined && <th scope="col">{t('joined')}</th>}
           <th scope="col">{t('status')}</th>
           <th scope="col">{t('followUp')}</th>
         </tr>
@@ -33,7 +43,7 @@ export async function SessionList({ sessions, locale }: { sessions: ClassSession
             <td>{organisationName}</td>
             <td>{t(`modes.${session.mode}`)}</td>
             <td>{format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-            <td>{joined}</td>
+            {showJoined && <td>{joined}</td>}
             <td>{isClosed(session, now) ? t('closed') : t('open')}</td>
             <td>
               {session.followUpOf !== null ? (

@@ -9,7 +9,7 @@ import { loadClassReportFor, reportDisclosurePolicies } from '@/lib/server/class
 import { isClosed } from '@/lib/server/class-sessions';
 import { getDatabase } from '@/lib/server/database';
 import { followUpOfSession } from '@/lib/server/follow-ups';
-import { requireSessionPage } from '@/lib/server/teach-pages';
+import { requireReportPage } from '@/lib/server/teach-pages';
 
 interface ReportPageProps {
   params: Promise<{ locale: string; sessionId: string }>;
@@ -25,7 +25,7 @@ export default async function ClassReportPage({ params }: ReportPageProps) {
   const locale = await pageLocale(params);
   const { sessionId } = await params;
   const path = `/teach/sessions/${sessionId}`;
-  const { session } = await requireSessionPage(locale, sessionId, `${path}/report`);
+  const { session } = await requireReportPage(locale, sessionId, `${path}/report`);
   const db = await getDatabase();
 
   const { structure, text } = await getModule();
