@@ -4,15 +4,13 @@ import type { ModuleStructure, Phase, Scenario } from '@/lib/content/schema';
 import { testStructure } from '@/tests/unit/test-module';
 import {
   buildClassReport,
-  classViewReportPolicies,
-  discloseClassReport,
   endingReached,
-  exportReportPolicies,
   finishAnswerKey,
   type ClassReport,
   type ReportAnswer,
   type ReportSession,
 } from './class-report';
+import { classViewReportPolicies, discloseClassReport, exportReportPolicies } from './class-report-disclosure';
 import { disclosurePolicies } from './disclosure';
 import { resolveAnswerTarget, scoreResponse } from './scoring';
 

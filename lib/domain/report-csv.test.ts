@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testModule, testStructure } from '@/tests/unit/test-module';
 import type { ModuleText } from '@/lib/content/schema';
-import {
-  buildClassReport,
-  discloseClassReport,
-  exportReportPolicies,
-  reportContentText,
-  type ReportAnswer,
-  type ReportSession,
-} from './class-report';
+import { buildClassReport, type ReportAnswer, type ReportSession } from './class-report';
+import { discloseClassReport, exportReportPolicies } from './class-report-disclosure';
+import { reportContentText } from './class-report-text';
 import { disclosurePolicies } from './disclosure';
 import { reportCsvFilename, writeReportCsv, type ReportCsvLabels } from './report-csv';
 import { parseCsv } from '@/tests/support/csv';
