@@ -163,7 +163,7 @@ describe.each(testEngines)('class reports on $name', (engine) => {
 
   it('holds a report back while its session takes answers, then shows it final: later arrivals change nothing', async () => {
     const sessionId = await newSession(false);
-    const decline = { kind: 'choice', optionIds: ['decline'] } as const;
+    const decline: AnswerResponse = { kind: 'choice', optionIds: ['decline'] };
     const inClass = new Date('2025-03-14T10:20:00Z');
     const students = await Promise.all(Array.from({ length: 6 }, () => join(sessionId, inClass)));
     for (const s of students) await answer(s, 'party/offer', decline, { receivedAt: inClass });
