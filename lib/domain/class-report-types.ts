@@ -7,7 +7,7 @@
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type { AttitudeConstruct, ItemKind, Phase } from '@/lib/content/schema';
 import type { ClassSessionMode, ClassSessionStatus } from '@/lib/db/schema';
-import type { DisclosedCount, DisclosedFigure, DisclosedMean, DisclosedShare, DisclosurePolicy } from './disclosure';
+import type { DisclosedFigure, DisclosedMean, DisclosedShare, DisclosurePolicy } from './disclosure';
 import type { PairingEntry } from './pairing';
 
 /** One stored answer of one of the session's students, as the report reads it. */
@@ -152,7 +152,7 @@ export interface DisclosedKnowledgeItem {
   /** Most common first (as shown), never-chosen ones left out. */
   misconceptions: ({ misconceptionId: string | null } & DisclosedPart)[];
   confidenceAsked: boolean;
-  confidentErrors: DisclosedCount;
+  confidentErrors: DisclosedFigure;
 }
 
 export interface DisclosedFactGuess {
@@ -174,22 +174,31 @@ export interface DisclosedScenario {
   reachedEnding: DisclosedFigure;
 }
 
+/**
+ * A mean as the report shows it: also withheld when the number behind it is, or when it sits
+ * so near an end of its scale that it would say how many gave another answer (one student short
+ * of everyone at 5 is one student at 4).
+ */
+export type ReportMean = DisclosedMean | { kind: 'withheld' };
+
+/** Counts at each wave, disclosed together (the matched pairs are part of both), and the means over the pairs. */
 export interface DisclosedMeasureChange {
-  nBefore: DisclosedCount;
-  nAfter: DisclosedCount;
-  nMatched: DisclosedCount;
-  before: DisclosedMean;
-  after: DisclosedMean;
-  change: DisclosedMean;
+  nBefore: DisclosedFigure;
+  nAfter: DisclosedFigure;
+  nMatched: DisclosedFigure;
+  before: ReportMean;
+  after: ReportMean;
+  /** The difference of the two means as shown, so it tells nothing they don't. */
+  change: ReportMean;
 }
 
 export interface DisclosedClassReport {
   session: Omit<ReportSession, 'id'>;
-  /** The thresholds used, for the note that explains them. */
-  policies: ReportPolicies;
-  headline: { joined: DisclosedCount; started: DisclosedCount; finished: DisclosedCount };
+  /** The threshold and rounding used, for the note that explains them. */
+  policy: DisclosurePolicy;
+  headline: { joined: DisclosedFigure; started: DisclosedFigure; finished: DisclosedFigure };
   /** A follow-up session: devices paired with the session it follows, as a head count. */
-  pairedDevices: DisclosedCount | null;
+  pairedDevices: DisclosedFigure | null;
   knowledge: DisclosedKnowledgeItem[];
   facts: DisclosedFactGuess[];
   scenarios: DisclosedScenario[];
@@ -201,19 +210,9 @@ export interface DisclosedClassReport {
     attitudeItems: ({ itemId: string; construct: AttitudeConstruct; reverse: boolean } & DisclosedMeasureChange)[];
   };
   plans: {
-    answered: DisclosedCount;
+    answered: DisclosedFigure;
     /** Most common first (as shown). */
     plans: ({ planId: string } & DisclosedPart)[];
     ownPlanWriters: DisclosedPart;
   };
-}
-
-/** Which policy each part of the report is disclosed under. */
-export interface ReportPolicies {
-  /** How many joined, started and finished. */
-  headline: DisclosurePolicy;
-  /** Knowledge items and fact guesses. */
-  knowledge: DisclosurePolicy;
-  /** Scenario choices and endings, attitudes, before/after change, plans. */
-  answers: DisclosurePolicy;
 }

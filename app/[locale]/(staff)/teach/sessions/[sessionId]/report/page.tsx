@@ -4,7 +4,7 @@ import { ClassReport } from '@/components/reports/ClassReport';
 import { getPathname } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { getModule } from '@/lib/content/load';
-import { classViewReportPolicies, discloseClassReport } from '@/lib/domain/class-report-disclosure';
+import { discloseClassReport } from '@/lib/domain/class-report-disclosure';
 import { reportContentText } from '@/lib/domain/class-report-text';
 import { loadReleasedClassReport, reportDisclosurePolicies } from '@/lib/server/class-reports';
 import { getDatabase } from '@/lib/server/database';
@@ -39,7 +39,7 @@ export default async function ClassReportPage({ params }: ReportPageProps) {
     <ClassReport
       session={about}
       release={release}
-      report={report && discloseClassReport(report, classViewReportPolicies(policies))}
+      report={report && discloseClassReport(structure, report, policies).page}
       content={reportContentText(text[locale])}
       policies={policies}
       locale={locale}

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { isLocale, routing, type Locale } from '@/i18n/routing';
 import { reportCsvLabels } from '@/components/reports/csv-labels';
 import { getModule } from '@/lib/content/load';
-import { discloseClassReport, exportReportPolicies } from '@/lib/domain/class-report-disclosure';
+import { discloseClassReport } from '@/lib/domain/class-report-disclosure';
 import { reportContentText } from '@/lib/domain/class-report-text';
 import { reportCsvFilename, writeReportCsv } from '@/lib/domain/report-csv';
 import { getCurrentStaff } from '@/lib/server/auth/current-staff';
@@ -45,7 +45,8 @@ export async function GET(_request: Request, { params }: CsvRouteContext): Promi
     const policies = reportDisclosurePolicies();
     const released = await loadReleasedClassReport(db, session, structure, new Date());
     if (released.report === null) return textResponse(locale, 409);
-    const report = discloseClassReport(released.report, exportReportPolicies(policies));
+    // Made from the page's figures, so the file and the page together tell no more than the page.
+    const report = discloseClassReport(structure, released.report, policies).file();
     const csv = writeReportCsv(report, await reportCsvLabels(locale, policies), reportContentText(text[locale]));
     return new Response(csv, {
       headers: {
