@@ -217,7 +217,10 @@ export function reportLayout(structure: ModuleStructure, report: ClassReport, ne
     const onlyAfter = group();
     net.sum(nBefore, [nMatched, onlyBefore]);
     net.sum(nAfter, [nMatched, onlyAfter]);
-    among(joined, [nMatched, onlyBefore, onlyAfter]);
+    // None of them more than joined: written with each wave whole, so that a reader's sum of a
+    // wave's count and the other wave's leftovers is one the ranges see.
+    among(joined, [nBefore, onlyAfter]);
+    among(joined, [nAfter, onlyBefore]);
     answeredAnything(nBefore);
     answeredAnything(nAfter);
     return { nBefore, nAfter, nMatched };
