@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type { Phase } from '@/lib/content/schema';
-import { answers, classSessions, organisations, participants, sessionSummaries } from '@/lib/db/schema';
-import { loadClassReport, loadReleasedClassReport } from '@/lib/server/class-reports';
+import { answers, classSessions, organisations, participants, sessionSummaries, staffUsers } from '@/lib/db/schema';
+import { findReportableSession, loadClassReport, loadReleasedClassReport } from '@/lib/server/class-reports';
 import { findClassSession } from '@/lib/server/class-sessions';
 import { setUpTestDatabase, testEngines } from './db-engines';
 import { TEST_CONTENT_VERSION, testStructure } from './test-module';
@@ -74,6 +75,26 @@ describe.each(testEngines)('class reports on $name', (engine) => {
     expect(found?.createdAt.toISOString()).toBe('2025-03-14T10:00:00.000Z');
     expect(await findClassSession(db(), randomUUID())).toBeNull();
     expect(await loadClassReport(db(), randomUUID(), testStructure)).toBeNull();
+  });
+
+  it('finds a report for its organisation’s teachers only: never for an officer, even one who ran the session', async () => {
+    const sessionId = await newSession();
+    const session = await findClassSession(db(), sessionId);
+    if (!session) throw new Error('no session');
+    const [officer] = await db()
+      .insert(staffUsers)
+      .values({ email: `${randomUUID()}@council.example`, displayName: 'O', role: 'officer', passwordHash: 'x' })
+      .returning({ id: staffUsers.id });
+    if (!officer) throw new Error('no officer');
+    const officerId = officer.id;
+    // The officer ran it, at the school's event.
+    await db().update(classSessions).set({ hostId: officerId }).where(eq(classSessions.id, sessionId));
+    const teacher = { id: randomUUID(), role: 'teacher' as const, organisationId: session.organisationId };
+    expect((await findReportableSession(db(), teacher, sessionId))?.id).toBe(sessionId);
+    expect(await findReportableSession(db(), { ...teacher, organisationId: randomUUID() }, sessionId)).toBeNull();
+    expect(await findReportableSession(db(), { id: officerId, role: 'officer', organisationId: null }, sessionId)).toBeNull();
+    expect(await findReportableSession(db(), { id: randomUUID(), role: 'administrator', organisationId: null }, sessionId)).toBeNull();
+    expect(await findReportableSession(db(), teacher, 'not-a-uuid')).toBeNull();
   });
 
   it("tallies only the session's own students", async () => {
