@@ -209,7 +209,12 @@ export function reportLayout(structure: ModuleStructure, report: ClassReport, ne
   }
 
   // Before and after.
-  const measure = (change: Pick<ClassReport['change']['knowledge'], 'nBefore' | 'nAfter' | 'nMatched'>) => {
+  /**
+   * `paired`: every student counted at both waves is a pair (one score each time: knowledge, one
+   * statement). A measure of several statements counts whoever answered any of them, and pairs
+   * only those who answered one of them both times, so its two waves may add up to more than joined.
+   */
+  const measure = (change: Pick<ClassReport['change']['knowledge'], 'nBefore' | 'nAfter' | 'nMatched'>, { paired }: { paired: boolean }) => {
     const nBefore = figure(change.nBefore);
     const nAfter = figure(change.nAfter);
     const nMatched = figure(change.nMatched);
@@ -219,13 +224,15 @@ export function reportLayout(structure: ModuleStructure, report: ClassReport, ne
     net.sum(nAfter, [nMatched, onlyAfter]);
     // None of them more than joined: written with each wave whole, so that a reader's sum of a
     // wave's count and the other wave's leftovers is one the ranges see.
-    among(joined, [nBefore, onlyAfter]);
-    among(joined, [nAfter, onlyBefore]);
+    if (paired) {
+      among(joined, [nBefore, onlyAfter]);
+      among(joined, [nAfter, onlyBefore]);
+    }
     answeredAnything(nBefore);
     answeredAnything(nAfter);
     return { nBefore, nAfter, nMatched };
   };
-  const knowledgeChange = measure(report.change.knowledge);
+  const knowledgeChange = measure(report.change.knowledge, { paired: true });
   /** What the knowledge means give away, at each wave shown. */
   const knowledgeMeans: FigureId[] = [];
   for (const wave of ['before', 'after'] as const) {
@@ -252,9 +259,9 @@ export function reportLayout(structure: ModuleStructure, report: ClassReport, ne
       knowledgeMeans.push(mean);
     }
   }
-  const constructs = report.change.constructs.map(({ construct, ...change }) => ({ construct, figures: measure(change) }));
+  const constructs = report.change.constructs.map(({ construct, ...change }) => ({ construct, figures: measure(change, { paired: false }) }));
   const attitudeItems = report.change.attitudeItems.map(({ itemId, construct, reverse, ...change }) => {
-    const figures = measure(change);
+    const figures = measure(change, { paired: true });
     const whole = constructs.find((c) => c.construct === construct)?.figures;
     if (whole) {
       // A measure counts whoever answered any of its statements, and pairs whoever paired on one.

@@ -18,6 +18,7 @@
 import highsLoader from 'highs';
 import type { ModuleStructure, Scenario } from '@/lib/content/schema';
 import type { ClassReport, DisclosedClassReport, ReportMean } from '@/lib/domain/class-report';
+import { KNOWLEDGE_STEP } from '@/lib/domain/class-report-means';
 import type { DisclosedFigure } from '@/lib/domain/disclosure';
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
@@ -81,8 +82,12 @@ class Model {
   }
 
   /** lo ≤ expr ≤ hi (either may be null). */
+  private readonly checks: { expr: Expr; lo: number | null; hi: number | null; row: string }[] = [];
+  readonly auxiliary = new Set<number>();
+
   bound(expr: Expr, lo: number | null, hi: number | null): void {
     if (expr.size === 0) return;
+    this.checks.push({ expr, lo, hi, row: this.text(expr) });
     if (lo !== null && hi !== null && lo === hi) this.rows.push(`${this.text(expr)} = ${lo}`);
     else {
       if (lo !== null) this.rows.push(`${this.text(expr)} >= ${lo}`);
@@ -104,6 +109,15 @@ class Model {
   }
 
   /** The program in CPLEX LP format; `fix` adds objective = value, to ask whether the value is possible. */
+  /** Rows the true figures break (auxiliary variables, whose truth is unknown, left out): the model's mistakes. */
+  brokenByTruth(): string[] {
+    return this.checks.flatMap(({ expr, lo, hi, row }) => {
+      if ([...expr.keys()].some((v) => this.auxiliary.has(v))) return [];
+      const value = this.truthOf(expr);
+      return (lo !== null && value < lo) || (hi !== null && value > hi) ? [`${row} (true: ${value}) [${[...expr.keys()].map((v) => this.names[v]).join(', ')}]`] : [];
+    });
+  }
+
   lp(sense: 'Minimize' | 'Maximize', objective: Expr, top: number, fix?: number): string {
     const rows = [...this.rows, ...(fix === undefined ? [] : [`${this.text(objective)} = ${fix}`])].map((r, i) => ` c${i}: ${r}`).join('\n');
     const bounds = this.names.map((_, v) => ` 0 <= x${v} <= ${top}`).join('\n');
@@ -304,7 +318,13 @@ function buildModel(structure: ModuleStructure, truth: ClassReport, publications
   });
 
   // Before and after.
-  const measure = (name: string, change: { nBefore: number; nAfter: number; nMatched: number }, pick: (r: DisclosedClassReport) => { nBefore: DisclosedFigure; nAfter: DisclosedFigure; nMatched: DisclosedFigure } | undefined) => {
+  /** `paired`: everyone counted at both waves is a pair (a construct of several statements pairs only those with one statement at both). */
+  const measure = (
+    name: string,
+    change: { nBefore: number; nAfter: number; nMatched: number },
+    pick: (r: DisclosedClassReport) => { nBefore: DisclosedFigure; nAfter: DisclosedFigure; nMatched: DisclosedFigure } | undefined,
+    paired = true,
+  ) => {
     const B = v(`${name} at the start`, change.nBefore);
     const A = v(`${name} at the end`, change.nAfter);
     const M = v(`${name} both`, change.nMatched);
@@ -313,7 +333,11 @@ function buildModel(structure: ModuleStructure, truth: ClassReport, publications
     published(M, (r) => pick(r)?.nMatched);
     m.atLeast(B, M);
     m.atLeast(A, M);
-    within(Model.combine([1, B], [1, A], [-1, M]));
+    if (paired) within(Model.combine([1, B], [1, A], [-1, M]));
+    else {
+      within(B);
+      within(A);
+    }
     m.atLeast(S, B);
     m.atLeast(S, A);
     for (const [label, e] of [
@@ -336,23 +360,26 @@ function buildModel(structure: ModuleStructure, truth: ClassReport, publications
       const { A, R } = row as { A: Expr; R: Expr };
       m.atLeast(A, atWave);
       const x = v(`knowledge pairs right ${wave} ${i}`, 0);
+      for (const variable of x.keys()) m.auxiliary.add(variable);
       m.atLeast(k.M, x);
       m.atLeast(R, x);
       m.atLeast(Model.combine([1, A], [-1, k.M]), Model.combine([1, R], [-1, x]));
       return x;
     });
-    // A knowledge mean shown: right answers among the pairs over pairs × questions, to within its rounding.
+    // A knowledge mean shown: right answers among the pairs over pairs × questions, to within its
+    // rounding (to the nearest KNOWLEDGE_STEP percentage points).
+    const half = KNOWLEDGE_STEP / 2;
     for (const p of publications) {
       const shown: ReportMean = p.report.change.knowledge[wave];
       if (shown.kind !== 'mean') continue;
       const T = Model.sum(pairsRight);
       const q = items.length;
-      // (mean − 0.5)/100 ≤ T / (M q) < (mean + 0.5)/100, times 100·M·q.
-      m.bound(Model.combine([100, T], [-(shown.value - 0.5) * q, k.M]), 0, null);
-      m.bound(Model.combine([100, T], [-(shown.value + 0.5) * q, k.M]), null, 0);
+      // (mean − half)/100 ≤ T / (M q) ≤ (mean + half)/100, times 100·M·q.
+      m.bound(Model.combine([100, T], [-(shown.value - half) * q, k.M]), 0, null);
+      m.bound(Model.combine([100, T], [-(shown.value + half) * q, k.M]), null, 0);
     }
   }
-  const constructs = truth.change.constructs.map((c, i) => ({ construct: c.construct, f: measure(`${c.construct}`, c, (r) => r.change.constructs[i]) }));
+  const constructs = truth.change.constructs.map((c, i) => ({ construct: c.construct, f: measure(`${c.construct}`, c, (r) => r.change.constructs[i], false) }));
   truth.change.attitudeItems.forEach((item, i) => {
     const f = measure(item.itemId, item, (r) => r.change.attitudeItems[i]);
     const whole = constructs.find((c) => c.construct === item.construct)?.f;
@@ -414,7 +441,7 @@ export async function attackReport(structure: ModuleStructure, truth: ClassRepor
       probes += 1;
       const solution = solve(model.lp(sense, target.expr, top, fix), { output_flag: false });
       if (fix !== undefined && solution.Status === 'Infeasible') return null;
-      if (solution.Status !== 'Optimal') throw new Error(`${target.name}: the attacker's program is ${solution.Status}`);
+      if (solution.Status !== 'Optimal') throw new Error(`${target.name}: the attacker's program is ${solution.Status}; the truth breaks ${model.brokenByTruth().slice(0, 5).join(' | ')}`);
       classes.push(model.names.map((_, v) => Math.round(solution.Columns[`x${v}`]?.Primal ?? 0)));
       return Math.round(solution.ObjectiveValue);
     };

@@ -19,8 +19,11 @@ import { getModule } from '@/lib/content/load';
 import type { ModuleStructure } from '@/lib/content/schema';
 import { buildClassReport, finishAnswerKey, type ClassReport, type DisclosedClassReport, type ReportAnswer, type ReportSession } from '@/lib/domain/class-report';
 import { discloseClassReport } from '@/lib/domain/class-report-disclosure';
+import { reportLayout } from '@/lib/domain/class-report-links';
+import { pageMeans } from '@/lib/domain/class-report-means';
 import { reportRelease, REPORT_SETTLE_MS } from '@/lib/domain/class-report-release';
 import { discloseCount, discloseMean, disclosurePolicies, type DisclosedFigure, type DisclosurePolicy } from '@/lib/domain/disclosure';
+import { LinkedFigures, readingOf } from '@/lib/domain/linked-figures';
 import { answerKey } from '@/lib/domain/journey';
 import { attackReport } from '@/tests/support/report-attacker';
 import { seededRandom, syntheticClass } from '@/tests/support/synthetic-class';
@@ -380,4 +383,36 @@ describe('the final report, attacked with integer programs', () => {
     console.log(`old page, class of 8: ${findings.length} groups of 1–4 pinned or narrowed (e.g. ${findings[0]?.group})`);
     expect(findings.length).toBeGreaterThan(5);
   }, 120_000);
+});
+
+describe('the sums the report is disclosed with', () => {
+  it('are true of every class: what a reader works out from the page always holds each figure’s exact value', () => {
+    for (const [size, beforeAfter] of [
+      [5, true],
+      [9, true],
+      [12, true],
+      [25, true],
+      [8, false],
+    ] as const) {
+      for (const seed of [1, 2, 3]) {
+        const klass = syntheticClass(structure, seededRandom(seed * 1000 + size), size, { beforeAfter });
+        const exact = buildClassReport(structure, { session: { ...session(CLOSES), beforeAfter }, participantIds: klass.participantIds, answers: klass.answers });
+        const net = new LinkedFigures(readingOf(policies.classView));
+        const truth = new Map<number, number>();
+        reportLayout(structure, exact, net, (n) => {
+          const id = net.count(n, policies.classView);
+          truth.set(id, n);
+          return id;
+        }, pageMeans(structure, exact));
+        // Before anything is withheld, when the sums have the most to work with, and after.
+        for (const ranges of [net.ranges(), (net.settle(), net.ranges())]) {
+          for (const [id, n] of truth) {
+            const range = ranges[id];
+            expect(range && range.lo <= n && n <= range.hi, `class of ${size}, seed ${seed}: figure ${id} is ${n}, read as ${JSON.stringify(range)}`).toBe(true);
+          }
+          expect(ranges.every((r) => r.lo <= r.hi)).toBe(true);
+        }
+      }
+    }
+  });
 });
