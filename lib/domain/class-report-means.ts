@@ -28,6 +28,12 @@ export interface ReportMeans {
 }
 
 const PERCENT = { factor: 100, decimals: 0 };
+/**
+ * Knowledge scores are shown to the nearest 5 percentage points: to the nearest point, a class's
+ * score is its exact number of right answers (below a hundred answers), which beside each
+ * question's count of right answers says how many of the pairs got each one wrong.
+ */
+export const KNOWLEDGE_STEP = 5;
 const SCALE = { factor: 1, decimals: 1 };
 const MIN_STEPS_FROM_AN_END = 3;
 
@@ -62,7 +68,8 @@ const WITHHELD: ShownMeans = { before: { kind: 'withheld' }, after: { kind: 'wit
 export function pageMeans(structure: ModuleStructure, report: ClassReport): ReportMeans {
   const measures = allMeans(report);
   const questions = (wave: 'before' | 'after') => structure.items.filter((item) => item.phases.includes(wave)).length;
-  const valueOf = (key: MeasureKey, mean: number) => roundTo(mean * (key === 'knowledge' ? PERCENT : SCALE).factor, (key === 'knowledge' ? PERCENT : SCALE).decimals);
+  const valueOf = (key: MeasureKey, mean: number) =>
+    key === 'knowledge' ? Math.round((mean * 100) / KNOWLEDGE_STEP) * KNOWLEDGE_STEP + 0 : roundTo(mean * SCALE.factor, SCALE.decimals);
   return {
     knowledgeSum(wave) {
       const { nMatched: n, meanBefore, meanAfter } = report.change.knowledge;

@@ -324,7 +324,13 @@ export class LinkedFigures {
     };
     for (const id of [...withheld].sort((a, b) => order(a) - order(b) || a - b)) {
       this.withhold(id, false);
-      if (clear() !== null) this.withhold(id, true);
+      if (clear() === null) continue;
+      // A count a mean is over brings the mean back with it: try the count without its means.
+      const means = this.figures.flatMap((figure, mean) => (figure.kind === 'mean' && figure.over === id && !figure.withheld ? [mean] : []));
+      means.forEach((mean) => this.withhold(mean, true));
+      if (means.length > 0 && clear() === null) continue;
+      means.forEach((mean) => this.withhold(mean, false));
+      this.withhold(id, true);
     }
     return this.figures.map((_, id) => this.figure(id));
   }
