@@ -45,7 +45,7 @@ export function discloseClassReport(structure: ModuleStructure, report: ClassRep
     structure,
     report,
     pageNet,
-    (exact, n) => (pageIds[n] = pageNet.count(exact, classView)),
+    (exact, n, known) => (pageIds[n] = pageNet.count(exact, classView, { fixed: known })),
     onPage,
   );
   const pageFigures = pageNet.settle();

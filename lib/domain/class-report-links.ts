@@ -26,8 +26,11 @@ import type { MeasureKey, ReportMeans } from './class-report-means';
 import { shareOf, type DisclosedFigure, type DisclosedShare, type DisclosurePolicy } from './disclosure';
 import type { FigureId, LinkedFigures } from './linked-figures';
 
-/** Starts a figure of the report from its exact count; the id is the figure's place in the layout, the same in every layout of one report. */
-export type StartFigure = (exact: number, id: FigureId) => FigureId;
+/**
+ * Starts a figure of the report from its exact count; `n` is its place in the layout, the same
+ * in every layout of one report. `known`: the teacher knows it anyway (how many joined).
+ */
+export type StartFigure = (exact: number, n: number, known: boolean) => FigureId;
 
 export interface ReportLayout {
   /** The report, its figures as settled. */
@@ -50,7 +53,7 @@ function through(scenario: Scenario, nodeId: string): string {
 export function reportLayout(structure: ModuleStructure, report: ClassReport, net: LinkedFigures, start: StartFigure, means: ReportMeans): ReportLayout {
   let next = 0;
   /** A figure the report shows. */
-  const figure = (exact: number) => start(exact, next++);
+  const figure = (exact: number, known = false) => start(exact, next++, known);
   /** A group no figure shows that must not be worked out either (those who answered only at the start). */
   const group = () => net.group({ protect: true });
   /** `total` = the parts and the rest, a group that must not be worked out. */
@@ -67,7 +70,8 @@ export function reportLayout(structure: ModuleStructure, report: ClassReport, ne
 
   // The class.
   const { headline } = report;
-  const joined = figure(headline.joined);
+  // How many joined the teacher saw, and their session list shows (under the same k).
+  const joined = figure(headline.joined, true);
   const started = figure(headline.started);
   const finished = figure(headline.finished);
   net.within(joined);

@@ -518,7 +518,6 @@ describe('discloseClassReport', () => {
   const page = disclosed.page;
   const file = disclosed.file();
   const count = (value: number) => ({ kind: 'count', value }) as const;
-  const share = (value: number) => ({ kind: 'share', value }) as const;
   const mean = (value: number) => ({ kind: 'mean', value }) as const;
   const fewerThan = (k: number) => ({ kind: 'fewer-than', k }) as const;
   const withheld = { kind: 'withheld' } as const;
@@ -557,8 +556,9 @@ describe('discloseClassReport', () => {
       confidenceAsked: true,
       confidentErrors: fewerThan(5),
     });
-    // k-help: 6 right of 11; the wrong answers' beliefs are all small.
-    expect(page.knowledge[3]).toMatchObject({ answered: count(11), correct: { value: count(6), share: share(6 / 11) } });
+    // k-help: 6 right of 11; the wrong answers' beliefs are all small. 11 answered of the 12 the
+    // teacher knows joined would leave at most 1 who never answered: the 11 goes.
+    expect(page.knowledge[3]).toMatchObject({ answered: withheld, correct: { value: count(6), share: withheld } });
   });
 
   it('withholds a total that would give away a small group: 8 right of 9 leaves 1 wrong', () => {
@@ -568,8 +568,9 @@ describe('discloseClassReport', () => {
     expect(page.knowledge[4]).toMatchObject({ answered: withheld, correct: { value: count(5) } });
   });
 
-  it('discloses the head counts together: 12 joined, 11 started and 9 finished would show 1 and 2', () => {
-    expect(page.headline).toEqual({ joined: withheld, started: withheld, finished: count(9) });
+  it('discloses the head counts together: 12 joined, 11 started and 9 finished would show 1 and 3', () => {
+    // How many joined the teacher knows (and their session list shows): it stays, the others go.
+    expect(page.headline).toEqual({ joined: count(12), started: withheld, finished: withheld });
   });
 
   it('discloses a story’s decisions and endings together, along the paths between them', () => {
@@ -633,8 +634,9 @@ describe('discloseClassReport', () => {
       expect(n === 0 || n >= 10).toBe(true);
       expect(n % 5).toBe(0);
     }
-    // 11 answered k-help, shown 10; its 6 right (shown on the page) are fewer than 10 here.
-    expect(file.knowledge[3]).toMatchObject({ answered: count(10), correct: { value: fewerThan(10) } });
+    // k-help's 6 right (shown on the page) are fewer than 10 here; its total the page withholds.
+    expect(file.knowledge[3]).toMatchObject({ answered: withheld, correct: { value: fewerThan(10) } });
+    expect(file.headline.joined).toEqual(count(10));
     expect(file.change.constructs[0]).toMatchObject({ nMatched: fewerThan(10), before: fewerThan(10) });
   });
 

@@ -55,8 +55,8 @@ export interface Range {
 const UNBOUNDED = 10_000;
 
 type Figure =
-  /** A count the report shows. */
-  | { kind: 'count'; shown: DisclosedFigure; start: DisclosedFigure }
+  /** A count the report shows. `fixed`: the reader knows it anyway (a class's size, to its teacher): never withheld. */
+  | { kind: 'count'; shown: DisclosedFigure; start: DisclosedFigure; fixed: boolean }
   /**
    * What a shown mean tells of a sum (the right answers among the matched pairs, say); shown
    * only while the count it is a mean over (`over`) is shown too.
@@ -85,15 +85,19 @@ export class LinkedFigures {
     private readonly shownBefore: readonly Range[] | null = null,
   ) {}
 
-  /** A figure the report shows, as it starts out. */
-  shown(value: DisclosedFigure): FigureId {
-    this.figures.push({ kind: 'count', shown: value, start: value });
+  /**
+   * A figure the report shows, as it starts out. `fixed`: one its reader knows whatever the
+   * report says (how many joined, to the teacher who saw them and whose session list shows it):
+   * never withheld, so that the figures around it are withheld instead.
+   */
+  shown(value: DisclosedFigure, { fixed = false }: { fixed?: boolean } = {}): FigureId {
+    this.figures.push({ kind: 'count', shown: value, start: value, fixed });
     return this.figures.length - 1;
   }
 
   /** A count disclosed on its own under `policy`, as the report would show it before linking. */
-  count(n: number, policy: DisclosurePolicy): FigureId {
-    return this.shown(discloseCount(n, policy));
+  count(n: number, policy: DisclosurePolicy, options: { fixed?: boolean } = {}): FigureId {
+    return this.shown(discloseCount(n, policy), options);
   }
 
   /**
@@ -350,7 +354,7 @@ export class LinkedFigures {
     const rank = (id: FigureId) => {
       const figure = this.figures[id];
       if (figure?.kind === 'mean') return this.isShown(id) ? Number.MAX_SAFE_INTEGER : 0;
-      return figure?.kind === 'count' && figure.shown.kind === 'count' ? figure.shown.value : 0;
+      return figure?.kind === 'count' && !figure.fixed && figure.shown.kind === 'count' ? figure.shown.value : 0;
     };
     return this.outwards(start, (members) => {
       let best: FigureId | null = null;
@@ -366,7 +370,7 @@ export class LinkedFigures {
   private nearestSmall(exposed: FigureId | undefined, start: readonly number[]): FigureId | null {
     const small = (id: FigureId) => {
       const figure = this.figures[id];
-      return figure?.kind === 'count' && figure.shown.kind === 'fewer-than';
+      return figure?.kind === 'count' && !figure.fixed && figure.shown.kind === 'fewer-than';
     };
     if (exposed !== undefined && small(exposed)) return exposed;
     return this.outwards(start, (members) => members.filter(small).sort((a, b) => a - b)[0] ?? null);
