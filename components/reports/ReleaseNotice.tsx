@@ -23,7 +23,9 @@ export async function ReleaseNotice({ release, locale }: { release: ReportReleas
     <section className="report-section report-note report-note--held" aria-labelledby="report-release">
       <h2 id="report-release">{t('heldHeading')}</h2>
       <p className="report-release-when">
-        {release.at === null ? t('whenEnded') : t('at', { time: format.dateTime(release.at, { dateStyle: 'long', timeStyle: 'short' }) })}
+        {release.at === null
+          ? t('whenEnded')
+          : t('at', { date: format.dateTime(release.at, { dateStyle: 'long' }), time: format.dateTime(release.at, { timeStyle: 'short' }) })}
       </p>
       <p>{t('why')}</p>
       <p>{t('final')}</p>
