@@ -66,7 +66,7 @@ export function reportLayout(structure: ModuleStructure, report: ClassReport, ne
    * `total` ⊇ the parts, the rest a group the report needn't protect: who started but skipped
    * one question says nothing of anyone's answers, and is everywhere in a class.
    */
-  const among = (total: FigureId, parts: readonly FigureId[]) => net.sum(total, [...parts, net.group({ protect: false })]);
+  const among = (total: FigureId, parts: readonly FigureId[]) => net.sum(total, [...parts, net.group({ protect: false, answers: true })]);
 
   // The class.
   const { headline } = report;
@@ -95,7 +95,7 @@ export function reportLayout(structure: ModuleStructure, report: ClassReport, ne
     else {
       misconceptions.forEach((m) => partsOf(wrong, [m]));
       // Every wrong answer shows at least one belief (or none named): they add up to the wrong at least.
-      const named = net.group({ protect: false });
+      const named = net.group({ protect: false, answers: true });
       net.sum(named, misconceptions);
       among(named, [wrong]);
     }
@@ -242,6 +242,11 @@ export function reportLayout(structure: ModuleStructure, report: ClassReport, ne
   for (const wave of ['before', 'after'] as const) {
     const items = structure.items.filter((item) => item.phases.includes(wave));
     const atWave = wave === 'before' ? knowledgeChange.nBefore : knowledgeChange.nAfter;
+    // Those who answered some question of the wave but are not pairs: with the pairs, some of
+    // those who started; the others at each question are some of them.
+    const notPairs = net.group({ protect: false });
+    among(started, [knowledgeChange.nMatched, notPairs]);
+    const othersRightAll: FigureId[] = [];
     const rightAmongPairs = items.map((item) => {
       const found = knowledgeAt.get(`${wave}:${item.id}`);
       if (!found) return null;
@@ -249,18 +254,32 @@ export function reportLayout(structure: ModuleStructure, report: ClassReport, ne
       among(found.answered, [atWave]);
       const others = net.group({ protect: false });
       net.sum(found.answered, [knowledgeChange.nMatched, others]);
+      among(notPairs, [others]);
       const pairsRight = group();
       partsOf(knowledgeChange.nMatched, [pairsRight]);
       const othersRight = group();
       partsOf(others, [othersRight]);
       net.sum(found.correct, [pairsRight, othersRight]);
+      othersRightAll.push(othersRight);
       return pairsRight;
     });
+    const othersRightSum = net.group({ protect: false, answers: true });
+    if (othersRightAll.length === items.length && items.length > 0) {
+      net.sum(othersRightSum, othersRightAll);
+      // Right answers of those who are not pairs, over the wave's q questions: at most q each.
+      const spread = net.group({ protect: false, answers: true });
+      net.times(spread, notPairs, items.length);
+      among(spread, [othersRightSum]);
+    }
     if (rightAmongPairs.every((r) => r !== null)) {
       // Added whether or not a mean is shown, so every layout of one report numbers its figures alike.
       const mean = net.mean(means.knowledgeSum(wave), knowledgeChange.nMatched);
       net.sum(mean, rightAmongPairs as FigureId[]);
       knowledgeMeans.push(mean);
+      // All the wave's right answers: the pairs' (the mean's) and the others'.
+      const allRight = net.group({ protect: false, answers: true });
+      net.sum(allRight, items.flatMap((item) => knowledgeAt.get(`${wave}:${item.id}`)?.correct ?? []));
+      net.sum(allRight, [mean, othersRightSum]);
     }
   }
   const constructs = report.change.constructs.map(({ construct, ...change }) => ({ construct, figures: measure(change, { paired: false }) }));

@@ -64,7 +64,7 @@ describe('LinkedFigures', () => {
     expect(width(onlyAfter)).toBeGreaterThanOrEqual(2);
   });
 
-  it('reads rounded figures as the range they cover, and "not shown" as any count from 1', () => {
+  it('reads rounded figures as the range they cover, and "not shown" as any count, 0 included', () => {
     const net = new LinkedFigures(readingOf(exportPolicy));
     const total = net.shown(count(25));
     const right = net.shown(count(15));
@@ -104,7 +104,21 @@ describe('LinkedFigures', () => {
     expect(shown[pairs]).toEqual(count(8));
   });
 
-  it('never withholds a zero, and leaves a group that names nobody alone', () => {
+  it('reads an average the way a reader would: 5 right answers over 3 questions need at least 2 students', () => {
+    const net = new LinkedFigures(readingOf(classView));
+    const joined = net.count(9, classView, { fixed: true });
+    net.within(joined);
+    const students = net.group({ protect: false });
+    const answers = net.group({ protect: false, answers: true });
+    const right = net.shown({ kind: 'count', value: 5 });
+    net.times(answers, students, 3);
+    net.sum(answers, [right, net.group({ protect: false, answers: true })]);
+    expect(net.ranges()[students]).toEqual({ lo: 2, hi: 9 });
+    // Answers are not students: the class's size bounds the one, not the other.
+    expect(net.ranges()[answers]).toEqual({ lo: 6, hi: 27 });
+  });
+
+  it('keeps zeros, and groups that name nobody, where nothing needs them withheld', () => {
     const { net, t, c } = table(9, [9, 0]);
     const [all, none] = c as [number, number];
     net.settle();

@@ -11,7 +11,7 @@
  * 1. Every figure starts as disclosure.ts shows it on its own ("fewer than k" from 1 to k−1).
  * 2. What a reader can learn of each group is worked out as a reader would: a shown figure is a
  *    range (one value, or the values its rounding covers; "fewer than k" is 1 to k−1; "not shown"
- *    is any count from 1 up), and the sums narrow the ranges of the others in turn until nothing
+ *    is any count, 0 included), and the sums narrow the ranges of the others in turn until nothing
  *    changes (bounds propagation: for the tree-shaped sums of a report, what a linear program
  *    would find from the same sums).
  * 3. While a protected group (any figure, or a group no figure shows, such as those who answered
@@ -19,7 +19,9 @@
  *    the hidden parts of a sum add up to such a group, one more figure near it is withheld: a
  *    mean first, else the largest count (usually the total); where only small ones are left near
  *    it (a small decision's choices, each at least 1, add up to all but one value of its small
- *    total), a "fewer than k" becomes "not shown". Step 2 runs again.
+ *    total), a "fewer than k" becomes "not shown", and last a 0 (in a class of 5 whose size the
+ *    teacher knows, five endings shown as "fewer than 5" beside zeros would be one each). Step 2
+ *    runs again.
  * 4. Then each figure withheld is put back, smallest first, wherever that leaves nothing exposed.
  *
  * What is withheld depends only on the figures as they start, never on the exact value of a
@@ -41,10 +43,10 @@ export interface Reading {
 }
 
 /**
- * A policy's own reading: exact or rounded. A figure "not shown" may be any count from 1 up
- * (a small one too, where "fewer than k" would still give it away); never 0, which names nobody.
+ * A policy's own reading: exact or rounded. A figure "not shown" may be any count, 0 included
+ * (small ones and zeros are withheld too, where "fewer than k" or 0 would still give a group away).
  */
-export const readingOf = (policy: DisclosurePolicy): Reading => ({ k: policy.k, roundTo: policy.roundTo, withheldFrom: 1 });
+export const readingOf = (policy: DisclosurePolicy): Reading => ({ k: policy.k, roundTo: policy.roundTo, withheldFrom: 0 });
 
 export interface Range {
   lo: number;
@@ -62,12 +64,17 @@ type Figure =
    * only while the count it is a mean over (`over`) is shown too.
    */
   | { kind: 'mean'; range: Range; over: FigureId; withheld: boolean }
-  /** A group no figure shows. `protected`: it must not be worked out either. */
-  | { kind: 'group'; protected: boolean };
+  /**
+   * A group no figure shows. `protected`: it must not be worked out either. `answers`: it counts
+   * answers, not students, so the class's size doesn't bound it.
+   */
+  | { kind: 'group'; protected: boolean; answers: boolean };
 
 interface Sum {
   total: FigureId;
   parts: FigureId[];
+  /** total = times × the one part, instead of the sum of the parts. */
+  times?: number;
 }
 
 export class LinkedFigures {
@@ -105,8 +112,8 @@ export class LinkedFigures {
    * must not be worked out; others (those who started but skipped one question) only carry
    * the sums.
    */
-  group({ protect }: { protect: boolean }): FigureId {
-    this.figures.push({ kind: 'group', protected: protect });
+  group({ protect, answers = false }: { protect: boolean; answers?: boolean }): FigureId {
+    this.figures.push({ kind: 'group', protected: protect, answers });
     return this.figures.length - 1;
   }
 
@@ -121,6 +128,16 @@ export class LinkedFigures {
     this.sumsIndex = null;
     this.structure = null;
     this.sums.push({ total, parts: [...parts] });
+  }
+
+  /**
+   * total = q × part: for a reader's averaging argument (right answers spread over q questions
+   * need at least a q-th as many students), which adding ranges alone can't make.
+   */
+  times(total: FigureId, part: FigureId, q: number): void {
+    this.sumsIndex = null;
+    this.structure = null;
+    this.sums.push({ total, parts: [part], times: q });
   }
 
   /** Everyone counted anywhere is one of these (the students who joined): no figure exceeds it. */
@@ -160,7 +177,7 @@ export class LinkedFigures {
     const initial = this.figures.map((figure, id): Range => {
       if (figure.kind === 'count') return read(figure.shown, top);
       if (figure.kind === 'mean' && this.isShown(id)) return { ...figure.range };
-      return { lo: 0, hi: figure.kind === 'mean' ? UNBOUNDED : top };
+      return { lo: 0, hi: figure.kind === 'mean' || figure.answers ? UNBOUNDED : top };
     });
     // Figures a reader can tell are equal share one range: a choice that leads straight to an
     // ending is that ending; two sums of the same parts are the same group (the students under
@@ -187,7 +204,8 @@ export class LinkedFigures {
   private mergeEqualSums(same: Equalities, ranges: readonly Range[] | null): boolean {
     let merged = false;
     const byParts = new Map<string, FigureId>();
-    for (const { total, parts } of this.sums) {
+    for (const { total, parts, times } of this.sums) {
+      if (times !== undefined) continue;
       const live = parts
         .map((p) => same.find(p))
         .filter((p) => ranges === null || (ranges[p] as Range).hi !== 0)
@@ -215,7 +233,7 @@ export class LinkedFigures {
       lo[root] = Math.max(lo[root] as number, r.lo);
       hi[root] = Math.min(hi[root] as number, r.hi);
     });
-    const sums = this.sums.map(({ total, parts }) => ({ total: same.find(total), parts: parts.map((p) => same.find(p)) }));
+    const sums = this.sums.map(({ total, parts, times }) => ({ total: same.find(total), parts: parts.map((p) => same.find(p)), times }));
     const sumsOf: number[][] = Array.from({ length: size }, () => []);
     sums.forEach(({ total, parts }, index) => {
       sumsOf[total]?.push(index);
@@ -243,17 +261,23 @@ export class LinkedFigures {
       head = (head + 1) % queue.length;
       count -= 1;
       queued[index] = 0;
-      const { total, parts } = sums[index] as { total: number; parts: number[] };
-      let loSum = 0;
-      let hiSum = 0;
-      for (const p of parts) {
-        loSum += lo[p] as number;
-        hiSum += hi[p] as number;
-      }
+      const { total, parts, times } = sums[index] as { total: number; parts: number[]; times?: number };
       const changed: number[] = [];
-      tighten(total, loSum, hiSum, changed);
-      const [tLo, tHi] = [lo[total] as number, hi[total] as number];
-      for (const p of parts) tighten(p, tLo - (hiSum - (hi[p] as number)), tHi - (loSum - (lo[p] as number)), changed);
+      const part = parts[0];
+      if (times !== undefined && part !== undefined) {
+        tighten(total, times * (lo[part] as number), times * (hi[part] as number), changed);
+        tighten(part, Math.ceil((lo[total] as number) / times - 1e-9), Math.floor((hi[total] as number) / times + 1e-9), changed);
+      } else {
+        let loSum = 0;
+        let hiSum = 0;
+        for (const p of parts) {
+          loSum += lo[p] as number;
+          hiSum += hi[p] as number;
+        }
+        tighten(total, loSum, hiSum, changed);
+        const [tLo, tHi] = [lo[total] as number, hi[total] as number];
+        for (const p of parts) tighten(p, tLo - (hiSum - (hi[p] as number)), tHi - (loSum - (lo[p] as number)), changed);
+      }
       for (const id of changed) {
         for (const other of sumsOf[id] ?? []) {
           if (queued[other] === 0) {
@@ -281,7 +305,8 @@ export class LinkedFigures {
       return figure?.kind === 'count' || (figure?.kind === 'group' && figure.protected);
     };
     const figures = ranges.flatMap((r, id) => (guarded(id) && small(r, knownBefore([id])) ? [id] : []));
-    const sums = this.sums.flatMap(({ total, parts }, index) => {
+    const sums = this.sums.flatMap(({ total, parts, times }, index) => {
+      if (times !== undefined) return [];
       const range = (p: FigureId) => ranges[p] as Range;
       const open = parts.filter((p) => range(p).hi > range(p).lo);
       if (open.length < 2 || !open.every(guarded)) return [];
@@ -296,8 +321,7 @@ export class LinkedFigures {
 
   /**
    * Withholds figures until nothing protected is exposed, then puts back what can be; returns
-   * every figure as it may be shown. Only counts shown as numbers above zero (a zero names
-   * nobody) and means are ever withheld.
+   * every figure as it may be shown. Figures the reader knows anyway (`fixed`) are never withheld.
    */
   settle(): DisclosedFigure[] {
     const withheld: FigureId[] = [];
@@ -364,16 +388,23 @@ export class LinkedFigures {
   }
 
   /**
-   * Where no count or mean near an exposure is left to withhold: a "fewer than k" near it, the
-   * exposed figure itself first. Null when there is none.
+   * Where no count or mean near an exposure is left to withhold: a "fewer than k" near it (the
+   * exposed figure itself first), else a 0 near it. Null when there is neither.
    */
   private nearestSmall(exposed: FigureId | undefined, start: readonly number[]): FigureId | null {
     const small = (id: FigureId) => {
       const figure = this.figures[id];
       return figure?.kind === 'count' && !figure.fixed && figure.shown.kind === 'fewer-than';
     };
+    const zero = (id: FigureId) => {
+      const figure = this.figures[id];
+      return figure?.kind === 'count' && !figure.fixed && figure.shown.kind === 'count' && figure.shown.value === 0;
+    };
     if (exposed !== undefined && small(exposed)) return exposed;
-    return this.outwards(start, (members) => members.filter(small).sort((a, b) => a - b)[0] ?? null);
+    return (
+      this.outwards(start, (members) => members.filter(small).sort((a, b) => a - b)[0] ?? null) ??
+      this.outwards(start, (members) => members.filter(zero).sort((a, b) => a - b)[0] ?? null)
+    );
   }
 
   /** Searches the sums outwards from `start`, level by level, for a figure `pick` finds among their members. */

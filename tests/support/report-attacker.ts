@@ -12,7 +12,7 @@
  * a finding.
  *
  * How published figures read: a count is that number (rounded: the five values rounding to it,
- * and at least k); "fewer than k" is 1 to k−1; "not shown" is any count from 1; a knowledge mean
+ * and at least k); "fewer than k" is 1 to k−1; "not shown" is any count, 0 included; a knowledge mean
  * is a ratio of right answers to pairs × questions, to within its rounding.
  */
 import highsLoader from 'highs';
@@ -139,7 +139,7 @@ function read(model: Model, expr: Expr, figure: DisclosedFigure | undefined, rea
       model.bound(expr, 1, figure.k - 1);
       return;
     case 'withheld':
-      model.bound(expr, 1, null);
+      // Any count, 0 included: no constraint beyond the model's own.
       return;
   }
 }

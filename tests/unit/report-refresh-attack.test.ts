@@ -137,7 +137,7 @@ function rangeOf(figure: DisclosedFigure, policy: DisclosurePolicy): Range {
   const half = Math.floor(policy.roundTo / 2);
   if (figure.kind === 'count') return figure.value === 0 ? { lo: 0, hi: 0 } : { lo: Math.max(policy.k, figure.value - half), hi: figure.value + half };
   if (figure.kind === 'fewer-than') return { lo: 1, hi: figure.k - 1 };
-  return { lo: 1, hi: Number.POSITIVE_INFINITY };
+  return { lo: 0, hi: Number.POSITIVE_INFINITY };
 }
 
 /** The figures of a report as published now (page figures), by the same keys as `oldRule`; empty while held back. */
