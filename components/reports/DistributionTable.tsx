@@ -13,6 +13,8 @@ export interface DistributionRow extends DisclosedPart {
 }
 
 interface Props {
+  /** Unique on the page: names the scrolling box by the table's caption. */
+  id: string;
   caption: string;
   /** The column headings: the option, how many students, and their share. */
   columns: { option: string; students: string; share: string };
@@ -24,37 +26,42 @@ interface Props {
   narrow?: boolean;
 }
 
-/** How the students who answered one question split between its options, with a bar a share. */
-export function DistributionTable({ caption, columns, rows, total, figures, narrow = false }: Props) {
+/**
+ * How the students who answered one question split between its options, with a bar a share.
+ * Wider than a phone, it scrolls sideways in its own box (reachable by keyboard), not the page.
+ */
+export function DistributionTable({ id, caption, columns, rows, total, figures, narrow = false }: Props) {
   return (
-    <table className={narrow ? 'report-table report-table--narrow' : 'report-table'}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{columns.option}</th>
-          <NumberHeader>{columns.students}</NumberHeader>
-          <th scope="col">{columns.share}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">
-              {row.label}
-              {row.tag !== undefined && <span className="report-tag"> {row.tag}</span>}
-            </th>
-            <td className="report-num">{figures.count(row.value)}</td>
-            <ShareCell share={row.share} figures={figures} />
+    <div className="report-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <table className={narrow ? 'report-table report-table--narrow' : 'report-table'}>
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{columns.option}</th>
+            <NumberHeader>{columns.students}</NumberHeader>
+            <th scope="col">{columns.share}</th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{total.label}</th>
-          <td className="report-num">{figures.count(total.value)}</td>
-          <td />
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">
+                {row.label}
+                {row.tag !== undefined && <span className="report-tag"> {row.tag}</span>}
+              </th>
+              <td className="report-num">{figures.count(row.value)}</td>
+              <ShareCell share={row.share} figures={figures} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{total.label}</th>
+            <td className="report-num">{figures.count(total.value)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }

@@ -44,6 +44,7 @@ export async function FactsSection({ report, content, figures, locale }: Props) 
       {choiceFacts.map((fact) => (
         <DistributionTable
           key={fact.factId}
+          id={`report-fact-${fact.factId}`}
           narrow
           caption={t('optionsCaption', { fact: content.factTitle(fact.factId) })}
           columns={{ option: t('option'), students: t('students'), share: t('shareOfGuesses') }}

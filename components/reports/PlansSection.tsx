@@ -20,6 +20,7 @@ export async function PlansSection({ report, content, figures, locale }: Props) 
       <h2 id="report-plans">{t('heading')}</h2>
       <p>{t('lead')}</p>
       <DistributionTable
+        id="report-plans"
         caption={t('caption')}
         columns={{ option: t('plan'), students: t('students'), share: t('share') }}
         rows={[

@@ -25,6 +25,7 @@ export async function ScenariosSection({ report, content, figures, locale }: Pro
           {decisions.map((decision) => (
             <DistributionTable
               key={decision.nodeId}
+              id={`report-decision-${scenarioId}-${decision.nodeId}`}
               narrow
               caption={t('decisionCaption', { question: content.node(scenarioId, decision.nodeId) })}
               columns={columns(t('choice'))}
@@ -40,6 +41,7 @@ export async function ScenariosSection({ report, content, figures, locale }: Pro
           ))}
           <DistributionTable
             narrow
+            id={`report-endings-${scenarioId}`}
             caption={t('endingsCaption', { title: content.scenarioTitle(scenarioId) })}
             columns={columns(t('ending'))}
             rows={endings.map((ending) => ({

@@ -17,14 +17,16 @@ export interface ReportFigures {
   count(value: DisclosedFigure): string;
   share(value: DisclosedShare): string;
   /** A knowledge score, 0 to 100. */
-  percentScore(value: DisclosedMean): string;
+  percentScore(value: DisclosedMean | Withheld): string;
   /** A change in knowledge score, in percentage points, with its sign. */
-  percentChange(value: DisclosedMean): string;
+  percentChange(value: DisclosedMean | Withheld): string;
   /** A mean on the 1–5 scale. */
-  scale(value: DisclosedMean): string;
+  scale(value: DisclosedMean | Withheld): string;
   /** A change on the 1–5 scale, with its sign. */
-  scaleChange(value: DisclosedMean): string;
+  scaleChange(value: DisclosedMean | Withheld): string;
 }
+
+type Withheld = { kind: 'withheld' };
 
 export async function reportFigures(locale: Locale): Promise<ReportFigures> {
   const t = await getTranslations({ locale, namespace: 'Report.values' });

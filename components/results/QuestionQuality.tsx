@@ -9,6 +9,7 @@ import {
   TOO_HARD_BELOW,
   type DisclosedItemQuality,
 } from '@/lib/domain/question-quality';
+import { configuredDisclosurePolicies } from '@/lib/server/disclosure-config';
 import type { FigureText } from './words';
 
 interface Props {
@@ -24,6 +25,8 @@ const PHASES: readonly Phase[] = ['before', 'main', 'after', 'followup'];
 /** Per content version, each question's facility, discrimination and flags, in content order. */
 export async function QuestionQuality({ locale, quality, structure, content, text }: Props) {
   const t = await getTranslations({ locale, namespace: 'Results.questions' });
+  // The smallest group a measure is shown for: officers' figures use the export policy.
+  const { k } = configuredDisclosurePolicies().export;
   const phases = await getTranslations({ locale, namespace: 'Report.knowledge.phases' });
   const format = await getFormatter({ locale });
   const percent = (value: number) => format.number(value, { style: 'percent' });
@@ -42,6 +45,7 @@ export async function QuestionQuality({ locale, quality, structure, content, tex
           <dd>{t('discriminationExplained', { poor: format.number(POOR_DISCRIMINATION_BELOW, { minimumFractionDigits: 1 }) })}</dd>
           <dt>{t('flagsHeading')}</dt>
           <dd>{t('tooFewExplained', { n: MIN_ANSWERS_TO_JUDGE })}</dd>
+          <dd>{t('smallGroupExplained', { k })}</dd>
         </dl>
       </section>
       {versions.length === 0 && <p className="muted">{t('none')}</p>}
@@ -56,6 +60,7 @@ export async function QuestionQuality({ locale, quality, structure, content, tex
                   <th scope="col">{t('question')}</th>
                   <th scope="col">{t('phase')}</th>
                   <NumberHeader>{t('answered')}</NumberHeader>
+                  <NumberHeader>{t('correct')}</NumberHeader>
                   <NumberHeader>{t('facility')}</NumberHeader>
                   <NumberHeader>{t('discrimination')}</NumberHeader>
                   <th scope="col">{t('flagsHeading')}</th>
@@ -67,15 +72,16 @@ export async function QuestionQuality({ locale, quality, structure, content, tex
                     <th scope="row">{content.items[q.itemId]?.prompt ?? q.itemId}</th>
                     <td>{phases(q.phase)}</td>
                     <td className="report-num">{text(q.answered, 'count')}</td>
+                    <td className="report-num">{text(q.correct, 'count')}</td>
                     <td className="report-num">{text(q.facility, 'share')}</td>
                     <td className="report-num">
                       {q.discrimination.kind === 'mean'
                         ? format.number(q.discrimination.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
                         : q.discrimination.kind === 'none'
                           ? t('noVariation')
-                          : text(q.discrimination, 'scale')}
+                          : t('smallGroup', { k })}
                     </td>
-                    <td>{q.flags.length === 0 ? t('flags.none') : q.flags.map((flag) => t(`flags.${flag}`)).join('; ')}</td>
+                    <td>{q.flags.length === 0 ? t('flags.none') : q.flags.map((flag) => t(`flags.${flag}`, { k })).join('; ')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -80,7 +80,7 @@ export const resultsResponseSchema = z.object({
         correct: disclosedFigureSchema,
         facility: disclosedShareSchema,
         discrimination: disclosedMeanSchema,
-        flags: z.array(z.enum(['too-easy', 'too-hard', 'poor-discrimination', 'too-few-answers'])),
+        flags: z.array(z.enum(['too-easy', 'too-hard', 'poor-discrimination', 'too-few-answers', 'small-group'])),
       }),
     )
     .describe('Question quality per item and content version.'),

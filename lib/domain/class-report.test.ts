@@ -4,15 +4,13 @@ import type { ModuleStructure, Phase, Scenario } from '@/lib/content/schema';
 import { testStructure } from '@/tests/unit/test-module';
 import {
   buildClassReport,
-  classViewReportPolicies,
-  discloseClassReport,
   endingReached,
-  exportReportPolicies,
   finishAnswerKey,
   type ClassReport,
   type ReportAnswer,
   type ReportSession,
 } from './class-report';
+import { discloseClassReport } from './class-report-disclosure';
 import { disclosurePolicies } from './disclosure';
 import { resolveAnswerTarget, scoreResponse } from './scoring';
 
@@ -509,129 +507,119 @@ describe('buildClassReport (the hand-worked class)', () => {
     expect(followUp.knowledge.map((k) => `${k.itemId}:${k.phase}:${k.correct}`)).toEqual(['k-order:followup:2']);
     expect(followUp.headline).toEqual({ joined: 3, started: 2, finished: 2 });
     expect(followUp.pairedDevices).toBe(1);
-    expect(discloseClassReport(followUp, classViewReportPolicies(disclosurePolicies())).pairedDevices).toEqual({ kind: 'count', value: 1 });
+    expect(discloseClassReport(structure, followUp, disclosurePolicies()).page.pairedDevices).toEqual({ kind: 'fewer-than', k: 5 });
   });
 });
 
 describe('discloseClassReport', () => {
   const report = buildClassReport(structure, input);
   const policies = disclosurePolicies();
-  const page = discloseClassReport(report, classViewReportPolicies(policies));
-  const csv = discloseClassReport(report, exportReportPolicies(policies));
+  const disclosed = discloseClassReport(structure, report, policies);
+  const page = disclosed.page;
+  const file = disclosed.file();
   const count = (value: number) => ({ kind: 'count', value }) as const;
-  const share = (value: number) => ({ kind: 'share', value }) as const;
+  const mean = (value: number) => ({ kind: 'mean', value }) as const;
   const fewerThan = (k: number) => ({ kind: 'fewer-than', k }) as const;
   const withheld = { kind: 'withheld' } as const;
+
+  /** Every count a disclosed report shows as a number. */
+  const shownCounts = (shown: unknown): number[] => {
+    const counts: number[] = [];
+    JSON.stringify(shown, (_key, value: unknown) => {
+      if (value && typeof value === 'object' && 'kind' in value && value.kind === 'count' && 'value' in value) counts.push(value.value as number);
+      return value;
+    });
+    return counts;
+  };
 
   it('never carries the session id', () => {
     expect(page.session).not.toHaveProperty('id');
     expect(page.session.joinCode).toBe('KXT4PM');
   });
 
-  it('class view: head counts and knowledge exactly, most common misconception first', () => {
-    expect(page.headline).toEqual({ joined: count(12), started: count(11), finished: count(9) });
+  it('class view: k = 5 for every kind of figure, knowledge and head counts included', () => {
+    expect(page.policy).toEqual(policies.classView);
+    const counts = shownCounts(page);
+    expect(counts.length).toBeGreaterThan(10);
+    for (const n of counts) expect(n === 0 || n >= 5).toBe(true);
+    // k-lift before: 4 right, 3 and 3 wrong, of 10: every group small, the 10 safe to show.
     expect(page.knowledge[0]).toEqual({
       itemId: 'k-lift',
       phase: 'before',
       kind: 'single',
       answered: count(10),
-      correct: { value: count(4), share: share(0.4) },
+      correct: { value: fewerThan(5), share: withheld },
       misconceptions: [
-        { misconceptionId: 'm-slow', value: count(3), share: share(0.3) },
-        { misconceptionId: 'm-short', value: count(3), share: share(0.3) },
+        { misconceptionId: 'm-slow', value: fewerThan(5), share: withheld },
+        { misconceptionId: 'm-short', value: fewerThan(5), share: withheld },
       ],
       confidenceAsked: true,
-      confidentErrors: count(3),
+      confidentErrors: fewerThan(5),
     });
-    // Misconceptions nobody showed are left out.
-    expect(page.knowledge[2]?.misconceptions).toEqual([{ misconceptionId: 'm-slow', value: count(1), share: share(1 / 9) }]);
-    expect(page.knowledge[3]?.misconceptions.map((m) => m.misconceptionId)).toEqual(['m-map', 'm-hype', null]);
-    expect(page.facts[0]).toEqual({
-      factId: 'F1',
-      kind: 'number',
-      answered: count(11),
-      correct: { value: count(7), share: share(7 / 11) },
-      options: [],
-    });
-    expect(page.facts[1]?.correct).toEqual({ value: count(6), share: share(0.6) });
+    // k-help: 6 right of 11; the wrong answers' beliefs are all small. 11 answered of the 12 the
+    // teacher knows joined would leave at most 1 who never answered: the 11 goes.
+    expect(page.knowledge[3]).toMatchObject({ answered: withheld, correct: { value: count(6), share: withheld } });
   });
 
-  it('class view: scenario choices under k = 5, and totals that would give a small one away withheld', () => {
+  it('withholds a total that would give away a small group: 8 right of 9 leaves 1 wrong', () => {
+    expect(page.knowledge[2]).toMatchObject({ phase: 'after', answered: withheld, correct: { value: count(8), share: withheld } });
+    // 9 of 11 right at k-tf, 5 of 8 at k-order: the totals go.
+    expect(page.knowledge[5]).toMatchObject({ answered: withheld, correct: { value: count(9) } });
+    expect(page.knowledge[4]).toMatchObject({ answered: withheld, correct: { value: count(5) } });
+  });
+
+  it('discloses the head counts together: 12 joined, 11 started and 9 finished would show 1 and 3', () => {
+    // How many joined the teacher knows (and their session list shows): it stays, the others go.
+    expect(page.headline).toEqual({ joined: count(12), started: withheld, finished: withheld });
+  });
+
+  it('discloses a story’s decisions and endings together, along the paths between them', () => {
     const [lift] = page.scenarios;
-    // d-offer: 7 and 4; "11" would give the 4 away (11 − 7). d-keys: 5 and 1; "6" gives the 1.
-    expect(lift?.decisions).toEqual([
-      {
-        nodeId: 'd-offer',
-        answered: withheld,
-        choices: [
-          { choiceId: 'say-no', risky: false, value: count(7), share: withheld },
-          { choiceId: 'get-in', risky: true, value: fewerThan(5), share: withheld },
-        ],
-      },
-      {
-        nodeId: 'd-keys',
-        answered: withheld,
-        choices: [
-          { choiceId: 'ask', risky: false, value: count(5), share: withheld },
-          { choiceId: 'leave', risky: true, value: fewerThan(5), share: withheld },
-        ],
-      },
-    ]);
-    // Endings 5, 1, 4 of 10: 10 − 5 = 5 over two small cells could be 1 + 4, 2 + 3, 3 + 2 or 4 + 1.
-    expect(lift?.endings).toEqual([
-      { nodeId: 'e-safe', outcome: 'safe', value: count(5), share: share(0.5) },
-      { nodeId: 'e-mixed', outcome: 'mixed', value: fewerThan(5), share: withheld },
-      { nodeId: 'e-risky', outcome: 'risky', value: fewerThan(5), share: withheld },
-    ]);
+    // d-offer: 7 say no and 4 get in, of 11. d-keys (reached by saying no): 5 ask and 1 leaves,
+    // of 6, so one of the 7 stopped. Endings: safe = ask (5), mixed = leave (1), risky = get in (4),
+    // 10 in all. 11 at the first decision beside 10 at an ending would show the one who stopped,
+    // and 6 at d-keys the one who left: those totals go.
+    expect(lift?.decisions[0]).toEqual({
+      nodeId: 'd-offer',
+      answered: withheld,
+      choices: [
+        { choiceId: 'say-no', risky: false, value: withheld, share: withheld },
+        { choiceId: 'get-in', risky: true, value: fewerThan(5), share: withheld },
+      ],
+    });
+    expect(lift?.decisions[1]).toMatchObject({ answered: withheld, choices: [{ value: count(5) }, { value: fewerThan(5) }] });
+    // Of the 10 endings, 5 safe: the mixed and risky add up to 5, which each of 1 to 4 could make.
+    expect(lift?.endings.map((e) => e.value)).toEqual([count(5), fewerThan(5), fewerThan(5)]);
     expect(lift?.reachedEnding).toEqual(count(10));
   });
 
-  it('class view: before/after means only over at least 5 matched pairs', () => {
-    expect(page.change.knowledge).toEqual({
-      nBefore: count(10),
-      nAfter: count(9),
+  it('discloses before, after and matched counts together, so attrition is never a small number', () => {
+    // Knowledge: 10 at the start, 9 at the end, 8 both: 2 and 1 left over. The pairs go, and their means.
+    expect(page.change.knowledge).toEqual({ nBefore: count(10), nAfter: count(9), nMatched: withheld, before: withheld, after: withheld, change: withheld });
+    // Attitudes: 9, 10 and 8 pairs; the pairs and their means stay, the waves go.
+    expect(page.change.constructs[0]).toEqual({
+      construct: 'attitude',
+      nBefore: withheld,
+      nAfter: withheld,
       nMatched: count(8),
-      before: { kind: 'mean', value: 50 },
-      after: { kind: 'mean', value: 88 },
-      change: { kind: 'mean', value: 38 },
+      before: mean(3.1),
+      after: mean(4.2),
+      change: mean(1.1),
     });
-    expect(page.change.constructs).toEqual([
-      {
-        construct: 'attitude',
-        nBefore: count(9),
-        nAfter: count(10),
-        nMatched: count(8),
-        before: { kind: 'mean', value: 3.1 },
-        after: { kind: 'mean', value: 4.2 },
-        change: { kind: 'mean', value: 1.1 },
-      },
-      {
-        construct: 'norm',
-        nBefore: count(8),
-        nAfter: count(9),
-        nMatched: count(8),
-        before: { kind: 'mean', value: 3.5 },
-        after: { kind: 'mean', value: 4 },
-        change: { kind: 'mean', value: 0.5 },
-      },
-      {
-        construct: 'intention',
-        nBefore: fewerThan(5),
-        nAfter: fewerThan(5),
-        nMatched: fewerThan(5),
-        before: fewerThan(5),
-        after: fewerThan(5),
-        change: fewerThan(5),
-      },
-    ]);
-    expect(page.change.attitudeItems[1]).toMatchObject({ itemId: 'att-quick', nMatched: fewerThan(5), change: fewerThan(5) });
+    // Norms: 8 at the start are the 8 pairs (none only at the start); 9 at the end would leave 1.
+    expect(page.change.constructs[1]).toMatchObject({ nBefore: count(8), nAfter: withheld, nMatched: count(8), change: mean(0.5) });
+    expect(page.change.constructs[2]).toMatchObject({ nMatched: fewerThan(5), before: fewerThan(5), change: fewerThan(5) });
   });
 
-  it('class view: plans most common first, small counts suppressed', () => {
+  it('gives the change as the difference of the means shown: 4.1 − 3.0, not the exact 1.125 rounded', () => {
+    expect(page.change.attitudeItems[0]).toMatchObject({ itemId: 'att-fine', before: mean(3), after: mean(4.1), change: mean(1.1) });
+  });
+
+  it('plans: a plan nearly everyone picked would show how many didn’t', () => {
     expect(page.plans).toEqual({
-      answered: count(9),
+      answered: withheld,
       plans: [
-        { planId: 'plan-call', value: count(7), share: share(7 / 9) },
+        { planId: 'plan-call', value: count(7), share: withheld },
         { planId: 'plan-speak', value: fewerThan(5), share: withheld },
         { planId: 'plan-wait', value: fewerThan(5), share: withheld },
       ],
@@ -639,35 +627,55 @@ describe('discloseClassReport', () => {
     });
   });
 
-  it('export: k = 10 and rounding to 5 everywhere, knowledge included', () => {
-    expect(csv.headline).toEqual({ joined: count(10), started: count(10), finished: fewerThan(10) });
-    // k-lift before: 4, 3, 3 of 10; 10 − 0 = 10 over three small cells can be split many ways.
-    expect(csv.knowledge[0]).toMatchObject({
-      answered: count(10),
-      correct: { value: fewerThan(10), share: withheld },
-      confidentErrors: fewerThan(10),
-    });
-    // k-tf: 9 right of 11 → both "fewer than 10" and 11 shows as 10; 10 − 0 = 10 over two
-    // small cells: shown.
-    expect(csv.knowledge[5]).toMatchObject({ answered: count(10), correct: { value: fewerThan(10), share: withheld } });
-    // F1: 7 close, 4 far, 11 in all → 10.
-    expect(csv.facts[0]).toMatchObject({ answered: count(10), correct: { value: fewerThan(10), share: withheld } });
-    expect(csv.change.knowledge).toMatchObject({ nBefore: count(10), nAfter: fewerThan(10), before: fewerThan(10) });
-    expect(csv.plans.answered).toEqual(fewerThan(10));
-  });
-
-  it('never shows a count from 1 to k − 1 anywhere in the export', () => {
-    const counts: number[] = [];
-    JSON.stringify(csv, (key, value: unknown) => {
-      if (value && typeof value === 'object' && 'kind' in value && value.kind === 'count' && 'value' in value) {
-        counts.push(value.value as number);
-      }
-      return value;
-    });
-    expect(counts.length).toBeGreaterThan(0);
+  it('the file: k = 10 and rounding to 5 everywhere, from the page’s figures', () => {
+    expect(file.policy).toEqual(policies.export);
+    const counts = shownCounts(file);
     for (const n of counts) {
       expect(n === 0 || n >= 10).toBe(true);
       expect(n % 5).toBe(0);
     }
+    // k-help's 6 right (shown on the page) are fewer than 10 here; its total the page withholds.
+    expect(file.knowledge[3]).toMatchObject({ answered: withheld, correct: { value: fewerThan(10) } });
+    expect(file.headline.joined).toEqual(count(10));
+    expect(file.change.constructs[0]).toMatchObject({ nMatched: fewerThan(10), before: fewerThan(10) });
+  });
+
+  it('the file hides everything the page hides, so together they tell no more than the page', () => {
+    const hiddenOnPage: string[] = [];
+    const shownInFile = new Set<string>();
+    const walk = (value: unknown, path: string, visit: (path: string, figure: { kind: string }) => void): void => {
+      if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`, visit));
+      if (value === null || typeof value !== 'object') return;
+      const record = value as Record<string, unknown>;
+      if (typeof record.kind === 'string') visit(path, record as { kind: string });
+      for (const [key, v] of Object.entries(record)) if (key !== 'policy' && key !== 'session') walk(v, `${path}.${key}`, visit);
+    };
+    walk(page, 'r', (path, figure) => figure.kind === 'withheld' && hiddenOnPage.push(path));
+    walk(file, 'r', (path, figure) => (figure.kind === 'count' || figure.kind === 'mean' || figure.kind === 'share') && shownInFile.add(path));
+    expect(hiddenOnPage.length).toBeGreaterThan(5);
+    for (const path of hiddenOnPage) expect(shownInFile.has(path), path).toBe(false);
+  });
+});
+
+describe('discloseClassReport: means near an end of the scale', () => {
+  it('withholds an average that says how many gave another answer: all at 5 but one', () => {
+    const ids = range(1, 8);
+    const answers: ReportAnswer[] = ids.flatMap((n) => [
+      { participantId: student(n), itemId: 'norm-refuse', phase: 'before' as const, response: scale(3), correct: null, confidence: null },
+      { participantId: student(n), itemId: 'norm-refuse', phase: 'after' as const, response: scale(n === 1 ? 4 : 5), correct: null, confidence: null },
+    ]);
+    const attitudes = buildClassReport(structure, { session, participantIds: students(...ids), answers });
+    const shown = discloseClassReport(structure, attitudes, disclosurePolicies()).page;
+    // After: 39 of 40 points, 4.9: seven at 5 and one at 4. Before: all 3, which names no one apart.
+    expect(shown.change.attitudeItems.find((c) => c.itemId === 'norm-refuse')).toMatchObject({
+      nMatched: { kind: 'count', value: 8 },
+      before: { kind: 'withheld' },
+      after: { kind: 'withheld' },
+      change: { kind: 'withheld' },
+    });
+    // Three points short of everyone at 5 could be one student at 2, or two, or three: shown.
+    const three = answers.map((a) => (a.phase === 'after' && a.participantId === student(1) ? { ...a, response: scale(2) } : a));
+    const shownThree = discloseClassReport(structure, buildClassReport(structure, { session, participantIds: students(...ids), answers: three }), disclosurePolicies()).page;
+    expect(shownThree.change.attitudeItems.find((c) => c.itemId === 'norm-refuse')).toMatchObject({ before: { kind: 'mean', value: 3 }, after: { kind: 'mean', value: 4.6 } });
   });
 });

@@ -50,6 +50,47 @@ describe('question quality', () => {
     );
     expect(easy.answered).toEqual({ kind: 'withheld' });
     expect(easy.facility).toEqual({ kind: 'withheld' });
-    expect(easy.flags).toContain('too-easy');
+  });
+
+  const item = (answered: number, correct: number, discrimination = { n: answered, sx: correct, sr: answered / 2, srr: answered / 3, sxr: correct / 2 + 1 }) =>
+    discloseItemQuality({ contentVersion: 'v', itemId: 'i', phase: 'main', answered, correct, discrimination }, policy);
+
+  it('shows facility and discrimination only when both the right and the wrong are at least k', () => {
+    // 48 right and 2 wrong: a correlation over them describes the 2. Not shown, and no flag says "too easy" either.
+    const easy = item(50, 48);
+    expect(easy.facility).toEqual({ kind: 'withheld' });
+    expect(easy.discrimination).toEqual({ kind: 'fewer-than', k: 10 });
+    expect(easy.flags).toEqual(['small-group']);
+    // 7 right of 60, the other way round.
+    const hard = item(60, 7);
+    expect(hard.discrimination).toEqual({ kind: 'fewer-than', k: 10 });
+    expect(hard.flags).toEqual(['small-group']);
+    // 12 right and 38 wrong: both shown.
+    const both = item(50, 12);
+    expect(both.facility).toEqual({ kind: 'share', value: 10 / 50 });
+    expect(both.discrimination.kind).toBe('mean');
+    expect(both.flags).toContain('too-hard');
+  });
+
+  it('flags nothing that would narrow a small group: 28 right of 29 is not "too few answers to judge"', () => {
+    // "Too few" says fewer than 30 answered; beside 28 right (shown as 30) that leaves exactly 1 wrong.
+    expect(item(29, 28).flags).toEqual(['small-group']);
+    expect(item(29, 28).correct).toEqual({ kind: 'count', value: 30 });
+    expect(item(25, 12).flags).toEqual(['too-few-answers']);
+  });
+
+  it('says a question everyone got right does not vary: a group of none names no one', () => {
+    const all = item(40, 40, { n: 40, sx: 40, sr: 20, srr: 12, sxr: 20 });
+    expect(all.facility).toEqual({ kind: 'share', value: 1 });
+    expect(all.discrimination).toEqual({ kind: 'none' });
+    expect(all.flags).toEqual(['too-easy', 'poor-discrimination']);
+  });
+
+  it('holds back the correlation, and its flag, when its own groups are small though the facility’s are not', () => {
+    // 40 answered, 25 right; but only 12 had other answers to correlate with, 3 of them wrong.
+    const shown = item(40, 25, { n: 12, sx: 9, sr: 6, srr: 4, sxr: 4 });
+    expect(shown.facility.kind).toBe('share');
+    expect(shown.discrimination).toEqual({ kind: 'fewer-than', k: 10 });
+    expect(shown.flags).not.toContain('poor-discrimination');
   });
 });

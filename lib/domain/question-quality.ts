@@ -8,6 +8,12 @@
  * Flags follow the usual rules of thumb for classroom tests (Ebel and Frisbie, "Essentials of
  * Educational Measurement"): facility above 0.9 is too easy, below 0.3 too hard, and a
  * correlation below 0.2 discriminates poorly. Fewer than 30 answers are too few to judge.
+ *
+ * Both measures compare two groups, those who got the question right and those who didn't, so
+ * each is shown only when both groups are at least k (or empty): a facility or a correlation
+ * over 48 right and 2 wrong describes the 2. Nor are the flags, which say the same in words
+ * ("too easy" of 29 answers with 28 right leaves one wrong): such a question is flagged only as
+ * resting on a small group.
  * Pure; the sums come from session summaries (session-summary.ts), so they add across sessions.
  */
 import type { Phase } from '@/lib/content/schema';
@@ -21,7 +27,10 @@ export const TOO_EASY_ABOVE = 0.9;
 export const TOO_HARD_BELOW = 0.3;
 export const POOR_DISCRIMINATION_BELOW = 0.2;
 
-export type QualityFlag = 'too-easy' | 'too-hard' | 'poor-discrimination' | 'too-few-answers';
+export type QualityFlag = 'too-easy' | 'too-hard' | 'poor-discrimination' | 'too-few-answers' | 'small-group';
+
+/** Both groups behind a measure can be shown: each empty or at least k. */
+const bothShown = (right: number, wrong: number, policy: DisclosurePolicy) => [right, wrong].every((n) => n === 0 || n >= policy.k);
 
 /** The correlation of x (0 or 1) with r from their sums; null when either doesn't vary. */
 export function itemRestCorrelation(s: CorrelationSums): number | null {
@@ -51,24 +60,38 @@ export interface DisclosedItemQuality {
   answered: DisclosedFigure;
   correct: DisclosedFigure;
   facility: DisclosedShare;
-  /** Two decimals, over at least k answers; `none` when the item or the rest score doesn't vary. */
+  /**
+   * Two decimals, when both groups (right and wrong) are at least k; "fewer than k" when one of
+   * them is smaller; `none` when the item or the rest score doesn't vary.
+   */
   discrimination: DisclosedMean;
-  /** Worked out from the exact figures: a flag says which way an item is off, not by how much. */
+  /**
+   * Worked out from the exact figures: a flag says which way an item is off, not by how much.
+   * Only `small-group` when the right or the wrong answers are fewer than k.
+   */
   flags: QualityFlag[];
 }
 
 export function discloseItemQuality(input: ItemQualityInput, policy: DisclosurePolicy): DisclosedItemQuality {
   const part = disclosePart({ count: input.correct, total: input.answered }, policy);
   const correlation = itemRestCorrelation(input.discrimination);
+  const facilityShown = bothShown(input.correct, input.answered - input.correct, policy);
+  const { n, sx } = input.discrimination;
+  const discriminationShown = bothShown(sx, n - sx, policy);
+  const flags = qualityFlags(input.answered, input.correct, correlation);
   return {
     contentVersion: input.contentVersion,
     itemId: input.itemId,
     phase: input.phase,
     answered: part.total,
     correct: part.count,
-    facility: shareOf(part.count, part.total),
+    facility: facilityShown ? shareOf(part.count, part.total) : { kind: 'withheld' },
     discrimination:
-      correlation === null ? { kind: 'none' } : discloseMean(correlation, input.discrimination.n, policy, 2),
-    flags: qualityFlags(input.answered, input.correct, correlation),
+      correlation === null
+        ? { kind: 'none' }
+        : discriminationShown
+          ? discloseMean(correlation, n, policy, 2)
+          : { kind: 'fewer-than', k: policy.k },
+    flags: !facilityShown ? ['small-group'] : discriminationShown ? flags : flags.filter((flag) => flag !== 'poor-discrimination'),
   };
 }

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testModule, testStructure } from '@/tests/unit/test-module';
 import type { ModuleText } from '@/lib/content/schema';
-import {
-  buildClassReport,
-  discloseClassReport,
-  exportReportPolicies,
-  reportContentText,
-  type ReportAnswer,
-  type ReportSession,
-} from './class-report';
+import { buildClassReport, type ReportAnswer, type ReportSession } from './class-report';
+import { discloseClassReport } from './class-report-disclosure';
+import { reportContentText } from './class-report-text';
 import { disclosurePolicies } from './disclosure';
 import { reportCsvFilename, writeReportCsv, type ReportCsvLabels } from './report-csv';
 import { parseCsv } from '@/tests/support/csv';
@@ -123,10 +118,7 @@ const answers: ReportAnswer[] = ids.flatMap((participantId, i): ReportAnswer[] =
   },
 ]);
 
-const disclosed = discloseClassReport(
-  buildClassReport(testStructure, { session, participantIds: ids, answers }),
-  exportReportPolicies(disclosurePolicies()),
-);
+const disclosed = discloseClassReport(testStructure, buildClassReport(testStructure, { session, participantIds: ids, answers }), disclosurePolicies()).file();
 const csv = writeReportCsv(disclosed, labels, reportContentText(text));
 
 const records = parseCsv(csv.slice(1));
@@ -164,12 +156,13 @@ describe('writeReportCsv', () => {
 
   it('writes a follow-up’s paired devices as a head count under the export policy', () => {
     const followUp = discloseClassReport(
+      testStructure,
       {
         ...buildClassReport(testStructure, { session: { ...session, followUp: true }, participantIds: ids, answers: [] }),
         pairedDevices: 12,
       },
-      exportReportPolicies(disclosurePolicies()),
-    );
+      disclosurePolicies(),
+    ).file();
     const rows = parseCsv(writeReportCsv(followUp, labels, reportContentText(text)).slice(1));
     expect(rows.find((r) => r[3] === 'sparowane')).toEqual(['Sesja', '', '', 'sparowane', '10', '']);
   });
@@ -187,11 +180,11 @@ describe('writeReportCsv', () => {
   });
 
   it('writes suppressed and withheld figures in words, and shown ones as numbers', () => {
-    // q-single: 14 right → 15, 9 wrong → "fewer than 10", 23 → 25; 25 − 15 would give the
-    // one suppressed cell away, so the total is withheld, and with it the share.
-    expect(find('q-single', 'odpowiedziało')?.[4]).toBe('ukryto');
-    expect(find('q-single', 'dobrze')?.slice(4)).toEqual(['15', 'ukryto']);
-    expect(find('q-single', '% dobrze')?.[4]).toBe('ukryto');
+    // q-single: 14 right → 15, 9 wrong → "fewer than 10", 23 → 25. A reader of 25 and 15 knows
+    // only that 23 to 27 answered and 13 to 17 got it right: 6 to 9 wrong, four values. Shown.
+    expect(find('q-single', 'odpowiedziało')?.[4]).toBe('25');
+    expect(find('q-single', 'dobrze')?.slice(4)).toEqual(['15', '25']);
+    expect(find('q-single', '% dobrze')?.[4]).toBe('60');
     expect(records.find((r) => r[1] === 'q-single' && r[3] === 'błędne przekonanie')?.[4]).toBe('mniej niż 10');
     // The lift: 11 → 10 and 12 → 10, 23 → 25: nothing suppressed, all shown.
     expect(find('party/offer', 'odpowiedziało')?.[4]).toBe('25');

@@ -7,7 +7,8 @@
  */
 import type { AttitudeConstruct, Phase } from '@/lib/content/schema';
 import type { ClassSessionMode } from '@/lib/db/schema';
-import type { DisclosedClassReport, DisclosedMeasureChange, DisclosedPart, ReportContentText } from './class-report';
+import type { DisclosedClassReport, DisclosedMeasureChange, DisclosedPart } from './class-report-types';
+import type { ReportContentText } from './class-report-text';
 import { csvDocument, type CsvCell } from './csv';
 import type { DisclosedFigure, DisclosedMean, DisclosedShare } from './disclosure';
 

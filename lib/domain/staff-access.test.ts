@@ -1,20 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { canAccessClassSession, canInvite, canManageOrganisations, canRunSessionsFor, invitableRoles, type StaffIdentity } from './staff-access';
+import {
+  canAccessClassSession,
+  canInvite,
+  canManageOrganisations,
+  canReadClassReport,
+  canRunSessionsFor,
+  invitableRoles,
+  type StaffIdentity,
+} from './staff-access';
 
 const teacherA: StaffIdentity = { id: 't', role: 'teacher', organisationId: 'org-a' };
 const officer: StaffIdentity = { id: 'o', role: 'officer', organisationId: null };
 const admin: StaffIdentity = { id: 'a', role: 'administrator', organisationId: null };
 
 describe('staff access', () => {
-  it('lets a teacher reach only their own organisation’s sessions', () => {
-    expect(canAccessClassSession(teacherA, { organisationId: 'org-a' })).toBe(true);
-    expect(canAccessClassSession(teacherA, { organisationId: 'org-b' })).toBe(false);
+  it('lets a teacher reach only their own organisation’s sessions, whoever started them', () => {
+    expect(canAccessClassSession(teacherA, { organisationId: 'org-a', hostId: null })).toBe(true);
+    expect(canAccessClassSession(teacherA, { organisationId: 'org-a', hostId: 'o' })).toBe(true);
+    expect(canAccessClassSession(teacherA, { organisationId: 'org-b', hostId: 't' })).toBe(false);
     expect(canRunSessionsFor(teacherA, 'org-b')).toBe(false);
+    expect(canReadClassReport(teacherA, { organisationId: 'org-a' })).toBe(true);
+    expect(canReadClassReport(teacherA, { organisationId: 'org-b' })).toBe(false);
   });
 
-  it('lets officers and administrators run sessions anywhere', () => {
-    expect(canAccessClassSession(officer, { organisationId: 'org-b' })).toBe(true);
-    expect(canAccessClassSession(admin, { organisationId: 'org-b' })).toBe(true);
+  it('lets officers and administrators start sessions anywhere, and run only their own', () => {
+    expect(canRunSessionsFor(officer, 'org-b')).toBe(true);
+    expect(canRunSessionsFor(admin, 'org-b')).toBe(true);
+    expect(canAccessClassSession(officer, { organisationId: 'org-b', hostId: 'o' })).toBe(true);
+    expect(canAccessClassSession(officer, { organisationId: 'org-b', hostId: 't' })).toBe(false);
+    expect(canAccessClassSession(officer, { organisationId: 'org-b', hostId: null })).toBe(false);
+    expect(canAccessClassSession(admin, { organisationId: 'org-b', hostId: 'o' })).toBe(false);
+  });
+
+  it('shows a class report to no officer or administrator, even of a session they ran', () => {
+    expect(canReadClassReport(officer, { organisationId: 'org-b' })).toBe(false);
+    expect(canReadClassReport(admin, { organisationId: 'org-b' })).toBe(false);
   });
 
   it('keeps organisations and officer invites to administrators', () => {

@@ -1,7 +1,8 @@
 /**
  * Who may see and run what (DESIGN.md, "Privacy by design"): a teacher their own
- * organisation's class sessions; an officer or administrator any session. Pure, so every
- * route asks the same question the same way and the rule is unit-tested once.
+ * organisation's class sessions; an officer or administrator the sessions they started
+ * themselves (at a school event, say), and no class's report. Pure, so every route asks the
+ * same question the same way and the rule is unit-tested once.
  */
 import type { StaffRole } from '@/lib/db/schema';
 
@@ -16,9 +17,26 @@ export function canRunSessionsFor(staff: StaffIdentity, organisationId: string):
   return staff.role !== 'teacher' || staff.organisationId === organisationId;
 }
 
-/** Seeing a session's live view, report and CSV, and controlling it, follow the same rule. */
-export function canAccessClassSession(staff: StaffIdentity, session: { organisationId: string }): boolean {
-  return canRunSessionsFor(staff, session.organisationId);
+/**
+ * Running a session: its live screens, their event stream, the teacher's commands, planning a
+ * follow-up. A teacher: any session of their organisation. An officer or administrator: only a
+ * session they started, which they run as its teacher; other schools' classes they see only
+ * through the officers' results, under the export rules.
+ */
+export function canAccessClassSession(staff: StaffIdentity, session: { organisationId: string; hostId: string | null }): boolean {
+  if (staff.role === 'teacher') return staff.organisationId === session.organisationId;
+  return session.hostId !== null && session.hostId === staff.id;
+}
+
+/**
+ * A class's report and its CSV: the organisation's teachers only. An officer gets the same 404
+ * as for a session that doesn't exist, even for a session they ran (docs/decisions/010): a
+ * report of one class is a selection of one class, which the officers' results never offer, and
+ * beside them even export-rule figures would narrow a small group (a class shown as 10, its
+ * school's term as 10 to 12, leaves another class 1 or 2).
+ */
+export function canReadClassReport(staff: StaffIdentity, session: { organisationId: string }): boolean {
+  return staff.role === 'teacher' && staff.organisationId === session.organisationId;
 }
 
 export function canManageOrganisations(staff: StaffIdentity): boolean {

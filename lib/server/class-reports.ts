@@ -1,13 +1,15 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { answerResponseSchema } from '@/lib/api/schemas';
 import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
-import { answers, participants, type ClassSessionRow } from '@/lib/db/schema';
-import { buildClassReport, type ClassReport, type ReportAnswer } from '@/lib/domain/class-report';
+import { answers, participants, sessionSummaries, type ClassSessionRow } from '@/lib/db/schema';
+import { buildClassReport, type ClassReport, type ReportAnswer, type ReportSession } from '@/lib/domain/class-report';
+import { reportRelease, type ReportRelease } from '@/lib/domain/class-report-release';
+import type { PairingEntry } from '@/lib/domain/pairing';
 import type { DisclosurePolicies } from '@/lib/domain/disclosure';
-import { canAccessClassSession, type StaffIdentity } from '@/lib/domain/staff-access';
+import { canReadClassReport, type StaffIdentity } from '@/lib/domain/staff-access';
 import { findClassSession } from './class-sessions';
 import { configuredDisclosurePolicies } from './disclosure-config';
 import { pairingEntries } from './follow-ups';
@@ -28,8 +30,9 @@ export type ClassSessionForReport = Pick<
 
 /**
  * The session a member of staff asked for a report on, or null when the id is malformed, no
- * such session exists, or it isn't theirs to see: the same null for all three, so that a
- * route answers each with the same 404 and tells no one which sessions exist.
+ * such session exists, or it isn't theirs to see (an officer's never is: canReadClassReport):
+ * the same null for all, so that a route answers each with the same 404 and tells no one
+ * which sessions exist.
  */
 export async function findReportableSession(
   db: Database,
@@ -38,11 +41,14 @@ export async function findReportableSession(
 ): Promise<ClassSessionForReport | null> {
   if (!z.uuid().safeParse(sessionId).success) return null;
   const session = await findClassSession(db, sessionId);
-  return session !== null && canAccessClassSession(staff, session) ? session : null;
+  return session !== null && canReadClassReport(staff, session) ? session : null;
 }
 
-/** Every stored answer of a session's students that still parses, by student and in order. */
-export async function readSessionAnswers(db: Database, classSessionId: string): Promise<ReportAnswer[]> {
+/**
+ * Every stored answer of a session's students that still parses, by student and in order;
+ * with `receivedBy`, only those the server had received by then.
+ */
+export async function readSessionAnswers(db: Database, classSessionId: string, receivedBy: Date | null = null): Promise<ReportAnswer[]> {
   const rows = await db
     .select({
       participantId: answers.participantId,
@@ -54,7 +60,7 @@ export async function readSessionAnswers(db: Database, classSessionId: string): 
     })
     .from(answers)
     .innerJoin(participants, eq(participants.id, answers.participantId))
-    .where(eq(participants.classSessionId, classSessionId))
+    .where(and(eq(participants.classSessionId, classSessionId), receivedBy === null ? undefined : lte(answers.receivedAt, receivedBy)))
     .orderBy(asc(answers.participantId), asc(answers.answeredAt));
 
   // A JSON column is a boundary too: only responses that still parse are counted.
@@ -71,9 +77,23 @@ export async function readSessionAnswers(db: Database, classSessionId: string): 
   return readable;
 }
 
+/** The session as the report describes it. */
+const reportSession = (session: ClassSessionForReport): ReportSession => ({
+  id: session.id,
+  joinCode: session.joinCode,
+  mode: session.mode,
+  beforeAfter: session.beforeAfter,
+  followUp: session.followUpOf !== null,
+  status: session.status,
+  createdAt: session.createdAt,
+  closedAt: session.closedAt,
+  closesAt: session.closesAt,
+});
+
 /**
- * The raw report of a session already found (and the caller's access to it checked), from its
- * answers (read here unless the caller has them already).
+ * The raw report of a session already found (and the caller's access to it checked), from all
+ * its answers so far (read here unless the caller has them already): for the officers' session
+ * summaries. A teacher's report is `loadReleasedClassReport`.
  */
 export async function loadClassReportFor(
   db: Database,
@@ -83,21 +103,61 @@ export async function loadClassReportFor(
 ): Promise<ClassReport> {
   const joined = await pairingEntries(db, session.id);
   return buildClassReport(structure, {
-    session: {
-      id: session.id,
-      joinCode: session.joinCode,
-      mode: session.mode,
-      beforeAfter: session.beforeAfter,
-      followUp: session.followUpOf !== null,
-      status: session.status,
-      createdAt: session.createdAt,
-      closedAt: session.closedAt,
-      closesAt: session.closesAt,
-    },
+    session: reportSession(session),
     participantIds: joined.map((p) => p.participantId),
     answers: sessionAnswers ?? (await readSessionAnswers(db, session.id)),
     ...(session.followUpOf !== null && { pairing: { first: await pairingEntries(db, session.followUpOf), followUp: joined } }),
   });
+}
+
+/** A session's participants who had joined by `joinedBy` (all, if null), as pairingEntries gives them. */
+async function participantsBy(db: Database, classSessionId: string, joinedBy: Date | null): Promise<PairingEntry[]> {
+  const joined: SQL | undefined = joinedBy === null ? undefined : lte(participants.createdAt, joinedBy);
+  return db
+    .select({ participantId: participants.id, pairingHash: participants.pairingHash })
+    .from(participants)
+    .where(and(eq(participants.classSessionId, classSessionId), joined))
+    .orderBy(asc(participants.createdAt), asc(participants.id));
+}
+
+/** Whether the retention job has started deleting the session's raw answers (it froze its summary first). */
+async function retentionStarted(db: Database, classSessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ frozenAt: sessionSummaries.frozenAt })
+    .from(sessionSummaries)
+    .where(and(eq(sessionSummaries.classSessionId, classSessionId), isNotNull(sessionSummaries.frozenAt)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** A teacher's report: the session it describes, whether its figures are out, and if so its exact tallies. */
+export type ReleasedClassReport = { session: ReportSession } & (
+  | { release: Extract<ReportRelease, { kind: 'final' }>; report: ClassReport }
+  | { release: Exclude<ReportRelease, { kind: 'final' }>; report: null }
+);
+
+/**
+ * What a teacher's report may show at `now` (class-report-release.ts): nothing while the session
+ * takes answers; then its final figures, from the participants who had joined and the answers
+ * received by the cutoff, the same however much later it is read.
+ */
+export async function loadReleasedClassReport(
+  db: Database,
+  session: ClassSessionForReport,
+  structure: ModuleStructure,
+  now: Date,
+): Promise<ReleasedClassReport> {
+  const release = reportRelease(session, now, { retentionStarted: await retentionStarted(db, session.id) });
+  if (release.kind !== 'final') return { session: reportSession(session), release, report: null };
+  const { cutoff } = release;
+  const joined = await participantsBy(db, session.id, cutoff);
+  const report = buildClassReport(structure, {
+    session: reportSession(session),
+    participantIds: joined.map((p) => p.participantId),
+    answers: await readSessionAnswers(db, session.id, cutoff),
+    ...(session.followUpOf !== null && { pairing: { first: await participantsBy(db, session.followUpOf, cutoff), followUp: joined } }),
+  });
+  return { session: report.session, release, report };
 }
 
 /** The raw report of a session, or null when there is no such session. */

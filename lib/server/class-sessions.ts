@@ -11,7 +11,7 @@ import {
   type ClassSessionRow,
 } from '@/lib/db/schema';
 import { joinCodeFromBytes } from '@/lib/domain/join-code';
-import { canRunSessionsFor, type StaffIdentity } from '@/lib/domain/staff-access';
+import { canAccessClassSession, type StaffIdentity } from '@/lib/domain/staff-access';
 import { pairingHashOrNull } from './pairing';
 
 /**
@@ -106,7 +106,10 @@ export interface ClassSessionListing {
   joined: number;
 }
 
-/** The sessions a staff member may see, newest first: a teacher's organisation's, or all. */
+/**
+ * The sessions a staff member may open, newest first: a teacher's organisation's; an officer's
+ * or administrator's own (canAccessClassSession).
+ */
 export async function listClassSessions(db: Database, staff: StaffIdentity, limit = 50): Promise<ClassSessionListing[]> {
   const joined = db
     .select({ classSessionId: participants.classSessionId, joined: count().as('joined') })
@@ -118,11 +121,17 @@ export async function listClassSessions(db: Database, staff: StaffIdentity, limi
     .from(classSessions)
     .innerJoin(organisations, eq(organisations.id, classSessions.organisationId))
     .leftJoin(joined, eq(joined.classSessionId, classSessions.id))
-    .where(staff.role === 'teacher' && staff.organisationId !== null ? eq(classSessions.organisationId, staff.organisationId) : undefined)
+    .where(
+      staff.role !== 'teacher'
+        ? eq(classSessions.hostId, staff.id)
+        : staff.organisationId === null
+          ? sql`false`
+          : eq(classSessions.organisationId, staff.organisationId),
+    )
     .orderBy(desc(classSessions.createdAt))
     .limit(limit);
   return rows
-    .filter((row) => canRunSessionsFor(staff, row.session.organisationId))
+    .filter((row) => canAccessClassSession(staff, row.session))
     .map((row) => ({ ...row, joined: Number(row.joined ?? 0) }));
 }
 

@@ -1,6 +1,9 @@
-import { createSession, exact, joinAsStudent, newTeacher, sessionMessages } from './support/class-session';
+import { randomUUID } from 'node:crypto';
+import { createSession, exact, joinAsStudent, newTeacher, sessionMessages, teachMessages } from './support/class-session';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { completeStep, currentStep, deviceState } from './support/journey';
+import { reportMessages } from './support/report';
+import { acceptInvite, ensureAdministrator, inviteStaff, signOut } from './support/staff';
 
 test('a teacher cannot see or control another organisation’s session, by page or by request', async ({ browser, playwright, baseURL }) => {
   test.setTimeout(180_000);
@@ -63,6 +66,64 @@ test('a teacher cannot see or control another organisation’s session, by page 
   // None of it moved the class: still on the first step.
   const state = await owner.page.request.get(`/api/v1/class-sessions/${session.joinCode}`);
   expect(await state.json()).toMatchObject({ status: 'open', liveStep: 0 });
+});
+
+test('an officer sees no class’s report, nor any head count in their session list, even of a session they ran', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const teacher = await newTeacher(browser, 'Harbour School');
+  const session = await createSession(teacher.page, { mode: 'live', beforeAfter: false });
+  const origin = new URL(baseURL ?? '').origin;
+
+  // An officer, invited by the administrator.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await ensureAdministrator(admin);
+  const link = await inviteStaff(admin, { role: 'officer' });
+  await signOut(admin);
+  await adminContext.close();
+  const officerContext = await browser.newContext();
+  const officer = await officerContext.newPage();
+  const suffix = randomUUID().slice(0, 8);
+  await acceptInvite(officer, link, { name: `Officer ${suffix}`, email: `officer-${suffix}@council.example`, password: `officer passphrase ${suffix}` });
+
+  // The teacher's session: the same 404 as for one that doesn't exist, report, file and live screens alike.
+  for (const path of [
+    `/en-GB/teach/sessions/${session.id}`,
+    `/en-GB/teach/sessions/${session.id}/projector`,
+    `/en-GB/teach/sessions/${session.id}/report`,
+    `/en-GB/teach/sessions/${session.id}/report/csv`,
+    `/api/v1/teach/class-sessions/${session.id}/events`,
+  ]) {
+    const response = await officer.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+  }
+  const command = await officer.request.post(`/api/v1/teach/class-sessions/${session.id}/commands`, { data: { command: 'end' }, headers: { origin } });
+  expect(command.status()).toBe(404);
+
+  // A session the officer runs at the school's event: its live screens are theirs, its report is not.
+  const event = await createSession(officer, { mode: 'live', beforeAfter: false, organisation: teacher.organisation });
+  await expect(officer.getByRole('heading', { level: 1, name: `Session ${event.joinCode.slice(0, 3)} ${event.joinCode.slice(3)}` })).toBeVisible();
+  await expect(officer.getByRole('link', exact(teachMessages.session.openReport))).toHaveCount(0);
+  expect((await officer.request.get(`/en-GB/teach/sessions/${event.id}/report`)).status()).toBe(404);
+  expect((await officer.request.get(`/en-GB/teach/sessions/${event.id}/report/csv`)).status()).toBe(404);
+  await joinAsStudent(browser, event.joinCode, 'link');
+
+  // The officer's list: their own session only, and no "Joined" column.
+  await officer.goto('/en-GB/teach');
+  const list = officer.getByRole('table', exact(teachMessages.list.caption));
+  await expect(list.getByRole('link', exact(`${event.joinCode.slice(0, 3)} ${event.joinCode.slice(3)}`))).toBeVisible();
+  await expect(list.getByRole('link', exact(`${session.joinCode.slice(0, 3)} ${session.joinCode.slice(3)}`))).toHaveCount(0);
+  await expect(list.getByRole('columnheader', exact(teachMessages.list.joined))).toHaveCount(0);
+  await expectNoAxeViolations(officer, 'officer’s session list');
+
+  // The school's teacher still sees both, with how many joined, and may open the event's report.
+  await teacher.page.goto('/en-GB/teach');
+  const theirs = teacher.page.getByRole('table', exact(teachMessages.list.caption));
+  await expect(theirs.getByRole('columnheader', exact(teachMessages.list.joined))).toBeVisible();
+  await expect(theirs.getByRole('link', exact(`${event.joinCode.slice(0, 3)} ${event.joinCode.slice(3)}`))).toBeVisible();
+  await teacher.page.goto(`/en-GB/teach/sessions/${event.id}/report`);
+  await expect(teacher.page.getByRole('heading', { level: 2, ...exact(reportMessages.release.heldHeading) })).toBeVisible();
+  await officerContext.close();
 });
 
 test('in a live session, a phone that reloads or loses the network comes back to the class’s step', async ({ browser }) => {

@@ -26,7 +26,7 @@ async function screenshots(projector: Page, presenter: Page): Promise<void> {
 }
 
 test('a live session: setup link to CSV, with three phones following the teacher', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   // Setup link → administrator → organisation → invite → the teacher signs in with the invite.
   const teacher = await newTeacher(browser, 'Riverside College');
   const session = await createSession(teacher.page, { mode: 'live', beforeAfter: false });
@@ -149,11 +149,24 @@ test('a live session: setup link to CSV, with three phones following the teacher
   await expectNoAxeViolations(cat, 'student after the session ended');
   await expect(projector.getByRole('heading', { level: 2, ...exact(live.closedHeading) })).toBeVisible();
 
-  // The report, and the same report as CSV.
+  // The report: held back for a minute after the end, saying why and when; no file yet.
   await teacher.page.goto(`/en-GB/teach/sessions/${session.id}/report`);
   const spaced = `${session.joinCode.slice(0, 3)} ${session.joinCode.slice(3)}`;
   await expect(teacher.page.getByRole('heading', { level: 1 })).toHaveText(reportMessages.heading.replace('{code}', spaced));
+  await expect(teacher.page.getByRole('heading', { level: 2, ...exact(reportMessages.release.heldHeading) })).toBeVisible();
+  await expect(teacher.page.getByText(reportMessages.release.why)).toBeVisible();
+  await expect(teacher.page.getByRole('link', exact(reportMessages.actions.downloadCsv))).toHaveCount(0);
+  await expectNoAxeViolations(teacher.page, 'session report, held back');
+  const early = await teacher.page.request.get(`/en-GB/teach/sessions/${session.id}/report/csv`);
+  expect(early.status()).toBe(409);
+  expect(await early.text()).toBe(reportMessages.release.csv);
+
+  // Then it shows the class's figures, final, without a reload (the page refreshes itself at the time it gave).
+  await expect(teacher.page.getByRole('heading', { level: 2, ...exact(reportMessages.headline.heading) })).toBeVisible({ timeout: 90_000 });
+  await expect(teacher.page.getByRole('heading', { level: 2, ...exact(reportMessages.release.heldHeading) })).toHaveCount(0);
   await expectNoAxeViolations(teacher.page, 'session report');
+  // Three students: every group is fewer than 5 on the page too, knowledge included.
+  await expect(teacher.page.getByRole('row', exact(`${reportMessages.headline.joined} ${reportMessages.values.fewerThan.replace('{k}', '5')}`))).toBeVisible();
   const csv = await downloadReportCsv(teacher.page, session.joinCode);
   // Every count in an export is under the export rule: with 3 students, nothing is shown as a number below 10.
   expect(csv.rows.length).toBeGreaterThan(3);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type { Phase } from '@/lib/content/schema';
-import { answers, classSessions, organisations, participants } from '@/lib/db/schema';
-import { loadClassReport } from '@/lib/server/class-reports';
+import { answers, classSessions, organisations, participants, sessionSummaries, staffUsers } from '@/lib/db/schema';
+import { findReportableSession, loadClassReport, loadReleasedClassReport } from '@/lib/server/class-reports';
 import { findClassSession } from '@/lib/server/class-sessions';
 import { setUpTestDatabase, testEngines } from './db-engines';
 import { TEST_CONTENT_VERSION, testStructure } from './test-module';
@@ -34,9 +35,9 @@ describe.each(testEngines)('class reports on $name', (engine) => {
     return session.id;
   }
 
-  async function join(classSessionId: string | null): Promise<string> {
+  async function join(classSessionId: string | null, createdAt?: Date): Promise<string> {
     const id = randomUUID();
-    await db().insert(participants).values({ id, locale: 'en-GB', classSessionId });
+    await db().insert(participants).values({ id, locale: 'en-GB', classSessionId, ...(createdAt && { createdAt }) });
     return id;
   }
 
@@ -44,7 +45,12 @@ describe.each(testEngines)('class reports on $name', (engine) => {
     participantId: string,
     itemId: string,
     response: AnswerResponse,
-    { phase = 'main', correct = null, confidence = null }: { phase?: Phase; correct?: boolean | null; confidence?: number | null } = {},
+    {
+      phase = 'main',
+      correct = null,
+      confidence = null,
+      receivedAt,
+    }: { phase?: Phase; correct?: boolean | null; confidence?: number | null; receivedAt?: Date } = {},
   ): Promise<void> {
     await db()
       .insert(answers)
@@ -58,6 +64,7 @@ describe.each(testEngines)('class reports on $name', (engine) => {
         confidence,
         contentVersion: TEST_CONTENT_VERSION,
         answeredAt: new Date('2025-03-14T10:15:00Z'),
+        ...(receivedAt && { receivedAt }),
       });
   }
 
@@ -68,6 +75,26 @@ describe.each(testEngines)('class reports on $name', (engine) => {
     expect(found?.createdAt.toISOString()).toBe('2025-03-14T10:00:00.000Z');
     expect(await findClassSession(db(), randomUUID())).toBeNull();
     expect(await loadClassReport(db(), randomUUID(), testStructure)).toBeNull();
+  });
+
+  it('finds a report for its organisation’s teachers only: never for an officer, even one who ran the session', async () => {
+    const sessionId = await newSession();
+    const session = await findClassSession(db(), sessionId);
+    if (!session) throw new Error('no session');
+    const [officer] = await db()
+      .insert(staffUsers)
+      .values({ email: `${randomUUID()}@council.example`, displayName: 'O', role: 'officer', passwordHash: 'x' })
+      .returning({ id: staffUsers.id });
+    if (!officer) throw new Error('no officer');
+    const officerId = officer.id;
+    // The officer ran it, at the school's event.
+    await db().update(classSessions).set({ hostId: officerId }).where(eq(classSessions.id, sessionId));
+    const teacher = { id: randomUUID(), role: 'teacher' as const, organisationId: session.organisationId };
+    expect((await findReportableSession(db(), teacher, sessionId))?.id).toBe(sessionId);
+    expect(await findReportableSession(db(), { ...teacher, organisationId: randomUUID() }, sessionId)).toBeNull();
+    expect(await findReportableSession(db(), { id: officerId, role: 'officer', organisationId: null }, sessionId)).toBeNull();
+    expect(await findReportableSession(db(), { id: randomUUID(), role: 'administrator', organisationId: null }, sessionId)).toBeNull();
+    expect(await findReportableSession(db(), teacher, 'not-a-uuid')).toBeNull();
   });
 
   it("tallies only the session's own students", async () => {
@@ -154,5 +181,46 @@ describe.each(testEngines)('class reports on $name', (engine) => {
     ]);
     expect(report?.change.knowledge).toEqual({ nBefore: 5, nAfter: 5, nMatched: 5, meanBefore: 0, meanAfter: 1, sumSquaredChange: 5 });
     expect(report?.headline).toEqual({ joined: 5, started: 5, finished: 5 });
+  });
+
+  it('holds a report back while its session takes answers, then shows it final: later arrivals change nothing', async () => {
+    const sessionId = await newSession(false);
+    const decline: AnswerResponse = { kind: 'choice', optionIds: ['decline'] };
+    const inClass = new Date('2025-03-14T10:20:00Z');
+    const students = await Promise.all(Array.from({ length: 6 }, () => join(sessionId, inClass)));
+    for (const s of students) await answer(s, 'party/offer', decline, { receivedAt: inClass });
+    // A phone that joined in class, then lost the network with its answer still queued.
+    const offline = await join(sessionId, inClass);
+    const session = await findClassSession(db(), sessionId);
+    if (!session) throw new Error('no session');
+
+    // Open: nothing, whenever it is asked.
+    const open = await loadReleasedClassReport(db(), session, testStructure, new Date('2025-03-14T10:30:00Z'));
+    expect(open).toMatchObject({ release: { kind: 'held', at: null }, report: null, session: { id: sessionId, joinCode: session.joinCode } });
+
+    // The teacher ends it at 10:50; a phone's queued answer arrives 20 seconds later and counts.
+    const ended = { ...session, status: 'closed' as const, closedAt: new Date('2025-03-14T10:50:00Z') };
+    const straggler = await join(sessionId, inClass);
+    await answer(straggler, 'party/offer', { kind: 'choice', optionIds: ['accept'] }, { receivedAt: new Date('2025-03-14T10:50:20Z') });
+    expect(await loadReleasedClassReport(db(), ended, testStructure, new Date('2025-03-14T10:50:30Z'))).toMatchObject({
+      release: { kind: 'held', at: new Date('2025-03-14T10:51:00Z') },
+      report: null,
+    });
+    const final = await loadReleasedClassReport(db(), ended, testStructure, new Date('2025-03-14T10:52:00Z'));
+    expect(final.release).toEqual({ kind: 'final', cutoff: new Date('2025-03-14T10:51:00Z') });
+    expect(final.report?.headline).toEqual({ joined: 8, started: 7, finished: 0 });
+    expect(final.report?.scenarios[0]?.decisions[0]?.answered).toBe(7);
+
+    // A week later the offline phone sends its answer (given in class, so it is stored), and a
+    // participant row dated after the end is there too: the report is the same, figure for figure.
+    await answer(offline, 'party/offer', { kind: 'choice', optionIds: ['accept'] }, { receivedAt: new Date('2025-03-21T09:00:00Z') });
+    const lateJoiner = await join(sessionId, new Date('2025-03-21T09:00:00Z'));
+    await answer(lateJoiner, 'party/offer', decline, { receivedAt: new Date('2025-03-21T09:00:00Z') });
+    const later = await loadReleasedClassReport(db(), ended, testStructure, new Date('2025-03-21T10:00:00Z'));
+    expect(later).toEqual(final);
+
+    // Once the retention job has begun on it (its summary frozen), there is no class report at all.
+    await db().insert(sessionSummaries).values({ classSessionId: sessionId, format: 1, summary: {}, participantCount: 0, frozenAt: new Date('2027-03-14T00:00:00Z') });
+    expect(await loadReleasedClassReport(db(), ended, testStructure, new Date('2027-03-15T00:00:00Z'))).toMatchObject({ release: { kind: 'gone' }, report: null });
   });
 });

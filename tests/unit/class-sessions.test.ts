@@ -193,14 +193,24 @@ describe.each(testEngines)('class sessions on $name', (engine) => {
     }
   });
 
-  it('lists a teacher only their own organisation’s sessions, and an officer all of them', async () => {
+  it('lists a teacher their own organisation’s sessions, and an officer only the sessions they started', async () => {
     const mine = await newSession();
     const theirs = await newSession();
+    const [officerRow] = await db()
+      .insert(staffUsers)
+      .values({ email: `${randomUUID()}@council.example`, displayName: 'O', role: 'officer', passwordHash: 'x' })
+      .returning();
+    if (!officerRow) throw new Error('seed failed');
+    // An officer runs a session at one school's event; that school's teachers see it too.
+    const event = await newSession({ organisationId: mine.organisationId, hostId: officerRow.id });
     const teacher = { id: randomUUID(), role: 'teacher' as const, organisationId: mine.organisationId };
     const listed = await listClassSessions(db(), teacher);
-    expect(listed.map((l) => l.session.id)).toEqual([mine.id]);
-    const officer = await listClassSessions(db(), { id: randomUUID(), role: 'officer', organisationId: null });
-    expect(officer.map((l) => l.session.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+    expect(listed.map((l) => l.session.id).sort()).toEqual([mine.id, event.id].sort());
+    const officer = await listClassSessions(db(), { id: officerRow.id, role: 'officer', organisationId: null });
+    expect(officer.map((l) => l.session.id)).toEqual([event.id]);
+    const otherOfficer = await listClassSessions(db(), { id: randomUUID(), role: 'officer', organisationId: null });
+    expect(otherOfficer.map((l) => l.session.id)).not.toContain(theirs.id);
+    expect(otherOfficer).toEqual([]);
     await db().delete(classSessions);
   });
 });

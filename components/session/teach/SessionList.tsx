@@ -1,13 +1,29 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { reportFigures } from '@/components/reports/figures';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
+import { discloseCount } from '@/lib/domain/disclosure';
 import { formatJoinCode } from '@/lib/domain/join-code';
 import { isClosed, type ClassSessionListing } from '@/lib/server/class-sessions';
+import { configuredDisclosurePolicies } from '@/lib/server/disclosure-config';
 
-/** The sessions a teacher may see, newest first, each with how many joined. */
-export async function SessionList({ sessions, locale }: { sessions: ClassSessionListing[]; locale: Locale }) {
+interface Props {
+  sessions: ClassSessionListing[];
+  locale: Locale;
+  /**
+   * How many joined each session: for a teacher's own classes only, under the class view's k
+   * (the report counts it as known to the teacher). An officer's list has no head counts
+   * (DESIGN.md: no officer view shows a small count exactly).
+   */
+  showJoined: boolean;
+}
+
+/** The sessions a member of staff may open, newest first. */
+export async function SessionList({ sessions, locale, showJoined }: Props) {
   const t = await getTranslations({ locale, namespace: 'Teach.list' });
   const format = await getFormatter({ locale });
+  const figures = await reportFigures(locale);
+  const { classView } = configuredDisclosurePolicies();
   if (sessions.length === 0) return <p>{t('empty')}</p>;
   const now = new Date();
   return (
@@ -19,7 +35,7 @@ export async function SessionList({ sessions, locale }: { sessions: ClassSession
           <th scope="col">{t('organisation')}</th>
           <th scope="col">{t('mode')}</th>
           <th scope="col">{t('created')}</th>
-          <th scope="col">{t('joined')}</th>
+          {showJoined && <th scope="col">{t('joined')}</th>}
           <th scope="col">{t('status')}</th>
           <th scope="col">{t('followUp')}</th>
         </tr>
@@ -33,7 +49,7 @@ export async function SessionList({ sessions, locale }: { sessions: ClassSession
             <td>{organisationName}</td>
             <td>{t(`modes.${session.mode}`)}</td>
             <td>{format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-            <td>{joined}</td>
+            {showJoined && <td>{figures.count(discloseCount(joined, classView))}</td>}
             <td>{isClosed(session, now) ? t('closed') : t('open')}</td>
             <td>
               {session.followUpOf !== null ? (

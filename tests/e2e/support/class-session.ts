@@ -48,14 +48,18 @@ export interface CreatedSession {
   joinCode: string;
 }
 
-/** Creates a session from the teacher's form and returns its id and join code, as the dashboard shows them. */
+/**
+ * Creates a session from the form and returns its id and join code, as the dashboard shows them.
+ * `organisation`: the one to choose, for an officer (a teacher's is their own).
+ */
 export async function createSession(
   page: Page,
-  { mode, beforeAfter, closesAt }: { mode: 'live' | 'self_paced'; beforeAfter: boolean; closesAt?: string },
+  { mode, beforeAfter, closesAt, organisation }: { mode: 'live' | 'self_paced'; beforeAfter: boolean; closesAt?: string; organisation?: string },
 ): Promise<CreatedSession> {
   const m = teachMessages.new;
   await page.goto('/en-GB/teach/sessions/new');
   await expect(page.getByRole('heading', { level: 1, ...exact(m.heading) })).toBeVisible();
+  if (organisation !== undefined) await page.getByLabel(m.organisation).selectOption({ label: organisation });
   await page.getByRole('radio', { name: mode === 'live' ? m.live : m.selfPaced }).check();
   const box = page.getByRole('checkbox', { name: m.beforeAfter });
   if (beforeAfter) await box.check();

@@ -26,7 +26,7 @@ export default async function TeachPage({ params }: PageProps<'/[locale]/teach'>
           {t('newSession')}
         </Link>
       </div>
-      <SessionList sessions={sessions} locale={locale} />
+      <SessionList sessions={sessions} locale={locale} showJoined={staff.role === 'teacher'} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { LiveSession } from '@/components/session/teach/LiveSession';
 import { Link } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { formatJoinCode } from '@/lib/domain/join-code';
+import { canReadClassReport } from '@/lib/domain/staff-access';
 import { getDatabase } from '@/lib/server/database';
 import { followUpOfSession } from '@/lib/server/follow-ups';
 import { loadLiveScreen } from '@/lib/server/teach-pages';
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SessionPage({ params }: PageProps<'/[locale]/teach/sessions/[sessionId]'>) {
   const locale = await pageLocale(params);
   const { sessionId } = await params;
-  const { session, link, qrSvg, outline, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}`);
+  const { staff, session, link, qrSvg, outline, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}`);
   const t = await getTranslations('Teach.session');
   const format = await getFormatter();
   const followUp = await followUpOfSession(await getDatabase(), session);
@@ -33,7 +34,8 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         </p>
       )}
       <ul className="inline-list">
-        {followUp ? <li>{t('pairedDevices', { count: followUp.pairedDevices })}</li> : <li>{session.beforeAfter ? t('beforeAfterOn') : t('beforeAfterOff')}</li>}
+        {/* How many devices paired is a head count that grows one phone at a time: the report gives it once the session has closed. */}
+        {followUp ? <li>{t('pairedInReport')}</li> : <li>{session.beforeAfter ? t('beforeAfterOn') : t('beforeAfterOff')}</li>}
         {session.closesAt && <li>{t('closesAt', { time: format.dateTime(session.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>}
         <li>{t('created', { time: format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>
       </ul>
@@ -43,9 +45,11 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
             {t('openProjector')}
           </Link>
         )}
-        <Link href={`/teach/sessions/${session.id}/report`} className="button button--secondary">
-          {t('openReport')}
-        </Link>
+        {canReadClassReport(staff, session) && (
+          <Link href={`/teach/sessions/${session.id}/report`} className="button button--secondary">
+            {t('openReport')}
+          </Link>
+        )}
         {!followUp && (
           <Link href={{ pathname: '/teach/sessions/new', query: { followUpOf: session.id } }} className="button button--secondary">
             {t('planFollowUp')}

@@ -4,12 +4,12 @@ import { ClassReport } from '@/components/reports/ClassReport';
 import { getPathname } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { getModule } from '@/lib/content/load';
-import { classViewReportPolicies, discloseClassReport, reportContentText } from '@/lib/domain/class-report';
-import { loadClassReportFor, reportDisclosurePolicies } from '@/lib/server/class-reports';
-import { isClosed } from '@/lib/server/class-sessions';
+import { discloseClassReport } from '@/lib/domain/class-report-disclosure';
+import { reportContentText } from '@/lib/domain/class-report-text';
+import { loadReleasedClassReport, reportDisclosurePolicies } from '@/lib/server/class-reports';
 import { getDatabase } from '@/lib/server/database';
 import { followUpOfSession } from '@/lib/server/follow-ups';
-import { requireSessionPage } from '@/lib/server/teach-pages';
+import { requireReportPage } from '@/lib/server/teach-pages';
 
 interface ReportPageProps {
   params: Promise<{ locale: string; sessionId: string }>;
@@ -20,28 +20,31 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('pageTitle') };
 }
 
-/** A class session's report for the teacher: every figure under the class-view disclosure rules. */
+/**
+ * A class session's report for its organisation's teachers: nothing while the session takes
+ * answers, then its final figures under the class-view disclosure rules.
+ */
 export default async function ClassReportPage({ params }: ReportPageProps) {
   const locale = await pageLocale(params);
   const { sessionId } = await params;
   const path = `/teach/sessions/${sessionId}`;
-  const { session } = await requireSessionPage(locale, sessionId, `${path}/report`);
+  const { session } = await requireReportPage(locale, sessionId, `${path}/report`);
   const db = await getDatabase();
 
   const { structure, text } = await getModule();
   const policies = reportDisclosurePolicies();
-  const report = discloseClassReport(await loadClassReportFor(db, session, structure), classViewReportPolicies(policies));
-  const open = !isClosed(session, new Date());
+  const { session: about, release, report } = await loadReleasedClassReport(db, session, structure, new Date());
   const followUp = await followUpOfSession(db, session);
   return (
     <ClassReport
-      report={report}
+      session={about}
+      release={release}
+      report={report && discloseClassReport(structure, report, policies).page}
       content={reportContentText(text[locale])}
       policies={policies}
       locale={locale}
       csvHref={getPathname({ href: `${path}/report/csv`, locale })}
       sessionHref={getPathname({ href: path, locale })}
-      open={open}
       follows={followUp?.follows ?? null}
     />
   );

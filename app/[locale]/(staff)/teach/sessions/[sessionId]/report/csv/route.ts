@@ -2,10 +2,11 @@ import { getTranslations } from 'next-intl/server';
 import { isLocale, routing, type Locale } from '@/i18n/routing';
 import { reportCsvLabels } from '@/components/reports/csv-labels';
 import { getModule } from '@/lib/content/load';
-import { discloseClassReport, exportReportPolicies, reportContentText } from '@/lib/domain/class-report';
+import { discloseClassReport } from '@/lib/domain/class-report-disclosure';
+import { reportContentText } from '@/lib/domain/class-report-text';
 import { reportCsvFilename, writeReportCsv } from '@/lib/domain/report-csv';
 import { getCurrentStaff } from '@/lib/server/auth/current-staff';
-import { findReportableSession, loadClassReportFor, reportDisclosurePolicies } from '@/lib/server/class-reports';
+import { findReportableSession, loadReleasedClassReport, reportDisclosurePolicies } from '@/lib/server/class-reports';
 import { getDatabase } from '@/lib/server/database';
 
 interface CsvRouteContext {
@@ -14,16 +15,21 @@ interface CsvRouteContext {
 
 const ROUTE = 'GET /[locale]/teach/sessions/[sessionId]/report/csv';
 
-/** Plain text for a status with no file: the same 404 for "not signed in", "no such session" and "not yours". */
-async function textResponse(locale: Locale, status: 404 | 500): Promise<Response> {
+/**
+ * Plain text for a status with no file: the same 404 for "not signed in", "no such session" and
+ * "not yours" (an officer included); 409 while the figures are held back or gone.
+ */
+async function textResponse(locale: Locale, status: 404 | 409 | 500): Promise<Response> {
   const t = await getTranslations({ locale, namespace: 'Common' });
-  return new Response(status === 404 ? t('notFoundTitle') : t('errorTitle'), {
+  const report = await getTranslations({ locale, namespace: 'Report.release' });
+  const text = status === 404 ? t('notFoundTitle') : status === 409 ? report('csv') : t('errorTitle');
+  return new Response(text, {
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }
 
-/** The session report as CSV, under the export disclosure rules (k = 10, rounded to 5). */
+/** The session report as CSV, once its figures are final, under the export disclosure rules (k = 10, rounded to 5). */
 export async function GET(_request: Request, { params }: CsvRouteContext): Promise<Response> {
   const { locale: requested, sessionId } = await params;
   const locale = isLocale(requested) ? requested : routing.defaultLocale;
@@ -37,7 +43,10 @@ export async function GET(_request: Request, { params }: CsvRouteContext): Promi
 
     const { structure, text } = await getModule();
     const policies = reportDisclosurePolicies();
-    const report = discloseClassReport(await loadClassReportFor(db, session, structure), exportReportPolicies(policies));
+    const released = await loadReleasedClassReport(db, session, structure, new Date());
+    if (released.report === null) return textResponse(locale, 409);
+    // Made from the page's figures, so the file and the page together tell no more than the page.
+    const report = discloseClassReport(structure, released.report, policies).file();
     const csv = writeReportCsv(report, await reportCsvLabels(locale, policies), reportContentText(text[locale]));
     return new Response(csv, {
       headers: {
