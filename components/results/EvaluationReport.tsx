@@ -36,6 +36,8 @@ export function EvaluationReport({ kit, versions, phrases, hrefs, screenOnly }: 
   const sample = kit.of('sample');
   const waves = kit.of('change', (f) => f.item === 'knowledge' && ['nBefore', 'nAfter', 'nMatched', 'attrition'].includes(f.measure));
   const quizOnly = quizOnlyBeliefCount(kit);
+  const beliefs = persistentBeliefs(kit);
+  const risky = riskiestChoices(kit);
   const whoValues = {
     sessions: headline.sessions,
     organisations: headline.organisations,
@@ -76,10 +78,11 @@ export function EvaluationReport({ kit, versions, phrases, hrefs, screenOnly }: 
           })}
         </ul>
         <h3>{t('glance.beliefs.heading')}</h3>
-        {persistentBeliefs(kit).length === 0 ? <p>{t('glance.beliefs.none')}</p> : <FindingList findings={persistentBeliefs(kit)} />}
+        {beliefs.length === 0 ? <p>{t('glance.beliefs.none')}</p> : <FindingList findings={beliefs} />}
         {quizOnly > 0 && <p>{t('glance.beliefs.quizOnly', { count: quizOnly })}</p>}
         <h3>{t('glance.risky.heading')}</h3>
-        {riskiestChoices(kit).length === 0 ? <p>{t('glance.risky.none')}</p> : <FindingList findings={riskiestChoices(kit)} />}
+        {risky.length === 0 ? <p>{t('glance.risky.none')}</p> : <FindingList findings={risky} />}
+        <p className="results-report__caveat">{t('report.findings.caveat')}</p>
       </section>
 
       <section className="report-section" aria-labelledby="report-aim">

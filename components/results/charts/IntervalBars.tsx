@@ -47,7 +47,7 @@ function Track({ row, x }: { row: IntervalRow; x: (value: number) => number }) {
   return (
     <svg className="chart-interval__svg" viewBox="0 0 100 12" preserveAspectRatio="none" focusable="false" aria-hidden="true">
       <rect className="chart-bar__track" x="0" y="0" width="100" height="12" />
-      {row.change !== null && <rect className="chart-bar__fill chart-bar__fill--main" x={Math.min(zero, end)} y="3" width={Math.abs(end - zero)} height="6" />}
+      {row.change !== null && <rect className="chart-bar__fill chart-bar__fill--main" x={Math.min(zero, end)} y="2" width={Math.abs(end - zero)} height="8" />}
       <line className="chart-interval__zero" x1={zero} x2={zero} y1="0" y2="12" />
       {row.interval && <Range low={x(row.interval.low)} high={x(row.interval.high)} halo />}
       {row.interval && <Range low={x(row.interval.low)} high={x(row.interval.high)} />}
