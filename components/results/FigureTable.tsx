@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { NumberHeader, ScrollingTable } from '@/components/reports/ReportTable';
 import type { DisclosedFigure } from '@/lib/domain/disclosure';
 import type { ResultsFigure, ResultsMeasure } from '@/lib/domain/results-report';
@@ -16,6 +17,13 @@ interface Props {
   valueHeader: string;
 }
 
+/** A table of this many rows or fewer is kept whole on a printed page; a longer one may run on. */
+const SHORT_TABLE = 12;
+
+function Keep({ rows, children }: { rows: number; children: ReactNode }) {
+  return <div className={rows <= SHORT_TABLE ? 'results-table--short' : 'results-table--long'}>{children}</div>;
+}
+
 const sameN = (a: DisclosedFigure, b: DisclosedFigure) =>
   a.kind === b.kind && (a.kind !== 'count' || (b.kind === 'count' && a.value === b.value));
 
@@ -29,22 +37,24 @@ export function FigureTable({ id, caption, figures, itemHeader, measureName, out
   const measures = [...new Set(figures.map((f) => f.measure))];
   if (items.length === 1) {
     return (
-      <ScrollingTable id={id} caption={caption}>
-        <thead>
-          <tr>
-            <th scope="col">{itemHeader}</th>
-            <NumberHeader>{valueHeader}</NumberHeader>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.map((f) => (
-            <tr key={f.measure}>
-              <th scope="row">{measureName(f.measure)}</th>
-              <td className="report-num">{text(f.value, f.unit, f.n)}</td>
+      <Keep rows={figures.length}>
+        <ScrollingTable id={id} caption={caption}>
+          <thead>
+            <tr>
+              <th scope="col">{itemHeader}</th>
+              <NumberHeader>{valueHeader}</NumberHeader>
             </tr>
-          ))}
-        </tbody>
-      </ScrollingTable>
+          </thead>
+          <tbody>
+            {figures.map((f) => (
+              <tr key={f.measure}>
+                <th scope="row">{measureName(f.measure)}</th>
+                <td className="report-num">{text(f.value, f.unit, f.n)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollingTable>
+      </Keep>
     );
   }
   const rows = items.map(([item, label]) => {
@@ -56,32 +66,34 @@ export function FigureTable({ id, caption, figures, itemHeader, measureName, out
   });
   const withOutOf = rows.some((row) => row.n !== null);
   return (
-    <ScrollingTable id={id} caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{itemHeader}</th>
-          {measures.map((m) => (
-            <NumberHeader key={m}>{measureName(m)}</NumberHeader>
-          ))}
-          {withOutOf && <NumberHeader>{outOf}</NumberHeader>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.item}>
-            <th scope="row">{row.label}</th>
-            {measures.map((m) => {
-              const figure = row.cells.get(m);
-              return (
-                <td key={m} className="report-num">
-                  {figure ? text(figure.value, figure.unit, figure.n) : ''}
-                </td>
-              );
-            })}
-            {withOutOf && <td className="report-num">{row.n === null ? '' : text(row.n, 'count')}</td>}
+    <Keep rows={rows.length}>
+      <ScrollingTable id={id} caption={caption}>
+        <thead>
+          <tr>
+            <th scope="col">{itemHeader}</th>
+            {measures.map((m) => (
+              <NumberHeader key={m}>{measureName(m)}</NumberHeader>
+            ))}
+            {withOutOf && <NumberHeader>{outOf}</NumberHeader>}
           </tr>
-        ))}
-      </tbody>
-    </ScrollingTable>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.item}>
+              <th scope="row">{row.label}</th>
+              {measures.map((m) => {
+                const figure = row.cells.get(m);
+                return (
+                  <td key={m} className="report-num">
+                    {figure ? text(figure.value, figure.unit, figure.n) : ''}
+                  </td>
+                );
+              })}
+              {withOutOf && <td className="report-num">{row.n === null ? '' : text(row.n, 'count')}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </ScrollingTable>
+    </Keep>
   );
 }

@@ -15,7 +15,11 @@ interface Props {
   problems: readonly ResultsFilterProblem[];
 }
 
-/** The filters, as a GET form: organisation, area, term or school year, module, version, mode. */
+/**
+ * The filters, as a GET form: organisation, area, term or school year, module, version, mode.
+ * Folded away under "Change the selection" (the selection itself is written out above it), so
+ * the figures come first; open when a filter was refused, so its error is in view.
+ */
 export async function ResultsFilterForm({ locale, action, options, values, problems }: Props) {
   const t = await getTranslations({ locale, namespace: 'Results.filters' });
   const errors = await getTranslations({ locale, namespace: 'Results.filterErrors' });
@@ -27,75 +31,77 @@ export async function ResultsFilterForm({ locale, action, options, values, probl
   return (
     <>
       <ErrorSummary title={staff('errorSummaryTitle')} errors={messages} />
-      <form method="get" action={action} className="results-filters" aria-labelledby="results-filters-heading">
-        <h2 id="results-filters-heading">{t('heading')}</h2>
-        <div className="results-filters__grid">
-          <SelectField
-            name="organisation"
-            label={t('organisation')}
-            placeholder={t('anyOrganisation')}
-            options={options.organisations.map((o) => ({ value: o.id, label: o.demo ? t('demoOrganisation', { name: o.name }) : o.name }))}
-            defaultValue={values.organisation}
-            error={error('organisation')}
-          />
-          <SelectField
-            name="area"
-            label={t('area')}
-            placeholder={t('anyArea')}
-            options={options.areas.map((a) => ({ value: a, label: a }))}
-            defaultValue={values.area}
-            error={error('area')}
-          />
-          <SelectField
-            name="term"
-            label={t('term')}
-            hint={t('termHint')}
-            placeholder={t('anyTerm')}
-            options={options.terms.map((id) => ({ value: id, label: term(id) }))}
-            defaultValue={values.term}
-            error={error('term')}
-          />
-          <SelectField
-            name="year"
-            label={t('year')}
-            placeholder={t('anyYear')}
-            options={options.schoolYears.map((start) => ({ value: String(start), label: year(start) }))}
-            defaultValue={values.year}
-            error={error('year')}
-          />
-          <SelectField
-            name="module"
-            label={t('module')}
-            placeholder={t('anyModule')}
-            options={options.modules.map((m) => ({ value: m, label: m }))}
-            defaultValue={values.module}
-            error={error('module')}
-          />
-          <SelectField
-            name="version"
-            label={t('version')}
-            hint={t('versionHint')}
-            placeholder={t('anyVersion')}
-            options={options.versions.map((v) => ({ value: v, label: v }))}
-            defaultValue={values.version}
-            error={error('version')}
-          />
-          <SelectField
-            name="mode"
-            label={t('mode')}
-            placeholder={t('anyMode')}
-            options={(['live', 'self_paced'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))}
-            defaultValue={values.mode}
-            error={error('mode')}
-          />
-        </div>
-        <div className="results-filters__actions">
-          <button type="submit" className="button">
-            {t('submit')}
-          </button>
-          <a href={action}>{t('clear')}</a>
-        </div>
-      </form>
+      <details className="results-filters" open={problems.length > 0 || undefined}>
+        <summary className="results-filters__toggle">{t('open')}</summary>
+        <form method="get" action={action} aria-label={t('heading')}>
+          <div className="results-filters__grid">
+            <SelectField
+              name="organisation"
+              label={t('organisation')}
+              placeholder={t('anyOrganisation')}
+              options={options.organisations.map((o) => ({ value: o.id, label: o.demo ? t('demoOrganisation', { name: o.name }) : o.name }))}
+              defaultValue={values.organisation}
+              error={error('organisation')}
+            />
+            <SelectField
+              name="area"
+              label={t('area')}
+              placeholder={t('anyArea')}
+              options={options.areas.map((a) => ({ value: a, label: a }))}
+              defaultValue={values.area}
+              error={error('area')}
+            />
+            <SelectField
+              name="term"
+              label={t('term')}
+              hint={t('termHint')}
+              placeholder={t('anyTerm')}
+              options={options.terms.map((id) => ({ value: id, label: term(id) }))}
+              defaultValue={values.term}
+              error={error('term')}
+            />
+            <SelectField
+              name="year"
+              label={t('year')}
+              placeholder={t('anyYear')}
+              options={options.schoolYears.map((start) => ({ value: String(start), label: year(start) }))}
+              defaultValue={values.year}
+              error={error('year')}
+            />
+            <SelectField
+              name="module"
+              label={t('module')}
+              placeholder={t('anyModule')}
+              options={options.modules.map((m) => ({ value: m, label: m }))}
+              defaultValue={values.module}
+              error={error('module')}
+            />
+            <SelectField
+              name="version"
+              label={t('version')}
+              hint={t('versionHint')}
+              placeholder={t('anyVersion')}
+              options={options.versions.map((v) => ({ value: v, label: v }))}
+              defaultValue={values.version}
+              error={error('version')}
+            />
+            <SelectField
+              name="mode"
+              label={t('mode')}
+              placeholder={t('anyMode')}
+              options={(['live', 'self_paced'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+              defaultValue={values.mode}
+              error={error('mode')}
+            />
+          </div>
+          <div className="results-filters__actions">
+            <button type="submit" className="button">
+              {t('submit')}
+            </button>
+            <a href={action}>{t('clear')}</a>
+          </div>
+        </form>
+      </details>
     </>
   );
 }

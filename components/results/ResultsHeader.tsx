@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
 import type { DisclosurePolicy } from '@/lib/domain/disclosure';
+import { RESULTS_PAGES, type ResultsHrefs, type ResultsPage } from './paths';
 
 /** "Demo data": every page of results built on synthetic sessions says so first. */
 export async function DemoBanner({ locale }: { locale: Locale }) {
@@ -23,29 +24,45 @@ export async function FilterSummary({ locale, phrases }: { locale: Locale; phras
   );
 }
 
-/** Why some figures read "fewer than 10" or "not shown". */
+/** "3 class sessions in this selection are still open and not counted yet", when any are. */
+export async function StillOpenNotice({ locale, count }: { locale: Locale; count: number }) {
+  if (count === 0) return null;
+  const t = await getTranslations({ locale, namespace: 'Results' });
+  return <p className="results-still-open">{t('stillOpen', { count })}</p>;
+}
+
+/** Why some figures read "fewer than 10" or "not shown", and why parts may not add up. */
 export async function ResultsDisclosureNote({ locale, policy }: { locale: Locale; policy: DisclosurePolicy }) {
   const t = await getTranslations({ locale, namespace: 'Results.disclosure' });
   return (
-    <section className="report-section report-note" aria-labelledby="results-disclosure">
+    <section className="report-section report-note results-note" aria-labelledby="results-disclosure">
       <h2 id="results-disclosure">{t('heading')}</h2>
       <p>{t('text', { k: policy.k, roundTo: policy.roundTo })}</p>
     </section>
   );
 }
 
-type ResultsPage = 'overview' | 'questions' | 'report';
+/** How a change's 95% interval is worked out, and that the privacy noise widens it: said once per page. */
+export async function UncertaintyNote({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'Results.uncertainty' });
+  return (
+    <section className="report-section report-note results-note" aria-labelledby="results-uncertainty">
+      <h2 id="results-uncertainty">{t('heading')}</h2>
+      <p>{t('interval')}</p>
+      <p>{t('effectSize')}</p>
+    </section>
+  );
+}
 
-/** The three results pages, each keeping the filters chosen. */
-export async function ResultsNav({ locale, current, hrefs }: { locale: Locale; current: ResultsPage; hrefs: Record<ResultsPage, string> }) {
+/** Every results page, each keeping the filters chosen. */
+export async function ResultsNav({ locale, current, hrefs }: { locale: Locale; current: ResultsPage; hrefs: ResultsHrefs }) {
   const t = await getTranslations({ locale, namespace: 'Results.nav' });
-  const pages: ResultsPage[] = ['overview', 'questions', 'report'];
   return (
     <nav className="results-nav" aria-label={t('label')}>
       <ul>
-        {pages.map((page) => (
+        {RESULTS_PAGES.map((page) => (
           <li key={page}>
-            <a href={hrefs[page]} aria-current={page === current ? 'page' : undefined}>
+            <a href={hrefs.page(page)} aria-current={page === current ? 'page' : undefined}>
               {t(page)}
             </a>
           </li>

@@ -1,74 +1,88 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
-import { getModule } from '@/lib/content/load';
-import { resultsFigures } from '@/lib/domain/results-report';
 import type { ResultsPageData } from '@/lib/server/results-pages';
-import { resultsHrefs } from './paths';
+import { ResultsDetailBody } from './details/ResultsDetailBody';
+import { resultsKit } from './kit';
+import { resultsHrefs, type ResultsHrefs, type ResultsPage } from './paths';
 import { QuestionQuality } from './QuestionQuality';
 import { ResultsFilterForm } from './ResultsFilterForm';
-import { DemoBanner, FilterSummary, ResultsNav } from './ResultsHeader';
-import { ResultsOverview } from './ResultsOverview';
-import { filterPhrases, resultsFigureText, resultsReportText } from './words';
+import { DemoBanner, FilterSummary, ResultsDisclosureNote, ResultsNav, StillOpenNotice, UncertaintyNote } from './ResultsHeader';
+import { ResultsSummary } from './ResultsSummary';
+import { filterPhrases } from './words';
 import '@/components/reports/report.css';
 import './results.css';
 
-/** The results overview or the question-quality page: heading, filters, then the figures. */
-export async function ResultsPageView({ locale, data, page }: { locale: Locale; data: ResultsPageData; page: 'overview' | 'questions' }) {
+type ResultsScreen = Exclude<ResultsPage, 'report'>;
+
+/**
+ * A results page on screen: heading, the pages' nav, the selection in words with the filter
+ * form folded under it, then the summary, one detail page or question quality; the notes on
+ * privacy (and on intervals, where changes show) last.
+ */
+export async function ResultsPageView({ locale, data, page }: { locale: Locale; data: ResultsPageData; page: ResultsScreen }) {
   const t = await getTranslations({ locale, namespace: 'Results' });
   const hrefs = resultsHrefs(locale, data.values);
-  const options = data.ok ? data.view.options : data.options;
-  const { text } = await getModule();
-  const content = text[locale];
+  const heading = page === 'summary' ? t('overview.heading') : page === 'questions' ? t('questions.heading') : t(`detail.${page}.heading`);
+  const lead = page === 'summary' ? t('overview.lead') : page === 'questions' ? t('questions.lead') : t(`detail.${page}.lead`);
 
-  let body = null;
-  if (data.ok) {
-    const { view, filters } = data;
-    const phrases = await filterPhrases(locale, filters, view.organisationNames);
-    const empty = view.results.headline.sessions === 0;
-    const figureText = await resultsFigureText(locale);
-    const names = await resultsReportText(locale, content, view.organisationNames);
-    body = (
-      <>
-        {view.results.demo && <DemoBanner locale={locale} />}
-        <FilterSummary locale={locale} phrases={phrases} />
-        {empty ? (
-          <div className="results-empty">
-            <h2>{t('empty.heading')}</h2>
-            <p>{t('empty.body')}</p>
-            <p>
-              <a href={page === 'overview' ? hrefs.overviewBase : hrefs.questionsBase}>{t('filters.clear')}</a>
-            </p>
-          </div>
-        ) : page === 'overview' ? (
-          <ResultsOverview
-            locale={locale}
-            results={view.results}
-            figures={resultsFigures(view.results, names)}
-            names={names}
-            content={content}
-            text={figureText}
-          />
-        ) : (
-          <QuestionQuality locale={locale} quality={view.quality} structure={view.structure} content={content} text={figureText} />
-        )}
-      </>
+  if (!data.ok) {
+    return (
+      <article className="results">
+        <ResultsTop locale={locale} page={page} heading={heading} lead={lead} hrefs={hrefs} />
+        <div className="results-selection">
+          <ResultsFilterForm locale={locale} action={hrefs.base(page)} options={data.options} values={data.values} problems={data.problems} />
+        </div>
+      </article>
     );
   }
 
+  const { view, filters } = data;
+  const empty = view.results.headline.sessions === 0;
+  const kit = await resultsKit(locale, view);
   return (
     <article className="results">
-      <p className="eyebrow">{t('eyebrow')}</p>
-      <h1>{t(`${page}.heading`)}</h1>
-      <p className="lead">{t(`${page}.lead`)}</p>
-      <ResultsNav locale={locale} current={page} hrefs={hrefs} />
-      <ResultsFilterForm
-        locale={locale}
-        action={page === 'overview' ? hrefs.overviewBase : hrefs.questionsBase}
-        options={options}
-        values={data.values}
-        problems={data.ok ? [] : data.problems}
-      />
-      {body}
+      <ResultsTop locale={locale} page={page} heading={heading} lead={lead} hrefs={hrefs} />
+      {view.results.demo && <DemoBanner locale={locale} />}
+      <div className="results-selection">
+        <FilterSummary locale={locale} phrases={await filterPhrases(locale, filters, view.organisationNames)} />
+        <ResultsFilterForm locale={locale} action={hrefs.base(page)} options={view.options} values={data.values} problems={[]} />
+      </div>
+      {/* The summary says it among who took part; the other pages under the selection. */}
+      {(page !== 'summary' || empty) && <StillOpenNotice locale={locale} count={view.stillOpen} />}
+      {empty ? (
+        <div className="results-empty">
+          <h2>{t('empty.heading')}</h2>
+          <p>{t('empty.body')}</p>
+          <p>
+            <a href={hrefs.base(page)}>{t('filters.clear')}</a>
+          </p>
+        </div>
+      ) : (
+        <>
+          {page === 'summary' ? (
+            <ResultsSummary kit={kit} hrefs={hrefs} />
+          ) : page === 'questions' ? (
+            <QuestionQuality locale={locale} quality={view.quality} structure={view.structure} content={kit.content} text={kit.text} />
+          ) : (
+            <ResultsDetailBody kit={kit} page={page} />
+          )}
+          {(page === 'summary' || page === 'change') && <UncertaintyNote locale={locale} />}
+          <ResultsDisclosureNote locale={locale} policy={view.results.policy} />
+        </>
+      )}
     </article>
+  );
+}
+
+/** Eyebrow, heading, lead and the results pages' nav. */
+async function ResultsTop({ locale, page, heading, lead, hrefs }: { locale: Locale; page: ResultsPage; heading: string; lead: string; hrefs: ResultsHrefs }) {
+  const t = await getTranslations({ locale, namespace: 'Results' });
+  return (
+    <>
+      <p className="eyebrow">{t('eyebrow')}</p>
+      <h1>{heading}</h1>
+      <p className="lead">{lead}</p>
+      <ResultsNav locale={locale} current={page} hrefs={hrefs} />
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { RESULTS_CSV_COLUMNS, RESULTS_MEASURES, RESULTS_SECTIONS, type ResultsCs
 export async function resultsCsvLabels(
   locale: Locale,
   policy: DisclosurePolicy,
-  context: { phrases: readonly string[]; demo: boolean },
+  context: { phrases: readonly string[]; demo: boolean; stillOpen: number },
 ): Promise<ResultsCsvLabels> {
   const t = await getTranslations({ locale, namespace: 'Results' });
   const values = await getTranslations({ locale, namespace: 'Report.values' });
@@ -24,7 +24,10 @@ export async function resultsCsvLabels(
     notes: [
       { label: t('summary.label'), text: context.phrases.length === 0 ? t('summary.all') : context.phrases.join('; ') },
       ...(context.demo ? [{ label: t('demo.title'), text: t('demo.body') }] : []),
+      ...(context.stillOpen > 0 ? [{ label: t('csv.stillOpen'), text: t('stillOpen', { count: context.stillOpen }) }] : []),
       { label: t('disclosure.heading'), text: t('disclosure.text', { k: policy.k, roundTo: policy.roundTo }) },
+      // The interval and effect size rows are read with how they are worked out.
+      { label: t('uncertainty.heading'), text: `${t('uncertainty.interval')} ${t('uncertainty.effectSize')}` },
     ],
   };
 }

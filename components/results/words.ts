@@ -33,9 +33,23 @@ export async function resultsFigureText(locale: Locale): Promise<FigureText> {
       case 'percentChange':
       case 'scale':
       case 'scaleChange': {
-        const mean = value.kind === 'mean' || value.kind === 'fewer-than' || value.kind === 'none' ? value : { kind: 'none' as const };
+        // A mean withheld reads "not shown", as any withheld figure does; only "none" is "no answers".
+        const mean = value.kind === 'count' || value.kind === 'share' ? { kind: 'withheld' as const } : value;
         return figures[unit](mean);
       }
+      case 'percentBound':
+      case 'scaleBound': {
+        // A bare number: the change beside it in the row gives the unit.
+        const digits = unit === 'percentBound' ? 0 : 1;
+        return value.kind === 'mean'
+          ? format.number(value.value, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+          : figures.scale(value.kind === 'count' || value.kind === 'share' ? { kind: 'withheld' } : value);
+      }
+      case 'effectSize':
+        // Two decimals, with a minus sign for a fall; in words when not shown.
+        return value.kind === 'mean'
+          ? format.number(value.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+          : figures.scale(value.kind === 'count' || value.kind === 'share' ? { kind: 'withheld' } : value);
     }
   };
 }

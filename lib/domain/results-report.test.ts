@@ -5,6 +5,9 @@ import { disclosurePolicies } from './disclosure';
 import { discloseOfficerResults } from './officer-disclosure';
 import type { OfficerResults, Part, WavePhase } from './officer-results';
 import {
+  changeVerdict,
+  effectSizeBand,
+  intervalEnd,
   outOfNothing,
   RESULTS_MEASURES,
   RESULTS_SECTIONS,
@@ -173,12 +176,109 @@ describe('resultsFigures', () => {
     const cells = parseCsv(csv.slice(1)).flat();
     expect(cells).toContain(`'=HYPERLINK("http://evil","m-one")`);
     expect(cells.some((cell) => cell.startsWith("'+org org-1"))).toBe(true);
-    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+    // Only numbers (a fall in a score, a negative end of an interval) may start with a minus.
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell) && !/^-\d+(\.\d+)?$/.test(cell))).toEqual([]);
   });
 
   it('keeps sessions and organisations exact: they are not people', () => {
     const figures = resultsFigures(discloseOfficerResults(exactResults([20]), policy), text);
     expect(figures.find((f) => f.measure === 'sessions' && f.section === 'sample')).toMatchObject({ unit: 'exact', value: { kind: 'count', value: 3 } });
+  });
+});
+
+/** Sums for n matched pairs whose scores rose by `rise` on average, each change spread by `spread`. */
+const pairs = (n: number, rise: number, spread: number): MeasureSums => ({
+  nBefore: n,
+  nAfter: n,
+  nMatched: n,
+  sumBefore: n * 0.4,
+  sumAfter: n * (0.4 + rise),
+  sumSquaredChange: n * (rise * rise + spread * spread),
+});
+
+describe('uncertainty of paired changes', () => {
+  const base = exactResults([40]);
+  const figuresOf = (knowledge: MeasureSums) =>
+    resultsFigures(discloseOfficerResults({ ...base, change: { ...base.change, knowledge } }, policy), text).filter(
+      (f) => f.section === 'change' && f.item === 'knowledge',
+    );
+  const value = (figures: ReturnType<typeof figuresOf>, measure: string) => figures.find((f) => f.measure === measure);
+
+  it('gives a shown change its 95% interval, in the change’s units, and its effect size', () => {
+    const figures = figuresOf(pairs(200, 0.2, 0.3));
+    const change = value(figures, 'meanChange');
+    const low = value(figures, 'ciLow');
+    const high = value(figures, 'ciHigh');
+    expect(change).toMatchObject({ unit: 'percentChange', value: { kind: 'mean', value: 20 } });
+    expect(low).toMatchObject({ unit: 'percentBound', value: { kind: 'mean' } });
+    expect(high).toMatchObject({ unit: 'percentBound', value: { kind: 'mean' } });
+    if (low?.value.kind !== 'mean' || high?.value.kind !== 'mean') throw new Error('no interval');
+    expect(low.value.value).toBeLessThan(20);
+    expect(high.value.value).toBeGreaterThan(20);
+    // The noise of three sessions widens it beyond the sampling error alone (±4.2 points for n = 200).
+    expect(high.value.value - low.value.value).toBeGreaterThanOrEqual(8);
+    expect(value(figures, 'effectSize')).toMatchObject({ unit: 'effectSize', value: { kind: 'mean', value: 0.66 } });
+    // Out of the matched pairs, like the change.
+    expect(low.n).toEqual(change?.n);
+  });
+
+  it('withholds the interval and effect size with the change, saying why', () => {
+    const small = figuresOf(pairs(6, 0.2, 0.3));
+    for (const measure of ['meanChange', 'ciLow', 'ciHigh', 'effectSize']) {
+      expect(value(small, measure)?.value, measure).toEqual({ kind: 'fewer-than', k: policy.k });
+    }
+    const csv = parseCsv(writeResultsCsv(small, labels).replace(/^\uFEFF/, '')).slice(2);
+    expect(csv.map((row) => row[4])).toEqual(expect.arrayContaining(['mniej niż 10']));
+    expect(csv.filter((row) => ['m:ciLow', 'm:ciHigh', 'm:effectSize'].includes(row[3] ?? '')).map((row) => row[4])).toEqual([
+      'mniej niż 10',
+      'mniej niż 10',
+      'mniej niż 10',
+    ]);
+    const none = figuresOf(pairs(0, 0, 0));
+    expect(value(none, 'ciLow')?.value).toEqual({ kind: 'none' });
+  });
+
+  it('reads an interval end as withheld beside a shown change with no interval', () => {
+    expect(intervalEnd({ change: { kind: 'mean', value: 3 }, interval: { kind: 'withheld' } }, 'low')).toEqual({ kind: 'withheld' });
+    expect(intervalEnd({ change: { kind: 'withheld' }, interval: { kind: 'withheld' } }, 'high')).toEqual({ kind: 'withheld' });
+    expect(intervalEnd({ change: { kind: 'mean', value: 3 }, interval: { kind: 'interval', low: 1, high: 5 } }, 'high')).toEqual({ kind: 'mean', value: 5 });
+  });
+});
+
+describe('words for a change', () => {
+  it('calls a change a rise or a fall only when its interval, as shown, leaves out zero', () => {
+    expect(changeVerdict({ low: 12, high: 24 })).toBe('rose');
+    expect(changeVerdict({ low: -0.6, high: -0.1 })).toBe('fell');
+    expect(changeVerdict({ low: 0, high: 0.2 })).toBe('unclear');
+    expect(changeVerdict({ low: -4, high: 11 })).toBe('unclear');
+  });
+
+  it('bands effect sizes by Cohen’s rule of thumb, whichever way they point', () => {
+    expect([0, 0.19, 0.2, 0.49, 0.5, 0.79, 0.8, 2.2].map(effectSizeBand)).toEqual([
+      'verySmall',
+      'verySmall',
+      'small',
+      'small',
+      'medium',
+      'medium',
+      'large',
+      'large',
+    ]);
+    expect(effectSizeBand(-0.59)).toBe('medium');
+  });
+});
+
+describe('mistaken beliefs', () => {
+  it('lists beliefs only the quiz shows apart from those measured at the start and the end', () => {
+    const base = exactResults([40]);
+    const wave = (total: number, count: number): Part => ({ count, total });
+    const misconceptions: OfficerResults['misconceptions'] = [
+      { misconceptionId: 'both', waves: { before: wave(60, 30), main: wave(80, 20), after: wave(60, 25), followup: wave(0, 0) } },
+      { misconceptionId: 'quiz', waves: { before: wave(0, 0), main: wave(90, 60), after: wave(0, 0), followup: wave(0, 0) } },
+    ];
+    const figures = resultsFigures(discloseOfficerResults({ ...base, misconceptions }, policy), text);
+    expect(new Set(figures.filter((f) => f.section === 'misconceptions').map((f) => f.item))).toEqual(new Set(['both']));
+    expect(new Set(figures.filter((f) => f.section === 'quizOnlyMisconceptions').map((f) => f.item))).toEqual(new Set(['quiz']));
   });
 });
 

@@ -14,6 +14,7 @@ export const RESULTS_SECTIONS = [
   'sample',
   'knowledge',
   'misconceptions',
+  'quizOnlyMisconceptions',
   'confidentErrors',
   'change',
   'changeByOrganisation',
@@ -54,6 +55,9 @@ export const RESULTS_MEASURES = [
   'meanBefore',
   'meanAfter',
   'meanChange',
+  'ciLow',
+  'ciHigh',
+  'effectSize',
   'followUpStudents',
   'paired',
   'choices',
@@ -75,9 +79,20 @@ export type ResultsMeasure = (typeof RESULTS_MEASURES)[number];
 /**
  * How a value is read: a count of people or answers (disclosed), an exact count of things that
  * are not people (sessions, organisations), a share (0 to 1), a knowledge score or its change
- * in percentage points, a 1–5 scale mean or its change.
+ * in percentage points, a 1–5 scale mean or its change, one end of a change's interval (a bare
+ * number in the change's units, which its row states), an effect size (Cohen's dz).
  */
-export type FigureUnit = 'count' | 'exact' | 'share' | 'percentScore' | 'percentChange' | 'scale' | 'scaleChange';
+export type FigureUnit =
+  | 'count'
+  | 'exact'
+  | 'share'
+  | 'percentScore'
+  | 'percentChange'
+  | 'percentBound'
+  | 'scale'
+  | 'scaleChange'
+  | 'scaleBound'
+  | 'effectSize';
 
 export interface ResultsFigure {
   section: ResultsSection;
@@ -118,6 +133,16 @@ export interface ResultsReportText {
 
 const exact = (value: number): DisclosedFigure => ({ kind: 'count', value });
 
+/**
+ * One end of a change's 95% interval as a value of its own. Withheld with the change it belongs
+ * to, and for the same reason: beside "fewer than 10" it says "fewer than 10", beside "no
+ * answers" it says "no answers", so a reader is told why it is missing.
+ */
+export function intervalEnd(measure: Pick<DisclosedMeasure, 'change' | 'interval'>, end: 'low' | 'high'): DisclosedMean {
+  if (measure.interval.kind === 'interval') return { kind: 'mean', value: measure.interval[end] };
+  return measure.change.kind === 'mean' ? { kind: 'withheld' } : measure.change;
+}
+
 export function resultsFigures(results: DisclosedOfficerResults, text: ResultsReportText): ResultsFigure[] {
   const figures: ResultsFigure[] = [];
   const add = (
@@ -138,13 +163,18 @@ export function resultsFigures(results: DisclosedOfficerResults, text: ResultsRe
     add(section, item, label, 'nAfter', 'count', m.nAfter);
     add(section, item, label, 'nMatched', 'count', m.nMatched);
     add(section, item, label, 'attrition', 'share', m.attrition, m.nBefore);
-    const [mean, change] = scale === 'percent' ? (['percentScore', 'percentChange'] as const) : (['scale', 'scaleChange'] as const);
+    const [mean, change, bound] =
+      scale === 'percent' ? (['percentScore', 'percentChange', 'percentBound'] as const) : (['scale', 'scaleChange', 'scaleBound'] as const);
     const means: [ResultsMeasure, DisclosedMean, FigureUnit][] = [
       ['meanBefore', m.before, mean],
       ['meanAfter', m.after, mean],
       ['meanChange', m.change, change],
     ];
     for (const [name, value, unit] of means) add(section, item, label, name, unit, value, m.nMatched);
+    // Its uncertainty, under the same disclosure: shown only beside a shown change.
+    add(section, item, label, 'ciLow', bound, intervalEnd(m, 'low'), m.nMatched);
+    add(section, item, label, 'ciHigh', bound, intervalEnd(m, 'high'), m.nMatched);
+    add(section, item, label, 'effectSize', 'effectSize', m.effectSize, m.nMatched);
   };
 
   const { headline } = results;
@@ -166,10 +196,12 @@ export function resultsFigures(results: DisclosedOfficerResults, text: ResultsRe
 
   for (const m of results.misconceptions) {
     const label = text.misconception(m.misconceptionId);
-    part('misconceptions', m.misconceptionId, label, ['answeredBefore', 'shownBefore'], m.waves.before);
-    // The quiz comes after the facts: a belief still shown there has outlasted the teaching.
-    part('misconceptions', m.misconceptionId, label, ['answeredDuring', 'shownDuring'], m.waves.main);
-    part('misconceptions', m.misconceptionId, label, ['answeredAfter', 'shownAfter'], m.waves.after);
+    // Persistence needs the start and the end; a belief only the quiz shows (after the facts)
+    // is listed apart, so no reader takes it for one that lasted.
+    const section = m.evidence === 'startAndEnd' ? 'misconceptions' : 'quizOnlyMisconceptions';
+    part(section, m.misconceptionId, label, ['answeredBefore', 'shownBefore'], m.waves.before);
+    part(section, m.misconceptionId, label, ['answeredDuring', 'shownDuring'], m.waves.main);
+    part(section, m.misconceptionId, label, ['answeredAfter', 'shownAfter'], m.waves.after);
   }
 
   for (const c of results.confidentErrors) {
@@ -313,4 +345,22 @@ export function resultsCsvFilename(filters: { module?: string; term?: string; ye
   const safe = (value: string) => value.replace(/[^a-z0-9-]/gi, '').toLowerCase();
   const when = filters.term ?? (filters.year !== undefined ? `year-${filters.year}` : 'all');
   return `${safe(filters.module ?? moduleId) || 'module'}-results-${safe(when) || 'all'}.csv`;
+}
+
+/** Cohen's rule of thumb for an effect size: under 0.2 very small, then small, medium, and large from 0.8. */
+export type EffectSizeBand = 'verySmall' | 'small' | 'medium' | 'large';
+
+export function effectSizeBand(effectSize: number): EffectSizeBand {
+  const size = Math.abs(effectSize);
+  return size >= 0.8 ? 'large' : size >= 0.5 ? 'medium' : size >= 0.2 ? 'small' : 'verySmall';
+}
+
+/**
+ * What a shown change may be called: it rose or fell only when its whole 95% interval, as shown,
+ * lies on one side of zero; an interval that reaches zero may be chance.
+ */
+export type ChangeVerdict = 'rose' | 'fell' | 'unclear';
+
+export function changeVerdict(interval: { low: number; high: number }): ChangeVerdict {
+  return interval.low > 0 ? 'rose' : interval.high < 0 ? 'fell' : 'unclear';
 }

@@ -10,9 +10,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('overview.pageTitle') };
 }
 
-/** Officers' results across schools: filters, headline figures, and every measure as a chart and a table. */
+/** Officers' results across schools, in a minute: who took part, what changed and how sure, what persists, what is risky; each with a link to its detail. */
 export default async function ResultsPage({ params, searchParams }: PageProps<'/[locale]/results'>) {
   const locale = await pageLocale(params);
   await requireStaff(locale, ['officer', 'administrator'], '/results');
-  return <ResultsPageView locale={locale} page="overview" data={await loadResultsPage(await searchParams)} />;
+  return <ResultsPageView locale={locale} page="summary" data={await loadResultsPage(await searchParams)} />;
 }

@@ -43,6 +43,7 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
     const labels = await resultsCsvLabels(locale, view.results.policy, {
       phrases: await filterPhrases(locale, parsed.filters, view.organisationNames),
       demo: view.results.demo,
+      stillOpen: view.stillOpen,
     });
     return new Response(writeResultsCsv(resultsFigures(view.results, names), labels), {
       headers: {
