@@ -79,9 +79,12 @@ describe('question quality', () => {
     expect(item(25, 12).flags).toEqual(['too-few-answers']);
   });
 
-  it('says a question everyone got right does not vary: a group of none names no one', () => {
+  it('flags a question everyone got right as too easy, with the 0 wrong hidden like any small group', () => {
+    // Exports show no exact 0 (a 0 beside a class says what all of it did): "40 right of …" is
+    // all that shows, the facility is withheld, and "too easy" leaves 0 to 4 wrong.
     const all = item(40, 40, { n: 40, sx: 40, sr: 20, srr: 12, sxr: 20 });
-    expect(all.facility).toEqual({ kind: 'share', value: 1 });
+    expect(all.facility).toEqual({ kind: 'withheld' });
+    expect(all.correct).toEqual({ kind: 'count', value: 40 });
     expect(all.discrimination).toEqual({ kind: 'none' });
     expect(all.flags).toEqual(['too-easy', 'poor-discrimination']);
   });

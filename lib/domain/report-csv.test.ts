@@ -192,8 +192,8 @@ describe('writeReportCsv', () => {
     expect(find('party/offer/accept', 'wybrało')?.[2]).toBe('accept (ryzykowny)');
     // Plans: 13 → 15 of 23 → 25.
     expect(find('plan-call', 'wybrało')?.slice(2)).toEqual(['Jeśli a friend has been drinking, to I’ll call home', 'wybrało', '15', '25']);
-    // No one wrote their own plan: an export hides 0 with the small counts.
-    expect(find('plan', 'własne plany')?.[4]).toBe('mniej niż 10');
+    // No one wrote their own plan: the CSV says what the page says.
+    expect(find('plan', 'własne plany')?.[4]).toBe('0');
   });
 
   it('ends with the note on disclosure control', () => {
