@@ -439,7 +439,9 @@ export async function attackReport(structure: ModuleStructure, truth: ClassRepor
     if (values().size >= 3) continue;
     const bound = (sense: 'Minimize' | 'Maximize', fix?: number) => {
       probes += 1;
-      const solution = solve(model.lp(sense, target.expr, top, fix), { output_flag: false });
+      // Presolve off: HiGHS 1.15's presolve returned a wrong optimum for one of these programs
+      // (a least of 4 where 3 was feasible), caught by the truth check below.
+      const solution = solve(model.lp(sense, target.expr, top, fix), { output_flag: false, presolve: 'off' });
       if (fix !== undefined && solution.Status === 'Infeasible') return null;
       if (solution.Status !== 'Optimal') throw new Error(`${target.name}: the attacker's program is ${solution.Status}; the truth breaks ${model.brokenByTruth().slice(0, 5).join(' | ')}`);
       classes.push(model.names.map((_, v) => Math.round(solution.Columns[`x${v}`]?.Primal ?? 0)));
