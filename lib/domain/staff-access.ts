@@ -30,10 +30,10 @@ export function canAccessClassSession(staff: StaffIdentity, session: { organisat
 
 /**
  * A class's report and its CSV: the organisation's teachers only. An officer gets the same 404
- * as for a session that doesn't exist, even for a session they ran (docs/decisions/010): a
- * report of one class is a selection of one class, which the officers' results never offer, and
- * beside them even export-rule figures would narrow a small group (a class shown as 10, its
- * school's term as 10 to 12, leaves another class 1 or 2).
+ * as for a session that doesn't exist, even for a session they ran
+ * (docs/decisions/013-class-reports.md): a report of one class is a selection of one class,
+ * which the officers' results never offer, and beside them even export-rule figures would narrow
+ * a small group (a class shown as 10, its school's term as 10 to 12, leaves another class 1 or 2).
  */
 export function canReadClassReport(staff: StaffIdentity, session: { organisationId: string }): boolean {
   return staff.role === 'teacher' && staff.organisationId === session.organisationId;
