@@ -271,10 +271,10 @@ export async function classResponses(
   db: Database,
   classSessionId: string,
   items: readonly { phase: string; itemId: string }[],
-): Promise<{ itemId: string; phase: string; response: unknown; correct: boolean | null }[]> {
+): Promise<{ participantId: string; itemId: string; phase: string; response: unknown; correct: boolean | null }[]> {
   if (items.length === 0) return [];
   return db
-    .select({ itemId: answers.itemId, phase: answers.phase, response: answers.response, correct: answers.correct })
+    .select({ participantId: answers.participantId, itemId: answers.itemId, phase: answers.phase, response: answers.response, correct: answers.correct })
     .from(answers)
     .innerJoin(participants, eq(participants.id, answers.participantId))
     .where(

@@ -1,13 +1,14 @@
 import 'server-only';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { answerResponseSchema } from '@/lib/api/schemas';
 import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
-import { answers, liveReleases, participants, type ClassSessionRow } from '@/lib/db/schema';
+import { liveReleases, participants, type ClassSessionRow } from '@/lib/db/schema';
 import { exactTally, subjectAnswerItems, type ClassAnswer, type TallySubject } from '@/lib/domain/class-tally';
 import { advanceRelease, firstReleaseAt, type FrozenRelease } from '@/lib/domain/live-release';
 import type { CountNode } from '@/lib/domain/live-tree';
+import { classResponses } from '../class-sessions';
 import { configuredDisclosurePolicies } from '../disclosure-config';
 
 /**
@@ -33,18 +34,7 @@ const frozenReleaseSchema = z.object({
 
 /** The class's answers to a subject's items, with the participant each came from. */
 export async function readClassAnswers(db: Database, classSessionId: string, items: readonly { phase: string; itemId: string }[]): Promise<ClassAnswer[]> {
-  if (items.length === 0) return [];
-  const rows = await db
-    .select({ participantId: answers.participantId, itemId: answers.itemId, phase: answers.phase, response: answers.response })
-    .from(answers)
-    .innerJoin(participants, eq(participants.id, answers.participantId))
-    .where(
-      and(
-        eq(participants.classSessionId, classSessionId),
-        inArray(answers.itemId, [...new Set(items.map((i) => i.itemId))]),
-        inArray(answers.phase, [...new Set(items.map((i) => i.phase))] as ('before' | 'main' | 'after' | 'followup')[]),
-      ),
-    );
+  const rows = await classResponses(db, classSessionId, items);
   return rows.flatMap((row) => {
     const response = answerResponseSchema.safeParse(row.response);
     return response.success ? [{ participantId: row.participantId, itemId: row.itemId, phase: row.phase, response: response.data }] : [];
