@@ -40,6 +40,10 @@ const errors = {
   tooLarge: error('`body_too_large`: the body is over 256 KB. Send fewer answers at a time.'),
   unknownParticipant: error('`unknown_participant`: register the participant first.'),
   internal: error('`internal_error`: nothing was stored; try again later.'),
+  unavailable: {
+    ...error('`database_unavailable`: the database can\'t be reached; nothing was stored. Try again after `Retry-After` seconds.'),
+    headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } } },
+  },
 } as const;
 
 const acceptLanguage: JsonObject = {
@@ -75,6 +79,7 @@ export function buildOpenApiDocument(): JsonObject {
             '400': errors.invalidBody,
             '413': errors.tooLarge,
             '500': errors.internal,
+            '503': errors.unavailable,
           },
         },
       },
@@ -93,6 +98,7 @@ export function buildOpenApiDocument(): JsonObject {
             '413': errors.tooLarge,
             '422': error('`invalid_answer`: an answer does not fit the module (unknown item or option, wrong phase or kind); `issues` names each one. Nothing is stored.'),
             '500': errors.internal,
+            '503': errors.unavailable,
           },
         },
       },
@@ -115,6 +121,21 @@ export function buildOpenApiDocument(): JsonObject {
       },
       ...classSessionPaths({ jsonSchema, ref, ok, error, acceptLanguage, internal: errors.internal }),
       ...resultsPaths({ jsonSchema, ok, error, acceptLanguage, internal: errors.internal }),
+      '/api/v1/health': {
+        get: {
+          operationId: 'getHealth',
+          summary: 'Whether this instance can reach its database',
+          description: 'For a load balancer or a monitor: one `SELECT 1` with a 2-second limit. HEAD answers the same status without a body.',
+          responses: {
+            '200': { description: 'Healthy: the database answered.', content: jsonContent({ type: 'object' }) },
+            '503': {
+              description: 'Unhealthy: the database is unreachable or too slow. `Retry-After` says when to look again.',
+              headers: { 'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } } },
+              content: jsonContent({ type: 'object' }),
+            },
+          },
+        },
+      },
       '/api/v1/openapi.json': {
         get: {
           operationId: 'getOpenApiDocument',

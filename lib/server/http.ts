@@ -5,6 +5,7 @@ import type { Locale } from '@/i18n/routing';
 import { FIELD_ERRORS, type ApiError, type FieldError } from '@/lib/api/schemas';
 import type { ResponseProblem } from '@/lib/domain/scoring';
 import { loadMessages, type Messages } from '@/messages';
+import { describeError, isDatabaseUnavailable } from './error-log';
 import { negotiateLocale } from './request-locale';
 
 /**
@@ -24,10 +25,10 @@ export type ApiIssue = NonNullable<ApiError['error']['issues']>[number];
 export type FailureIssue = { path: string } & ({ message: string } | { problem: ResponseProblem } | { field: FieldError });
 
 export interface ApiFailure {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
   code: ApiErrorCode;
   issues?: FailureIssue[];
-  /** With 429: when to try again, sent as Retry-After. */
+  /** With 429 and 503: when to try again, sent as Retry-After. */
   retryAfterSeconds?: number;
 }
 
@@ -64,6 +65,10 @@ export async function respond(
   try {
     outcome = await handle(locale);
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error(`[api] 503 database_unavailable ${route}: ${describeError(error)}`);
+      return errorResponse(locale, databaseUnavailable);
+    }
     console.error(`[api] 500 internal_error ${route}: ${describeError(error)}`);
     return errorResponse(locale, { status: 500, code: 'internal_error' });
   }
@@ -73,12 +78,13 @@ export async function respond(
   return errorResponse(locale, outcome.failure);
 }
 
-/** Error name, driver code and message: enough to act on, and no request data. */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = 'code' in error && typeof error.code === 'string' ? ` (${error.code})` : '';
-  return `${error.name}${code}: ${error.message}`;
-}
+/** While the database is away: the client keeps its answers and tries again after this long. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+const databaseUnavailable: ApiFailure = {
+  status: 503,
+  code: 'database_unavailable',
+  retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+};
 
 async function errorResponse(locale: Locale, { status, code, issues, retryAfterSeconds }: ApiFailure): Promise<Response> {
   const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'ApiErrors' });

@@ -5,6 +5,7 @@ import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
 import { answers, classSessions, participants, sessionSummaries, staffSessions } from '@/lib/db/schema';
 import { refreshSessionSummaries } from './session-summaries';
+import { describeError } from './error-log';
 
 /**
  * The retention job (DESIGN.md, "Privacy by design"): raw answers are deleted once they are
@@ -126,7 +127,7 @@ export async function runRetentionAndLog(db: Database, periodDays: number, now =
   try {
     console.info(describeRetention(await runRetention(db, { now, periodDays }), periodDays));
   } catch (error) {
-    console.error('[retention] failed; the next run is in 24 hours:', error);
+    console.error(`[retention] failed; the next run is in 24 hours: ${describeError(error)}`);
   }
 }
 

@@ -9,6 +9,7 @@ import { sessionSummarySchema } from '@/lib/domain/session-summary-schema';
 import { SESSION_SUMMARY_FORMAT, summariseSession, type SessionSummary } from '@/lib/domain/session-summary';
 import { loadClassReportFor, readSessionAnswers } from './class-reports';
 import { pairingEntries } from './follow-ups';
+import { describeError } from './error-log';
 
 /**
  * Stored session summaries (lib/domain/session-summary.ts): the exact, additive aggregates that
@@ -162,7 +163,7 @@ export function scheduleSummaryRefresh(db: Database): void {
       const { refreshed } = await refreshSessionSummaries(db);
       if (refreshed > 0) console.info(`[summaries] brought ${refreshed} session summaries up to date`);
     } catch (error) {
-      console.error('[summaries] the background refresh failed; officer pages still refresh what they read:', error);
+      console.error(`[summaries] the background refresh failed; officer pages still refresh what they read: ${describeError(error)}`);
     }
   };
   void run();

@@ -1,5 +1,6 @@
 import 'server-only';
 import pg from 'pg';
+import { describeError } from '../error-log';
 
 /**
  * The live event bus: "something changed in class session X". One app instance fans out in
@@ -65,7 +66,7 @@ export function decodeSignal(payload: string | undefined): ClassSignal | null {
 export function createPostgresBus(url: string, { onReconnect }: { onReconnect?: () => void } = {}): ClassEventBus {
   const listeners = new Set<ClassSignalListener>();
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  pool.on('error', (error) => console.error(`[live] notify connection lost: ${error.message}`));
+  pool.on('error', (error) => console.error(`[live] notify connection lost: ${describeError(error)}`));
   let current: pg.Client | null = null;
   let connectedOnce = false;
   let closed = false;
@@ -115,7 +116,7 @@ export function createPostgresBus(url: string, { onReconnect }: { onReconnect?: 
         .then(() => pool.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, encodeSignal(signal)]))
         .catch((error: unknown) => {
           // The instance that published still tells its own phones; others catch up on their next signal.
-          console.error(`[live] notify failed: ${error instanceof Error ? error.message : String(error)}`);
+          console.error(`[live] notify failed: ${describeError(error)}`);
           deliver(signal);
         });
     },

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ClassChange, ClassEventBus, ClassSignal } from './bus';
+import { describeError } from '../error-log';
 
 /**
  * One per app instance: the open event streams of each class session (phones and teachers'
@@ -130,7 +131,7 @@ export function createClassHub({ bus, snapshots, intervalMs = 250, now = Date.no
         }
       }
     } catch (error) {
-      console.error(`[live] update failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`[live] update failed: ${describeError(error)}`);
     } finally {
       session.running = false;
       // Whatever arrived during the reads goes out next, in order.

@@ -8,6 +8,7 @@ import { resultsCsvFilename, resultsFigures, writeResultsCsv } from '@/lib/domai
 import { getCurrentStaff } from '@/lib/server/auth/current-staff';
 import { getDatabase } from '@/lib/server/database';
 import { loadOfficerResults } from '@/lib/server/officer-results';
+import { describeError } from '@/lib/server/error-log';
 
 const ROUTE = 'GET /[locale]/results/report/csv';
 
@@ -53,7 +54,7 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
       },
     });
   } catch (error) {
-    console.error(`[results] 500 ${ROUTE}: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
+    console.error(`[results] 500 ${ROUTE}: ${describeError(error)}`);
     return statusText(locale, 500);
   }
 }

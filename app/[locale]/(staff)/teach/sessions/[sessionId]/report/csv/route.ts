@@ -8,6 +8,7 @@ import { reportCsvFilename, writeReportCsv } from '@/lib/domain/report-csv';
 import { getCurrentStaff } from '@/lib/server/auth/current-staff';
 import { findReportableSession, loadReleasedClassReport, reportDisclosurePolicies } from '@/lib/server/class-reports';
 import { getDatabase } from '@/lib/server/database';
+import { describeError } from '@/lib/server/error-log';
 
 interface CsvRouteContext {
   params: Promise<{ locale: string; sessionId: string }>;
@@ -56,7 +57,7 @@ export async function GET(_request: Request, { params }: CsvRouteContext): Promi
       },
     });
   } catch (error) {
-    console.error(`[reports] 500 ${ROUTE}: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
+    console.error(`[reports] 500 ${ROUTE}: ${describeError(error)}`);
     return textResponse(locale, 500);
   }
 }
