@@ -87,7 +87,7 @@ export default defineConfig({
     // Officers' results read the demo data set on a server of their own, with its own first administrator.
     { name: 'officer', testMatch: /officer-results\.spec\.ts/, use: { ...phone, baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
     ...(postgresUrl
-      ? [{ name: 'phone-postgres', testMatch: /resilience\.spec\.ts/, use: { ...phone, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
+      ? [{ name: 'phone-postgres', testMatch: /(resilience|fuzz)\.spec\.ts/, use: { ...phone, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
       : []),
   ],
   webServer: [

@@ -1,6 +1,8 @@
 import createMiddleware from 'next-intl/middleware';
 import type { NextRequest } from 'next/server';
 import { routing } from './i18n/routing';
+import enErrors from './messages/en-GB/ApiErrors.json';
+import plErrors from './messages/pl/ApiErrors.json';
 
 const handleLocale = createMiddleware(routing);
 
@@ -25,7 +27,34 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-export default function proxy(request: NextRequest) {
+/** Form bodies a page's POST may carry (a form posted without JavaScript, or a Server Action). */
+const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
+
+/**
+ * A form body Next can't parse makes it throw "Failed to parse body as FormData" and answer 500.
+ * Such a POST gets 400 here instead, before anything runs. The body is read from a clone, so the
+ * page or action still reads it whole.
+ */
+async function unreadableForm(request: NextRequest): Promise<boolean> {
+  if (request.method !== 'POST') return false;
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  if (!FORM_TYPES.some((form) => type.startsWith(form))) return false;
+  try {
+    await request.clone().formData();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export default async function proxy(request: NextRequest) {
+  if (await unreadableForm(request)) {
+    const errors = request.nextUrl.pathname.startsWith('/pl') ? plErrors : enErrors;
+    return Response.json(
+      { error: { code: 'invalid_body', message: errors.invalid_body } },
+      { status: 400, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   request.headers.set('x-nonce', nonce);

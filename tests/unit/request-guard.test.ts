@@ -18,6 +18,9 @@ describe('hasMalformedEscape', () => {
     ['/api/v1/participants/%c0%ae/progress', true],
     ['/en-GB/%E2%82', true],
     ['/%', true],
+    ['/api/v1/class-sessions/%2e%2e/events', true],
+    ['/api/v1/class-sessions/%2E/events', true],
+    ['/api/v1/class-sessions/a%2e%2eb/events', false],
   ])('%s → %s', (url, expected) => {
     expect(hasMalformedEscape(url)).toBe(expected);
   });
