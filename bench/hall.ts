@@ -3,13 +3,19 @@
  * production build: run `npm run build` first), over HTTP as the player sends: each phone
  * registers, then answers the module's questions one at a time with a think time between
  * (uniform from half to one and a half times `--think-ms`), sending each answer as it is given,
- * and one batch in twenty a second time, as after a lost response. Phones arrive over the first
- * `--arrive-ms`. Prints the batch latency p50/p95/p99/max, answers per second and the stored count
- * (read back through the progress API), and fails unless every answer is stored exactly once.
+ * and one batch in twenty a second time, as after a lost response; with `--drops`, that share of
+ * requests is cut off a few milliseconds after sending (the server may or may not have stored it)
+ * and sent again. A phone retries network errors, 429, 503 and 5xx with backoff, as the player's
+ * queue does. With `--kills N`, the server is killed with SIGKILL N times during the run and
+ * started again on the same data. Phones arrive over the first `--arrive-ms`. Prints the batch
+ * delivery latency p50/p95/p99/max (first send to stored, retries included), batches per second
+ * and the stored count (read back through the progress API), and fails unless every answer is
+ * stored exactly once.
  *
  *   npm run bench:hall                                  # PGlite in a fresh folder, 300 phones
  *   npm run bench:hall -- --phones 1000
  *   npm run bench:hall -- --engine postgres             # a fresh database on TEST_DATABASE_URL
+ *   npm run bench:hall -- --drops 0.05 --kills 2        # lost responses and kill -9 under load
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -34,6 +40,8 @@ const ARRIVE_MS = option('arrive-ms', 10_000);
 const ANSWERS = option('answers', 20);
 const PORT = option('port', 3480);
 const ENGINE = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'pglite';
+const DROPS = process.argv.includes('--drops') ? Number(process.argv[process.argv.indexOf('--drops') + 1]) : 0;
+const KILLS = process.argv.includes('--kills') ? Number(process.argv[process.argv.indexOf('--kills') + 1]) : 0;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -42,10 +50,34 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function postJson(url: string, body: unknown): Promise<number> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await response.arrayBuffer();
-  return response.status;
+const retried = { network: 0, status: 0, dropped: 0 };
+
+/**
+ * Sends until the server gives an answer the player would keep: 2xx, or a 4xx other than 429
+ * (which the player moves to its refused list). Returns that status.
+ */
+async function deliver(url: string, body: unknown, drop: boolean): Promise<number> {
+  for (let attempt = 0; ; attempt += 1) {
+    const abort = new AbortController();
+    if (drop && attempt === 0) setTimeout(() => abort.abort(), Math.random() * 20);
+    let status = 0;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: abort.signal,
+      });
+      await response.arrayBuffer();
+      status = response.status;
+    } catch {
+      if (abort.signal.aborted) retried.dropped += 1;
+      else retried.network += 1;
+    }
+    if (status !== 0 && status < 500 && status !== 429) return status;
+    if (status !== 0) retried.status += 1;
+    await sleep(Math.min(4_000, 250 * 2 ** Math.min(attempt, 4)) * (0.5 + Math.random()));
+  }
 }
 
 async function main(cleanups: (() => Promise<void>)[]) {
@@ -63,21 +95,38 @@ async function main(cleanups: (() => Promise<void>)[]) {
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     env.DATA_DIR = dir;
   }
-  const instance: AppInstance = await startAppInstance({ name: 'hall', port: PORT, databaseUrl, env: { ...env, SETUP_LINK_FILE: '' } });
+  const start = () => startAppInstance({ name: 'hall', port: PORT, databaseUrl, env: { ...env, SETUP_LINK_FILE: '' } });
+  let instance: AppInstance = await start();
   cleanups.push(() => instance.stop());
-  console.log(`bench:hall — ${PHONES} phones on ${ENGINE}, ${ANSWERS} answers each, think ${THINK_MS} ms ±50%, arriving over ${ARRIVE_MS} ms`);
+  console.log(
+    `bench:hall — ${PHONES} phones on ${ENGINE}, ${ANSWERS} answers each, think ${THINK_MS} ms ±50%, arriving over ${ARRIVE_MS} ms` +
+      `${DROPS > 0 ? `, ${(DROPS * 100).toFixed(0)}% of requests dropped` : ''}${KILLS > 0 ? `, kill -9 ${KILLS} times` : ''}`,
+  );
+  const origin = instance.origin;
 
   const latencies: number[] = [];
   const failures: string[] = [];
   let resent = 0;
   const phones = Array.from({ length: PHONES }, () => ({ id: randomUUID(), answers: journeyAnswers(structure, version).slice(0, ANSWERS) }));
   const started = performance.now();
+  let running = true;
+  const expectedSeconds = (ARRIVE_MS + ANSWERS * THINK_MS) / 1000;
+  const killer = (async () => {
+    for (let kill = 1; kill <= KILLS && running; kill += 1) {
+      await sleep((expectedSeconds * 1000) / (KILLS + 1));
+      if (!running) break;
+      process.kill(instance.pid, 'SIGKILL');
+      const down = performance.now();
+      instance = await start();
+      console.log(`kill -9 ${kill}: back after ${((performance.now() - down) / 1000).toFixed(1)} s`);
+    }
+  })();
 
   await Promise.all(
     phones.map(async (phone, index) => {
       await sleep((index / PHONES) * ARRIVE_MS);
-      const registered = await postJson(`${instance.origin}/api/v1/participants`, { id: phone.id, locale: 'en-GB' });
-      if (registered !== 201) failures.push(`register ${registered}`);
+      const registered = await deliver(`${origin}/api/v1/participants`, { id: phone.id, locale: 'en-GB' }, false);
+      if (registered !== 201 && registered !== 200) failures.push(`register ${registered}`);
       for (const answer of phone.answers) {
         await sleep(THINK_MS * (0.5 + Math.random()));
         const batch: { participantId: string; answers: Answer[] } = {
@@ -87,7 +136,7 @@ async function main(cleanups: (() => Promise<void>)[]) {
         for (let attempt = 0; attempt < (Math.random() < 0.05 ? 2 : 1); attempt += 1) {
           if (attempt === 1) resent += 1;
           const sent = performance.now();
-          const status = await postJson(`${instance.origin}/api/v1/answers`, batch).catch(() => 0);
+          const status = await deliver(`${origin}/api/v1/answers`, batch, Math.random() < DROPS);
           latencies.push(performance.now() - sent);
           if (status !== 200) failures.push(`answers ${status}`);
         }
@@ -95,10 +144,12 @@ async function main(cleanups: (() => Promise<void>)[]) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  running = false;
+  await killer;
 
   let stored = 0;
   for (const phone of phones) {
-    const response = await fetch(`${instance.origin}/api/v1/participants/${phone.id}/progress`);
+    const response = await fetch(`${origin}/api/v1/participants/${phone.id}/progress`);
     const progress = (await response.json()) as { answered?: unknown[] };
     stored += progress.answered?.length ?? 0;
   }
@@ -109,7 +160,10 @@ async function main(cleanups: (() => Promise<void>)[]) {
     `${latencies.length} batches (${resent} resent) in ${seconds.toFixed(1)} s, ${(latencies.length / seconds).toFixed(1)} batches/s; ` +
       `latency p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`,
   );
-  console.log(`answers sent ${sent}, stored ${stored}; failed requests ${failures.length}${failures.length ? ` (${[...new Set(failures)].join(', ')})` : ''}`);
+  console.log(
+    `answers sent ${sent}, stored ${stored}; retries: ${retried.network} network errors, ${retried.status} 429/5xx, ${retried.dropped} dropped; ` +
+      `refused ${failures.length}${failures.length ? ` (${[...new Set(failures)].join(', ')})` : ''}`,
+  );
   if (stored !== sent || failures.length > 0) throw new Error('not every answer was stored exactly once');
 }
 
