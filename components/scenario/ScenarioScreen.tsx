@@ -64,7 +64,7 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
 
   return (
     <Reveal key={`${replaying ? 'replay' : 'first'}-${current.id}`}>
-      <p className="eyebrow" data-node-kind={current.kind} data-replay={replaying ? 'true' : undefined}>
+      <p className="eyebrow" data-node-kind={current.kind} data-node-id={scenarioDecisionId(scenarioId, current.id)} data-replay={replaying ? 'true' : undefined}>
         {replaying ? t('replay.eyebrow', { title: scenario.title }) : scenario.title}
       </p>
       <LastChoice scenario={scenario} path={path} />
@@ -164,7 +164,7 @@ function Decision({
       {!headingSaysIt && <h2 id={`decision-${node.id}`}>{t('whatDoYouDo')}</h2>}
       <div className="actions">
         {choices.map((choice) => (
-          <button key={choice.id} type="button" className="button button--secondary scenario-choice" onClick={() => onChoose(choice.id, choice.next, shownOrder)}>
+          <button key={choice.id} type="button" className="button button--secondary scenario-choice" data-choice-id={choice.id} onClick={() => onChoose(choice.id, choice.next, shownOrder)}>
             {choice.label}
           </button>
         ))}
