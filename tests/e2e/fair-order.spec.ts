@@ -113,6 +113,7 @@ test('two devices see their own option orders, a reload keeps one, and confidenc
   await expect(remember).toContainText(m.feedback.remember.title);
   await expect(a.locator('[data-confidence-feedback="reinforce"]')).toHaveCount(0);
   await expectNoAxeViolations(a, 'feedback: one to remember');
+  await a.screenshot({ path: '/tmp/shots-player/feedback-remember.png', fullPage: true });
   // One explanation under "The right answer", never two.
   if (onA.item.kind === 'single') {
     await expect(a.getByRole('heading', { level: 3, name: m.feedback.rightAnswer })).toBeVisible();
@@ -127,6 +128,7 @@ test('two devices see their own option orders, a reload keeps one, and confidenc
   await expect(reinforce).toContainText(m.feedback.reinforce.title);
   await expect(b.getByRole('heading', { level: 3, name: m.feedback.why })).toBeVisible();
   await expectNoAxeViolations(b, 'feedback: reinforced');
+  await b.screenshot({ path: '/tmp/shots-player/feedback-reinforce.png', fullPage: true });
 
   // What each device recorded: the order it showed, its own.
   const recorded = async (page: Page) =>
@@ -171,8 +173,9 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
     const span = fact.guess.max - fact.guess.min;
     const realAt = ((fact.guess.answer - fact.guess.min) / span) * 100;
     // The marker ends where the real figure is; under reduced motion it is there from the start.
-    if (reducedMotion === 'reduce') expect(await real.evaluate((el) => el.style.left)).toBe(`${realAt}%`);
-    await expect.poll(async () => real.evaluate((el) => el.style.left)).toBe(`${realAt}%`);
+    const leftOfReal = async () => Number.parseFloat(await real.evaluate((el) => el.style.left));
+    if (reducedMotion === 'reduce') expect(await leftOfReal()).toBeCloseTo(realAt, 2);
+    await expect.poll(async () => Math.abs((await leftOfReal()) - realAt)).toBeLessThan(0.01);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `/tmp/shots-player/fact-gap-${reducedMotion}.png`, fullPage: true });
@@ -205,6 +208,7 @@ test('a story decision taken again after the ending is stored as a replay, the f
       // The device's own order for this decision.
       expect(shown).toEqual(deviceOptionOrder(node.choices.map((c) => c.id), orderSeed, itemId));
       taken.push({ itemId, choiceId: shown[0] ?? '' });
+      if (taken.length === 1) await page.screenshot({ path: '/tmp/shots-player/story-decision.png', fullPage: true });
       await group.locator('[data-choice-id]').first().click();
     }
     await expect.poll(async () => `${await page.locator('[data-node-kind]').getAttribute('data-node-kind')}|${await page.locator('h1').textContent()}`).not.toBe(`${nodeKind}|${heading}`);
@@ -212,6 +216,8 @@ test('a story decision taken again after the ending is stored as a replay, the f
   const last = taken.at(-1);
   if (!last) throw new Error('the story had no decision');
 
+  await expectNoAxeViolations(page, 'story ending with a replay offered');
+  await page.screenshot({ path: '/tmp/shots-player/story-ending-first.png', fullPage: true });
   await page.getByRole('button', { name: m.scenario.replay.tryOther }).click();
   await expect(page.locator('[data-replay="true"]')).toBeVisible();
   const group = page.getByRole('group', { name: m.scenario.whatDoYouDo });
