@@ -98,7 +98,7 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
             ) : (
               <Decision
                 node={current}
-                headingSaysIt={sameWords(current.title, t('whatDoYouDo'))}
+                headingSaysIt={saysAlready(current.title, current.text, t('whatDoYouDo'))}
                 order={deviceOptionOrder(
                   current.choices.map((c) => c.id),
                   api.state.orderSeed,
@@ -122,10 +122,14 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
   );
 }
 
-/** Whether a content heading already asks the decision's question, so the screen asks it once. */
-function sameWords(a: string | undefined, b: string): boolean {
+/**
+ * Whether the content already asks the decision's question, as its heading or at the end of its
+ * text, so the screen asks "What do you do?" once, not twice.
+ */
+function saysAlready(title: string | undefined, text: string, question: string): boolean {
   const words = (s: string) => s.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return a !== undefined && words(a) === words(b);
+  const asked = words(question);
+  return (title !== undefined && words(title) === asked) || words(text).endsWith(asked);
 }
 
 /**
