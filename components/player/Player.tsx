@@ -16,6 +16,7 @@ import {
   newDeviceState,
   readDeviceState,
   recordAnswer,
+  replayKey,
   subscribeDeviceState,
   updateDeviceState,
   writeDeviceState,
@@ -37,6 +38,12 @@ export interface PlayerSession {
   initialState: ClassSessionStateBody;
 }
 
+/** What else an answer may carry: the order its options were shown in, and whether it is a story replay. */
+export interface AnswerExtra {
+  shownOrder?: string[];
+  replay?: boolean;
+}
+
 export interface PlayerApi {
   module: PlayerModule;
   /** The class session's join code, for "what your class chose"; null on your own. */
@@ -46,7 +53,7 @@ export interface PlayerApi {
   /** Whether this is a follow-up session's short journey. */
   followUp: boolean;
   state: DeviceState;
-  record: (itemId: string, phase: Phase, response: AnswerResponse, confidence?: number) => void;
+  record: (itemId: string, phase: Phase, response: AnswerResponse, confidence?: number, extra?: AnswerExtra) => void;
   /** Moves on from the step at `from`; a second call for the same step (a double tap) does nothing. */
   next: (from: number) => void;
   update: (change: (state: DeviceState) => DeviceState) => void;
@@ -106,17 +113,20 @@ function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale:
   }, [sync]);
 
   const record = useCallback<PlayerApi['record']>(
-    (itemId, phase, response, confidence) => {
+    (itemId, phase, response, confidence, extra) => {
       const answer: Answer = {
         id: crypto.randomUUID(),
         itemId,
         phase,
         response,
         ...(confidence !== undefined ? { confidence } : {}),
+        ...(extra?.shownOrder ? { shownOrder: extra.shownOrder } : {}),
+        ...(extra?.replay ? { replay: true } : {}),
         contentVersion: module.version,
         answeredAt: new Date().toISOString(),
       };
-      updateDeviceState(storeKey, (s) => recordAnswer(s, answerKey(phase, itemId), answer));
+      const key = extra?.replay ? replayKey(answerKey(phase, itemId)) : answerKey(phase, itemId);
+      updateDeviceState(storeKey, (s) => recordAnswer(s, key, answer));
       void sync?.flush();
     },
     [storeKey, module.version, sync],

@@ -15,16 +15,24 @@ export interface OwnPlan {
 
 export interface DeviceState {
   participantId: string;
+  /**
+   * The seed of this device's option orders (lib/domain/shuffle.ts): random, made once, so a
+   * reload shows every question's options in the same order and another device in another.
+   */
+  orderSeed: string;
   participantCreated: boolean;
   locale: Locale;
   position: number;
-  /** By answer key (`phase:itemId`). */
+  /** By answer key (`phase:itemId`; a story decision taken again, `replayKey`). */
   answers: Record<string, Answer>;
   /** Answer keys the server has not yet acknowledged. */
   outbox: string[];
   /** Answer keys the server refused as invalid: kept, never silently dropped. */
   refused: string[];
-  /** Node ids visited per scenario, in order. */
+  /**
+   * Node ids visited per scenario, in order; under `replay:` and the scenario id, the path of a
+   * story taken again from its last decision after the ending (components/scenario/ScenarioScreen.tsx).
+   */
   scenarioPaths: Record<string, string[]>;
   /** Facts whose answer the student has seen. */
   revealed: string[];
@@ -42,6 +50,7 @@ function storageKey(moduleId: string): string {
 export function newDeviceState(locale: Locale): DeviceState {
   return {
     participantId: crypto.randomUUID(),
+    orderSeed: crypto.randomUUID(),
     participantCreated: false,
     locale,
     position: 0,
@@ -86,10 +95,12 @@ export function readDeviceState(moduleId: string): DeviceState | null {
 /**
  * A state saved by an earlier version: fields added since get their empty value, and the
  * per-state `pairingCode` of old (never sent) is dropped, since the device-wide code replaces it.
+ * The order seed of an older state is its participant id, as the ordering questions used, so
+ * nothing on screen moves before the state is next saved.
  */
 function upgrade(saved: DeviceState & { pairingCode?: unknown }): DeviceState {
   const { pairingCode: _replaced, ...state } = saved;
-  return { ...state, refused: state.refused ?? [], ownPlans: state.ownPlans ?? [] };
+  return { ...state, orderSeed: state.orderSeed ?? state.participantId, refused: state.refused ?? [], ownPlans: state.ownPlans ?? [] };
 }
 
 export function writeDeviceState(moduleId: string, state: DeviceState | null): void {
@@ -125,6 +136,11 @@ export function subscribeDeviceState(listener: () => void): () => void {
     listeners.delete(listener);
     window.removeEventListener('storage', onStorage);
   };
+}
+
+/** The key a story decision taken again after its ending is kept under: never the first choice's. */
+export function replayKey(answerKeyOfDecision: string): string {
+  return `replay:${answerKeyOfDecision}`;
 }
 
 /** Records an answer once: a second answer to the same key (a double tap) is ignored. */

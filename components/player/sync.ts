@@ -2,6 +2,8 @@
  * Sends the device's outbox to the server in batches and removes what the server acknowledges.
  * Every answer carries its own id, so sending a batch twice (a retry after a lost response)
  * stores nothing twice. Runs after each answer, when the network returns, and on a back-off timer.
+ * Each answer goes as the device recorded it: with the order its options were shown in, and a
+ * story decision taken again marked `replay` (the server keeps those apart from first choices).
  */
 import type { SubmitAnswersResponse } from '@/lib/api/schemas';
 import { readDeviceState, updateDeviceState, writeDeviceState } from './device-state';

@@ -1,12 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerModule, PlayerScenarioNode } from '@/lib/content/player';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
 /** An ending names its outcome in words (not colour alone) and points back to what it rests on. */
-export function ScenarioEnding({ node, module, onNext }: { node: Extract<PlayerScenarioNode, { kind: 'ending' }>; module: PlayerModule; onNext: () => void }) {
+export function ScenarioEnding({
+  node,
+  module,
+  onNext,
+  replay,
+}: {
+  node: Extract<PlayerScenarioNode, { kind: 'ending' }>;
+  module: PlayerModule;
+  onNext: () => void;
+  /** "Go back and try the other choice", or the note that a replay isn't counted (ScenarioScreen). */
+  replay?: ReactNode;
+}) {
   const t = useTranslations('Player.scenario');
   const facts = module.facts.filter((f) => (node.pointsTo.facts as readonly string[]).includes(f.id));
   const considerations = module.considerations.filter((k) => node.pointsTo.considerations.includes(k.id));
@@ -30,6 +42,7 @@ export function ScenarioEnding({ node, module, onNext }: { node: Extract<PlayerS
           </div>
         ))}
       </div>
+      {replay}
       <PrimaryAction onClick={onNext}>{t('next')}</PrimaryAction>
     </>
   );

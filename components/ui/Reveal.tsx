@@ -32,6 +32,19 @@ function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/**
+ * framer-motion for a component that animates something of its own (a marker that moves, a
+ * consequence that slides in): null under "reduce motion" or until it has loaded, and then the
+ * component renders its final state at once. Fixed at mount, like Reveal.
+ */
+export function useMotion(): MotionModule | null {
+  const [motion] = useState<MotionModule | null>(() => (prefersReducedMotion() ? null : loaded));
+  useEffect(() => {
+    if (!prefersReducedMotion()) loadMotionWhenIdle().catch(() => undefined);
+  }, []);
+  return motion;
+}
+
 interface RevealProps {
   children: ReactNode;
   className?: string;
@@ -44,10 +57,7 @@ interface RevealProps {
  * so a late-arriving framer-motion never remounts what a student is using.
  */
 export function Reveal({ children, className, id }: RevealProps) {
-  const [motion] = useState<MotionModule | null>(() => (prefersReducedMotion() ? null : loaded));
-  useEffect(() => {
-    if (!prefersReducedMotion()) loadMotionWhenIdle().catch(() => undefined);
-  }, []);
+  const motion = useMotion();
   if (!motion) {
     return (
       <div className={className} id={id}>

@@ -57,12 +57,32 @@ export const confidenceSchema = z
   .max(3)
   .describe('How sure the student was: 1 guessing, 2 fairly sure, 3 very sure.');
 
+/**
+ * The options in the order the device showed them. Each option once: whether they are exactly
+ * the question's options is checked against the content (`bad_shown_order`).
+ */
+export const shownOrderSchema = z
+  .array(contentIdSchema)
+  .min(2)
+  .max(8)
+  .refine((ids) => new Set(ids).size === ids.length, { error: 'shownOrder' satisfies FieldError })
+  .describe(
+    "The question's option ids in the order this device showed them (options are shuffled per device). Must be every option of the question, each once. Absent where nothing is shuffled (true/false, number guesses, scales, plans).",
+  );
+
 export const answerSchema = z.object({
   id: z.uuid().describe('Made by the device. The server stores each id once.'),
   itemId: itemRefSchema,
   phase: phaseSchema.describe('Where in the journey the answer was given.'),
   response: answerResponseSchema,
   confidence: confidenceSchema.optional(),
+  shownOrder: shownOrderSchema.optional(),
+  replay: z
+    .boolean()
+    .optional()
+    .describe(
+      'True for a story decision taken again after its ending. Stored apart, once per decision; the first choice is never replaced and is the only one reports count.',
+    ),
   contentVersion: z
     .string()
     .regex(/^[0-9a-f]{12}$/, 'not a content version')
@@ -75,7 +95,7 @@ export type Answer = z.infer<typeof answerSchema>;
  * Issue messages a schema writes as keys into `ApiErrors.fields` rather than as English, so the
  * error reaches the student in their language (lib/server/http.ts translates them).
  */
-export const FIELD_ERRORS = ['pairingCode'] as const;
+export const FIELD_ERRORS = ['pairingCode', 'shownOrder'] as const;
 export type FieldError = (typeof FIELD_ERRORS)[number];
 
 /**
@@ -128,6 +148,9 @@ export const progressResponseSchema = z.object({
   answered: z
     .array(z.object({ id: z.uuid(), itemId: z.string(), phase: phaseSchema }))
     .describe('What the participant has answered, without the answers themselves.'),
+  replayed: z
+    .array(z.object({ id: z.uuid(), itemId: z.string() }))
+    .describe('Story decisions the participant took again after the ending, without the choices.'),
 });
 export type ProgressResponse = z.infer<typeof progressResponseSchema>;
 

@@ -192,6 +192,12 @@ export const answers = pgTable(
     /** Null where there is no right answer (attitudes, scenario choices, plans) or the content changed. */
     correct: boolean('correct'),
     confidence: smallint('confidence'),
+    /**
+     * The option ids in the order this device showed them (options are shuffled per device);
+     * null where nothing was shuffled (true/false, number guesses, scales, plans) or the device
+     * is older. Reports stay keyed by option id; this is for the question-quality check.
+     */
+    shownOrder: jsonb('shown_order').$type<string[]>(),
     contentVersion: text('content_version').notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
@@ -206,6 +212,30 @@ export const answers = pgTable(
     check('answers_phase_check', sql`${table.phase} in (${sql.raw(phaseList)})`),
     check('answers_confidence_check', sql`${table.confidence} between 1 and 3`),
   ],
+);
+
+/**
+ * A story decision taken again after its ending ("try the other choice"). Kept apart from
+ * `answers`, so the first choice stays the one every tally, report and summary counts, and a
+ * replay can never overwrite it. Stored once per id and once per decision per participant.
+ * Deleted with the participant, and by the retention job like answers.
+ */
+export const answerReplays = pgTable(
+  'answer_replays',
+  {
+    id: uuid('id').primaryKey(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    /** A story decision, `scenario/node`. */
+    itemId: text('item_id').notNull(),
+    response: jsonb('response').$type<AnswerResponse>().notNull(),
+    shownOrder: jsonb('shown_order').$type<string[]>(),
+    contentVersion: text('content_version').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique('answer_replays_participant_item_unique').on(table.participantId, table.itemId)],
 );
 
 /**
@@ -272,6 +302,7 @@ export const liveReleases = pgTable(
 export type ParticipantRow = typeof participants.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
 export type NewAnswerRow = typeof answers.$inferInsert;
+export type NewAnswerReplayRow = typeof answerReplays.$inferInsert;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 export type ClassSessionRow = typeof classSessions.$inferSelect;

@@ -4,6 +4,7 @@
  */
 import type { AnswerResponse } from '@/lib/api/schemas';
 import { isCloseGuess, isCorrectAnswer } from './correctness';
+import { isOrderOf } from './shuffle';
 import type {
   AttitudeItem,
   Fact,
@@ -63,6 +64,8 @@ export const RESPONSE_PROBLEMS = [
   'bad_order',
   'out_of_range',
   'unknown_plan',
+  'bad_shown_order',
+  'not_replayable',
 ] as const;
 export type ResponseProblem = (typeof RESPONSE_PROBLEMS)[number];
 
@@ -152,6 +155,20 @@ export function checkResponse(target: AnswerTarget | null, response: AnswerRespo
       return hasRepeats(response.planIds) ? problem('repeated_option') : ok;
     }
   }
+}
+
+/**
+ * The order the device says it showed the options in: every option of the question, each once
+ * (lib/domain/shuffle.ts). Absent is fine: true/false and older devices send none.
+ */
+export function checkShownOrder(target: AnswerTarget, shownOrder: readonly string[] | undefined): ResponseCheck {
+  if (shownOrder === undefined) return ok;
+  return isOrderOf(shownOrder, optionIdsOf(target)) ? ok : problem('bad_shown_order');
+}
+
+/** Only a story decision can be taken again after its ending ("try the other choice"). */
+export function checkReplay(target: AnswerTarget, replay: boolean | undefined): ResponseCheck {
+  return replay === true && target.kind !== 'scenario' ? problem('not_replayable') : ok;
 }
 
 /**

@@ -3,8 +3,16 @@ import { asc, eq } from 'drizzle-orm';
 import type { AnswerReceipt, SubmitAnswersBody } from '@/lib/api/schemas';
 import type { ModuleStructure, Phase } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
-import { answers, type NewAnswerRow } from '@/lib/db/schema';
-import { checkResponse, resolveAnswerTarget, scoreResponse, type ResponseProblem } from '@/lib/domain/scoring';
+import { answerReplays, answers, type NewAnswerReplayRow, type NewAnswerRow } from '@/lib/db/schema';
+import {
+  checkReplay,
+  checkResponse,
+  checkShownOrder,
+  resolveAnswerTarget,
+  scoreResponse,
+  type ResponseCheck,
+  type ResponseProblem,
+} from '@/lib/domain/scoring';
 import { sessionOfParticipant } from './class-sessions';
 import { participantExists } from './participants';
 
@@ -21,10 +29,17 @@ export type SubmitAnswersResult =
   | { ok: false; error: 'invalid_answer'; problems: AnswerProblem[] };
 
 /** The field a problem is about, so the client can point at it. */
-function fieldOf(problem: ResponseProblem): 'itemId' | 'phase' | 'response' {
+function fieldOf(problem: ResponseProblem): 'itemId' | 'phase' | 'response' | 'shownOrder' | 'replay' {
   if (problem === 'unknown_item') return 'itemId';
   if (problem === 'wrong_phase') return 'phase';
+  if (problem === 'bad_shown_order') return 'shownOrder';
+  if (problem === 'not_replayable') return 'replay';
   return 'response';
+}
+
+/** The first check that fails, or ok. */
+function firstProblem(...checks: ResponseCheck[]): ResponseCheck {
+  return checks.find((check) => !check.ok) ?? { ok: true };
 }
 
 /**
@@ -42,14 +57,30 @@ export async function submitAnswers(
 ): Promise<SubmitAnswersResult> {
   const problems: AnswerProblem[] = [];
   const rows: NewAnswerRow[] = [];
+  const replays: NewAnswerReplayRow[] = [];
   body.answers.forEach((answer, index) => {
     const target = resolveAnswerTarget(structure, answer.itemId);
-    const check = checkResponse(target, answer.response, answer.phase);
+    const check =
+      target === null
+        ? checkResponse(target, answer.response, answer.phase)
+        : firstProblem(checkResponse(target, answer.response, answer.phase), checkShownOrder(target, answer.shownOrder), checkReplay(target, answer.replay));
     if (!check.ok) {
       problems.push({ path: `answers.${index}.${fieldOf(check.problem)}`, problem: check.problem });
       return;
     }
     if (target === null) return; // checkResponse already reported it; this narrows the type.
+    if (answer.replay === true) {
+      replays.push({
+        id: answer.id,
+        participantId: body.participantId,
+        itemId: answer.itemId,
+        response: answer.response,
+        shownOrder: answer.shownOrder ?? null,
+        contentVersion: answer.contentVersion,
+        answeredAt: new Date(answer.answeredAt),
+      });
+      return;
+    }
     rows.push({
       id: answer.id,
       participantId: body.participantId,
@@ -58,6 +89,7 @@ export async function submitAnswers(
       response: answer.response,
       correct: answer.contentVersion === currentVersion ? scoreResponse(target, answer.response) : null,
       confidence: answer.confidence ?? null,
+      shownOrder: answer.shownOrder ?? null,
       contentVersion: answer.contentVersion,
       answeredAt: new Date(answer.answeredAt),
     });
@@ -69,15 +101,23 @@ export async function submitAnswers(
   // A closed class session takes no more answers, but answers given before it closed (queued
   // while offline, say) are still stored: nothing a student submitted in time is lost.
   const cutoff = session ? closingTime(session) : null;
-  const late = new Set(rows.filter((row) => cutoff !== null && row.answeredAt > cutoff).map((row) => row.id));
+  const isLate = (row: { answeredAt: Date }) => cutoff !== null && row.answeredAt > cutoff;
+  const late = new Set([...rows, ...replays].filter(isLate).map((row) => row.id));
   const inTime = rows.filter((row) => !late.has(row.id));
+  const replaysInTime = replays.filter((row) => !late.has(row.id));
 
   // One statement: a conflict on the id or on (participant, item, phase) skips that row
   // (no conflict target, so every unique constraint counts), and `returning` lists only the
   // rows actually inserted.
   const inserted =
     inTime.length === 0 ? [] : await db.insert(answers).values(inTime).onConflictDoNothing().returning({ id: answers.id });
-  const storedIds = new Set(inserted.map((row) => row.id));
+  // Replays go to their own table, so a replay can never take the first choice's place; the
+  // same rule: a second copy of an id, or a second replay of one decision, is skipped.
+  const replayed =
+    replaysInTime.length === 0
+      ? []
+      : await db.insert(answerReplays).values(replaysInTime).onConflictDoNothing().returning({ id: answerReplays.id });
+  const storedIds = new Set([...inserted, ...replayed].map((row) => row.id));
 
   // The same id twice in one batch is stored once: the first copy is "stored", the rest "duplicate".
   const receipts = body.answers.map((answer): AnswerReceipt => {
@@ -85,6 +125,7 @@ export async function submitAnswers(
     const stored = storedIds.delete(answer.id);
     return { id: answer.id, status: stored ? 'stored' : 'duplicate' };
   });
+  // `stored` tells the class's live counts to move on: replays are not in them.
   return { ok: true, receipts, classSessionId: session?.id ?? null, stored: inserted.length };
 }
 
@@ -96,6 +137,7 @@ function closingTime(session: { closedAt: Date | null; closesAt: Date | null }):
 
 export interface Progress {
   answered: { id: string; itemId: string; phase: Phase }[];
+  replayed: { id: string; itemId: string }[];
 }
 
 /**
@@ -109,5 +151,10 @@ export async function getProgress(db: Database, participantId: string): Promise<
     .from(answers)
     .where(eq(answers.participantId, participantId))
     .orderBy(asc(answers.answeredAt), asc(answers.id));
-  return { answered };
+  const replayed = await db
+    .select({ id: answerReplays.id, itemId: answerReplays.itemId })
+    .from(answerReplays)
+    .where(eq(answerReplays.participantId, participantId))
+    .orderBy(asc(answerReplays.answeredAt), asc(answerReplays.id));
+  return { answered, replayed };
 }

@@ -3,7 +3,7 @@ import { and, count, eq, exists, gte, inArray, isNotNull, isNull, lt, not, or, s
 import { z } from 'zod';
 import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
-import { answers, classSessions, participants, sessionSummaries, staffSessions } from '@/lib/db/schema';
+import { answerReplays, answers, classSessions, participants, sessionSummaries, staffSessions } from '@/lib/db/schema';
 import { refreshSessionSummaries } from './session-summaries';
 import { describeError } from './error-log';
 
@@ -104,6 +104,8 @@ export async function runRetention(db: Database, options: RetentionOptions): Pro
     // millions of rows, too many to list back.
     const answersDeleted = await countWhere(tx, answers, oldAnswer(cutoff));
     await tx.delete(answers).where(oldAnswer(cutoff));
+    // Story replays (never in a summary) go by the same rule; the rest go with their participant.
+    await tx.delete(answerReplays).where(lt(answerReplays.receivedAt, cutoff));
     const participantsDeleted = await countWhere(tx, participants, expiredParticipant(tx, cutoff));
     await tx.delete(participants).where(expiredParticipant(tx, cutoff));
     const staff = await tx.delete(staffSessions).where(lt(staffSessions.expiresAt, now)).returning({ userId: staffSessions.userId });

@@ -232,6 +232,44 @@ describe.each(testEngines)('JSON API on $name', (engine) => {
       expect(await countAnswers(db())).toBe(0);
     });
 
+    it('answers 422 to an order shown that is not the question\'s options, translated, and stores nothing', async () => {
+      const participantId = await registered();
+      const answer = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, shownOrder: ['right', 'wrong', 'a-b'] });
+      const english = await sendAnswers(participantId, [answer]);
+      expect(english.status).toBe(422);
+      expect((await errorOf(english)).issues).toEqual([
+        { path: 'answers.0.shownOrder', message: 'The order the options were shown in must list every option of this question, each once.' },
+      ]);
+      const polish = await sendAnswers(participantId, [answer], POLISH);
+      expect((await errorOf(polish)).issues).toEqual([
+        { path: 'answers.0.shownOrder', message: 'Kolejność, w jakiej pokazano odpowiedzi, musi zawierać każdą odpowiedź tego pytania dokładnie raz.' },
+      ]);
+      expect(await countAnswers(db())).toBe(0);
+    });
+
+    it('answers 400 to an order shown that repeats an option, translated, and stores nothing', async () => {
+      const participantId = await registered('pl');
+      const answer = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, shownOrder: ['right', 'right', 'wrong'] });
+      const polish = await sendAnswers(participantId, [answer], POLISH);
+      expect(polish.status).toBe(400);
+      expect((await errorOf(polish)).issues).toEqual([{ path: 'answers.0.shownOrder', message: 'Pokazana kolejność musi podawać każdą odpowiedź raz, od 2 do 8 odpowiedzi.' }]);
+      const english = await sendAnswers(participantId, [answer]);
+      expect((await errorOf(english)).issues).toEqual([{ path: 'answers.0.shownOrder', message: 'The order shown must give each option once, 2 to 8 options.' }]);
+      expect(await countAnswers(db())).toBe(0);
+    });
+
+    it('stores a story replay apart from the first choice, and lists it as a replay', async () => {
+      const participantId = await registered();
+      const first = makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: ['accept'] }, shownOrder: ['decline', 'accept'] });
+      const replay = makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: ['decline'] }, replay: true });
+      const response = await sendAnswers(participantId, [first, replay]);
+      expect(await response.json()).toEqual({ receipts: [{ id: first.id, status: 'stored' }, { id: replay.id, status: 'stored' }] });
+      expect(await countAnswers(db())).toBe(1);
+      const progress = (await (await progressOf(participantId)).json()) as { answered: unknown[]; replayed: unknown[] };
+      expect(progress.answered).toEqual([{ id: first.id, itemId: 'party/offer', phase: 'main' }]);
+      expect(progress.replayed).toEqual([{ id: replay.id, itemId: 'party/offer' }]);
+    });
+
     it('answers 413 to a body over 256 KB sent without a declared length, and stores nothing', async () => {
       const participantId = await registered();
       const padding = 'x'.repeat(300 * 1024);
@@ -298,6 +336,7 @@ describe.each(testEngines)('JSON API on $name', (engine) => {
         participantId,
         contentVersion: TEST_CONTENT_VERSION,
         answered: expect.arrayContaining(batch.map((a) => ({ id: a.id, itemId: a.itemId, phase: a.phase }))),
+        replayed: [],
       });
       expect(body).toHaveProperty('answered.length', 6);
     });

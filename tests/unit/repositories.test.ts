@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { AnswerResponse } from '@/lib/api/schemas';
-import { answers, participants } from '@/lib/db/schema';
+import { answerReplays, answers, participants } from '@/lib/db/schema';
 import { getProgress, submitAnswers } from '@/lib/server/answers';
 import { createParticipant } from '@/lib/server/participants';
 import { countAnswers, countParticipants, setUpTestDatabase, testEngines } from './db-engines';
@@ -209,13 +209,102 @@ describe.each(testEngines)('repositories on $name', (engine) => {
     });
   });
 
+  describe('the order shown (options shuffled per device)', () => {
+    it('keeps the order each answer was shown in, and none where nothing was shuffled', async () => {
+      const participantId = await newParticipant();
+      const single = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, shownOrder: ['wrong', 'right', 'also-wrong'] });
+      const guess = makeAnswer({ itemId: 'F2', response: { kind: 'choice', optionIds: ['one-in-five'] }, shownOrder: ['one-in-fifty', 'one-in-five'] });
+      const decision = makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: ['accept'] }, shownOrder: ['decline', 'accept'] });
+      const trueFalse = makeAnswer({ itemId: 'q-tf', response: { kind: 'choice', optionIds: ['false'] } });
+      await submit(participantId, [single, guess, decision, trueFalse]);
+      const rows = await db().select({ itemId: answers.itemId, shownOrder: answers.shownOrder }).from(answers).orderBy(asc(answers.itemId));
+      expect(rows).toEqual([
+        { itemId: 'F2', shownOrder: ['one-in-fifty', 'one-in-five'] },
+        { itemId: 'party/offer', shownOrder: ['decline', 'accept'] },
+        { itemId: 'q-single', shownOrder: ['wrong', 'right', 'also-wrong'] },
+        { itemId: 'q-tf', shownOrder: null },
+      ]);
+    });
+
+    it('refuses an order shown that is not exactly the question\'s options, and stores nothing of the batch', async () => {
+      const participantId = await newParticipant();
+      const missing = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, shownOrder: ['wrong', 'right'] });
+      const foreign = makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: ['accept'] }, shownOrder: ['accept', 'right'] });
+      const onANumber = makeAnswer({ itemId: 'F1', response: { kind: 'number', value: 2 }, shownOrder: ['a', 'b'] });
+      expect(await submit(participantId, [...answerBatch(), missing, foreign, onANumber])).toEqual({
+        ok: false,
+        error: 'invalid_answer',
+        problems: [
+          { path: 'answers.6.shownOrder', problem: 'bad_shown_order' },
+          { path: 'answers.7.shownOrder', problem: 'bad_shown_order' },
+          { path: 'answers.8.shownOrder', problem: 'bad_shown_order' },
+        ],
+      });
+      expect(await countAnswers(db())).toBe(0);
+    });
+  });
+
+  describe('story replays', () => {
+    const firstChoice = () => makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: ['accept'] }, shownOrder: ['accept', 'decline'] });
+    const replay = () => makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: ['decline'] }, replay: true, answeredAt: '2025-03-14T10:20:00.000Z' });
+
+    it('stores a replay apart: the first choice stays the one in answers, unchanged', async () => {
+      const participantId = await newParticipant();
+      const first = firstChoice();
+      const again = replay();
+      const result = await submit(participantId, [first, again]);
+      expect(result).toMatchObject({ ok: true, receipts: [{ id: first.id, status: 'stored' }, { id: again.id, status: 'stored' }], stored: 1 });
+      expect(await db().select({ id: answers.id, response: answers.response }).from(answers)).toEqual([{ id: first.id, response: first.response }]);
+      expect(await db().select({ id: answerReplays.id, itemId: answerReplays.itemId, response: answerReplays.response }).from(answerReplays)).toEqual([
+        { id: again.id, itemId: 'party/offer', response: { kind: 'choice', optionIds: ['decline'] } },
+      ]);
+      expect(await getProgress(db(), participantId)).toEqual({
+        answered: [{ id: first.id, itemId: 'party/offer', phase: 'main' }],
+        replayed: [{ id: again.id, itemId: 'party/offer' }],
+      });
+    });
+
+    it('stores a replay once: the same id again, or a second replay of the decision, is a duplicate', async () => {
+      const participantId = await newParticipant();
+      const again = replay();
+      await submit(participantId, [firstChoice(), again]);
+      const another = replay();
+      const result = await submit(participantId, [again, another]);
+      expect(result).toMatchObject({ ok: true, receipts: [{ id: again.id, status: 'duplicate' }, { id: another.id, status: 'duplicate' }], stored: 0 });
+      expect(await db().select({ id: answerReplays.id }).from(answerReplays)).toEqual([{ id: again.id }]);
+      expect(await countAnswers(db())).toBe(1);
+    });
+
+    it('never lets a replay take the place of a first choice not yet received', async () => {
+      const participantId = await newParticipant();
+      await submit(participantId, [replay()]);
+      expect(await countAnswers(db())).toBe(0);
+      const first = firstChoice();
+      await submit(participantId, [first]);
+      expect(await db().select({ id: answers.id }).from(answers)).toEqual([{ id: first.id }]);
+    });
+
+    it('refuses a replay of anything but a story decision', async () => {
+      const participantId = await newParticipant();
+      const result = await submit(participantId, [makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, replay: true })]);
+      expect(result).toEqual({ ok: false, error: 'invalid_answer', problems: [{ path: 'answers.0.replay', problem: 'not_replayable' }] });
+    });
+
+    it('deletes replays with the participant', async () => {
+      const participantId = await newParticipant();
+      await submit(participantId, [firstChoice(), replay()]);
+      await db().delete(participants).where(eq(participants.id, participantId));
+      expect(await db().select({ id: answerReplays.id }).from(answerReplays)).toEqual([]);
+    });
+  });
+
   describe('getProgress', () => {
     it('is null for an unknown participant', async () => {
       expect(await getProgress(db(), randomUUID())).toBeNull();
     });
 
     it('is empty for a participant with no answers', async () => {
-      expect(await getProgress(db(), await newParticipant())).toEqual({ answered: [] });
+      expect(await getProgress(db(), await newParticipant())).toEqual({ answered: [], replayed: [] });
     });
 
     it("lists the participant's own answers in the order given, without the answers themselves", async () => {
@@ -240,6 +329,7 @@ describe.each(testEngines)('repositories on $name', (engine) => {
           { id: earlier.id, itemId: 'a-speed', phase: 'before' },
           { id: later.id, itemId: 'q-single', phase: 'after' },
         ],
+        replayed: [],
       });
     });
   });

@@ -3,6 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { AnswerResponse } from '@/lib/api/schemas';
 import {
+  answerReplays,
   answers,
   classSessions,
   organisations,
@@ -172,6 +173,26 @@ describe.each(testEngines)('retention on $name', (engine) => {
     expect(await countAnswers(db())).toBe(2);
     expect(await countParticipants(db())).toBe(3);
     await db().delete(staffUsers);
+  });
+
+  it('deletes story replays received before the cutoff, like answers, and keeps the recent ones', async () => {
+    const session = await newSession(at(CUTOFF, -10 * DAY_MS));
+    const participantId = await newParticipant(session, at(CUTOFF, -10 * DAY_MS));
+    await answer(participantId, at(CUTOFF, 1000));
+    const replay = (itemId: string, receivedAt: Date) => ({
+      id: randomUUID(),
+      participantId,
+      itemId,
+      response: { kind: 'choice' as const, optionIds: ['decline'] },
+      contentVersion: TEST_CONTENT_VERSION,
+      answeredAt: receivedAt,
+      receivedAt,
+    });
+    const old = replay('party/offer', at(CUTOFF, -1000));
+    const recent = replay('party/other', at(CUTOFF, 1000));
+    await db().insert(answerReplays).values([old, recent]);
+    await runRetention(db(), retention);
+    expect(await db().select({ id: answerReplays.id }).from(answerReplays)).toEqual([{ id: recent.id }]);
   });
 
   it('also freezes the summary of a follow-up whose first session loses answers', async () => {

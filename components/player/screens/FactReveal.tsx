@@ -2,24 +2,22 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import { Reveal } from '@/components/ui/Reveal';
+import { Reveal, useMotion } from '@/components/ui/Reveal';
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type { PlayerFact } from '@/lib/content/player';
+import { guessGap } from '@/lib/domain/guess-gap';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
 
-/** The real figure beside the student's guess, with its source, year and caveat one tap away. */
+type NumberGuess = Extract<PlayerFact['guess'], { kind: 'number' }>;
+
+/**
+ * The real figure beside the student's guess: how far off the guess was, in words and on the
+ * guess's own scale, with its source, year and caveat one tap away.
+ */
 export function FactReveal({ fact, guess, onNext }: { fact: PlayerFact; guess: AnswerResponse; onNext: () => void }) {
   const t = useTranslations('Player.fact');
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  const guessed =
-    guess.kind === 'number'
-      ? fact.unit
-        ? `${guess.value} ${fact.unit}`
-        : String(guess.value)
-      : guess.kind === 'choice'
-        ? (fact.optionLabels[guess.optionIds[0] ?? ''] ?? '')
-        : '';
   return (
     <>
       <p className="eyebrow">{fact.title}</p>
@@ -27,7 +25,11 @@ export function FactReveal({ fact, guess, onNext }: { fact: PlayerFact; guess: A
         {fact.question}
       </h1>
       <Reveal className="feedback feedback--neutral">
-        <p className="muted">{t('youGuessed', { guess: guessed })}</p>
+        {fact.guess.kind === 'number' && guess.kind === 'number' ? (
+          <NumberGap fact={fact} scale={fact.guess} guess={guess.value} />
+        ) : (
+          guess.kind === 'choice' && <ChoiceVerdict fact={fact} chosen={guess.optionIds[0] ?? ''} />
+        )}
         <h2>{t('theAnswer')}</h2>
         <p className="big-figure">{fact.answer}</p>
         <p>{fact.reveal}</p>
@@ -58,5 +60,68 @@ export function FactReveal({ fact, guess, onNext }: { fact: PlayerFact; guess: A
       </Reveal>
       <PrimaryAction onClick={onNext}>{t('next')}</PrimaryAction>
     </>
+  );
+}
+
+/** A label near either end of the scale is kept inside it, so a 360-pixel screen never scrolls sideways. */
+const alignAt = (at: number) => (at < 15 ? ' guess-gap__marker--start' : at > 85 ? ' guess-gap__marker--end' : '');
+
+const withUnit = (value: number, unit: string | undefined) => (unit ? `${value} ${unit}` : String(value));
+
+/** "You guessed 5. The real figure is 17: 12 higher than your guess", and the two on one scale. */
+function NumberGap({ fact, scale, guess }: { fact: PlayerFact; scale: NumberGuess; guess: number }) {
+  const t = useTranslations('Player.fact.gap');
+  const motion = useMotion();
+  const gap = guessGap(guess, scale.answer, scale);
+  const values = { guess: withUnit(guess, fact.unit), real: withUnit(scale.answer, fact.unit), difference: gap.difference };
+  const left = Math.min(gap.guessAt, gap.realAt);
+  const width = Math.abs(gap.realAt - gap.guessAt);
+  // The real figure's marker leaves the guess and travels to where the real figure is; with
+  // "reduce motion" (or before framer-motion arrives) it is simply there.
+  const real = <span>{t('realMarker', { real: scale.answer })}</span>;
+  return (
+    <div className="guess-gap" data-guess-gap={gap.direction}>
+      <p className="guess-gap__words">{t(gap.direction, values)}</p>
+      <div aria-hidden="true">
+        <div className="guess-gap__track">
+          <div className="guess-gap__line" />
+          {motion ? (
+            <motion.MoveFrom className="guess-gap__span" from={{ left: `${gap.guessAt}%`, width: '0%' }} to={{ left: `${left}%`, width: `${width}%` }} delay={0.3} />
+          ) : (
+            <div className="guess-gap__span" style={{ left: `${left}%`, width: `${width}%` }} />
+          )}
+          <div className={`guess-gap__marker guess-gap__marker--guess${alignAt(gap.guessAt)}`} style={{ left: `${gap.guessAt}%` }}>
+            <span>{t('guessMarker', { guess })}</span>
+          </div>
+          {motion ? (
+            <motion.MoveFrom className={`guess-gap__marker guess-gap__marker--real${alignAt(gap.realAt)}`} from={{ left: `${gap.guessAt}%` }} to={{ left: `${gap.realAt}%` }} delay={0.3}>
+              {real}
+            </motion.MoveFrom>
+          ) : (
+            <div className={`guess-gap__marker guess-gap__marker--real${alignAt(gap.realAt)}`} style={{ left: `${gap.realAt}%` }}>
+              {real}
+            </div>
+          )}
+        </div>
+        <div className="guess-gap__ends">
+          <span>{scale.min}</span>
+          <span>{scale.max}</span>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A choice guess: whether the student picked the answer, and which they picked if not. */
+function ChoiceVerdict({ fact, chosen }: { fact: PlayerFact; chosen: string }) {
+  const t = useTranslations('Player.fact.gap');
+  const options = fact.guess.kind === 'choice' ? fact.guess.options : [];
+  const right = options.find((o) => o.correct);
+  const picked = fact.optionLabels[chosen] ?? '';
+  const pickedRight = right?.id === chosen;
+  return (
+    <p className="guess-gap__words" data-guess-gap={pickedRight ? 'picked' : 'missed'}>
+      {pickedRight ? t('picked', { guess: picked }) : t('missed', { guess: picked, real: fact.optionLabels[right?.id ?? ''] ?? '' })}
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import { Reveal } from '@/components/ui/Reveal';
 import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerFact } from '@/lib/content/player';
 import { answerKey } from '@/lib/domain/journey';
+import { deviceOptionOrder } from '@/lib/domain/shuffle';
 import type { StepProps } from '../StepScreen';
 import { FactReveal } from './FactReveal';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
@@ -26,7 +27,11 @@ export function FactScreen({ factId, index, api }: StepProps & { factId: string 
       {fact.guess.kind === 'number' ? (
         <NumberGuess fact={fact} guess={fact.guess} onGuess={(value) => api.record(factId, 'main', { kind: 'number', value })} />
       ) : (
-        <ChoiceGuess fact={fact} onGuess={(id) => api.record(factId, 'main', { kind: 'choice', optionIds: [id] })} />
+        <ChoiceGuess
+          fact={fact}
+          orderSeed={api.state.orderSeed}
+          onGuess={(id, shownOrder) => api.record(factId, 'main', { kind: 'choice', optionIds: [id] }, undefined, { shownOrder })}
+        />
       )}
       <p className="muted">{t('fact.guessNote')}</p>
     </Reveal>
@@ -81,11 +86,13 @@ function NumberGuess({ fact, guess, onGuess }: { fact: PlayerFact; guess: Extrac
   );
 }
 
-function ChoiceGuess({ fact, onGuess }: { fact: PlayerFact; onGuess: (optionId: string) => void }) {
+/** A choice guess, its options in this device's own order (recorded with the guess). */
+function ChoiceGuess({ fact, orderSeed, onGuess }: { fact: PlayerFact; orderSeed: string; onGuess: (optionId: string, shownOrder: string[]) => void }) {
   const t = useTranslations('Player');
   const [chosen, setChosen] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const options = fact.guess.kind === 'choice' ? fact.guess.options : [];
+  const [shownOrder] = useState(() => deviceOptionOrder(fact.guess.kind === 'choice' ? fact.guess.options.map((o) => o.id) : [], orderSeed, fact.id));
+  const options = shownOrder.map((id) => ({ id }));
   const name = `guess-${fact.id}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -93,7 +100,7 @@ function ChoiceGuess({ fact, onGuess }: { fact: PlayerFact; onGuess: (optionId: 
       setErrors([{ field: `${name}-${options[0]?.id ?? ''}`, message: t('errors.chooseOne') }]);
       return;
     }
-    onGuess(chosen);
+    onGuess(chosen, shownOrder);
   };
   return (
     <>

@@ -4,13 +4,25 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { Reveal } from '@/components/ui/Reveal';
 import type { PlayerItem } from '@/lib/content/player';
+import { confidenceFeedback } from '@/lib/domain/confidence-feedback';
 
 /**
  * Feedback on the student's own answer: a verdict, the explanation of each option they chose
  * (every wrong option has its own), any right option they missed, and the general explanation.
- * The panel takes focus so a screen reader reads it at once.
+ * The panel takes focus so a screen reader reads it at once. How sure the student said they were
+ * changes it: a confident error is marked as the one to remember, a lucky guess is reinforced.
  */
-export function ItemFeedback({ item, chosen, correct }: { item: PlayerItem; chosen: readonly string[]; correct: boolean }) {
+export function ItemFeedback({
+  item,
+  chosen,
+  correct,
+  confidence,
+}: {
+  item: PlayerItem;
+  chosen: readonly string[];
+  correct: boolean;
+  confidence?: number | undefined;
+}) {
   const t = useTranslations('Player.feedback');
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -18,6 +30,7 @@ export function ItemFeedback({ item, chosen, correct }: { item: PlayerItem; chos
   const missed = item.kind === 'multiple' ? item.options.filter((o) => o.correct && !chosen.includes(o.id)) : [];
   // A wrong single answer shows the right one with its own explanation, not only "not quite".
   const rightOne = !correct && item.kind !== 'multiple' && item.kind !== 'ordering' ? item.options.find((o) => o.correct) : undefined;
+  const reaction = confidenceFeedback(correct, confidence);
 
   return (
     <Reveal className={`feedback ${correct ? 'feedback--correct' : 'feedback--wrong'}`}>
@@ -25,6 +38,15 @@ export function ItemFeedback({ item, chosen, correct }: { item: PlayerItem; chos
         <span aria-hidden="true">{correct ? '✓' : '✗'}</span>
         {correct ? t('correct') : t('notQuite')}
       </h2>
+      {reaction && (
+        <div className={`confidence-note confidence-note--${reaction}`} data-confidence-feedback={reaction}>
+          <p className="confidence-note__title">
+            <span aria-hidden="true">{reaction === 'remember' ? '★ ' : '↺ '}</span>
+            {t(`${reaction}.title`)}
+          </p>
+          <p>{t(`${reaction}.body`)}</p>
+        </div>
+      )}
       {item.kind === 'ordering' ? (
         <>
           {!correct && item.wrongOrder && <p>{item.wrongOrder}</p>}
@@ -53,10 +75,12 @@ export function ItemFeedback({ item, chosen, correct }: { item: PlayerItem; chos
           </ul>
           {rightOne && (
             <>
+              {/* One explanation, not two: the question's own, which says why, under the right option. */}
               <h3>{t('rightAnswer')}</h3>
               <p>
-                <strong>{rightOne.label}</strong> {rightOne.explanation}
+                <strong>{rightOne.label}</strong>
               </p>
+              <p>{item.explanation}</p>
             </>
           )}
           {missed.length > 0 && (
@@ -73,7 +97,12 @@ export function ItemFeedback({ item, chosen, correct }: { item: PlayerItem; chos
           )}
         </>
       )}
-      <p>{item.explanation}</p>
+      {!rightOne && (
+        <>
+          {reaction === 'reinforce' && <h3>{t('why')}</h3>}
+          <p>{item.explanation}</p>
+        </>
+      )}
     </Reveal>
   );
 }

@@ -10,7 +10,7 @@ import type { PlayerItem } from '@/lib/content/player';
 import type { Phase } from '@/lib/content/schema';
 import { isCorrectAnswer } from '@/lib/domain/correctness';
 import { answerKey } from '@/lib/domain/journey';
-import { seededShuffle } from '@/lib/domain/shuffle';
+import { deviceOptionOrder, seededShuffle } from '@/lib/domain/shuffle';
 import type { StepProps } from '../StepScreen';
 import { ConfidenceField } from './ConfidenceField';
 import { ItemFeedback } from './ItemFeedback';
@@ -23,9 +23,10 @@ export function ItemScreen({ itemId, phase, index, api }: StepProps & { itemId: 
   const item = api.module.items.find((i) => i.id === itemId);
   const stored = api.state.answers[answerKey(phase, itemId)];
   const [chosen, setChosen] = useState<string[]>([]);
-  const [order, setOrder] = useState<string[]>(() =>
-    item ? seededShuffle(item.options.map((o) => o.id), `${api.state.participantId}:${itemId}`) : [],
-  );
+  // Options in this device's own order (kept by its seed, so a reload shows the same): an
+  // ordering question never starts solved; true/false keeps "True, False".
+  const [shownOrder] = useState<string[]>(() => (item ? optionOrderFor(item, api.state.orderSeed) : []));
+  const [order, setOrder] = useState<string[]>(shownOrder);
   const [confidence, setConfidence] = useState<number | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   if (!item) return null;
@@ -37,18 +38,19 @@ export function ItemScreen({ itemId, phase, index, api }: StepProps & { itemId: 
     event.preventDefault();
     const problems: FieldError[] = [];
     if (item.kind !== 'ordering' && chosen.length === 0) {
-      problems.push({ field: `${fieldId}-${item.options[0]?.id ?? ''}`, message: t(multiple ? 'errors.chooseSome' : 'errors.chooseOne') });
+      problems.push({ field: `${fieldId}-${shownOrder[0] ?? ''}`, message: t(multiple ? 'errors.chooseSome' : 'errors.chooseOne') });
     }
     if (item.askConfidence && confidence === null) problems.push({ field: `${fieldId}-confidence-1`, message: t('errors.chooseConfidence') });
     setErrors(problems);
     if (problems.length > 0) return;
     const response: AnswerResponse = item.kind === 'ordering' ? { kind: 'order', optionIds: order } : { kind: 'choice', optionIds: chosen };
-    api.record(itemId, phase, response, confidence ?? undefined);
+    api.record(itemId, phase, response, confidence ?? undefined, item.kind === 'truefalse' ? {} : { shownOrder });
   };
 
   if (stored) {
-    return <AnsweredItem item={item} response={stored.response} index={index} api={api} phase={phase} />;
+    return <AnsweredItem item={item} response={stored.response} confidence={stored.confidence} index={index} api={api} phase={phase} />;
   }
+  const options = shownOrder.flatMap((id) => item.options.filter((o) => o.id === id));
 
   const optionsError = errors.find((e) => e.field.startsWith(`${fieldId}-`) && !e.field.includes('confidence'));
   const confidenceError = errors.find((e) => e.field.includes('confidence'));
@@ -78,7 +80,7 @@ export function ItemScreen({ itemId, phase, index, api }: StepProps & { itemId: 
               </p>
             )}
             <div className="choices">
-              {item.options.map((option) => (
+              {options.map((option) => (
                 <label key={option.id} className="choice">
                   <input
                     type={multiple ? 'checkbox' : 'radio'}
@@ -111,7 +113,28 @@ export function ItemScreen({ itemId, phase, index, api }: StepProps & { itemId: 
   );
 }
 
-function AnsweredItem({ item, response, index, api, phase }: { item: PlayerItem; response: AnswerResponse; index: number; api: StepProps['api']; phase: Phase }) {
+function optionOrderFor(item: PlayerItem, orderSeed: string): string[] {
+  const ids = item.options.map((o) => o.id);
+  if (item.kind === 'ordering') return seededShuffle(ids, `${orderSeed}:${item.id}`);
+  if (item.kind === 'truefalse') return ids;
+  return deviceOptionOrder(ids, orderSeed, item.id);
+}
+
+function AnsweredItem({
+  item,
+  response,
+  confidence,
+  index,
+  api,
+  phase,
+}: {
+  item: PlayerItem;
+  response: AnswerResponse;
+  confidence: number | undefined;
+  index: number;
+  api: StepProps['api'];
+  phase: Phase;
+}) {
   const t = useTranslations('Player');
   const correct = isCorrectAnswer(item, response);
   const chosen = response.kind === 'choice' || response.kind === 'order' ? response.optionIds : [];
@@ -119,7 +142,7 @@ function AnsweredItem({ item, response, index, api, phase }: { item: PlayerItem;
     <>
       <p className="eyebrow">{t(`item.eyebrow.${phase}`)}</p>
       <ScreenHeading focus={false}>{item.prompt}</ScreenHeading>
-      <ItemFeedback item={item} chosen={chosen} correct={correct} />
+      <ItemFeedback item={item} chosen={chosen} correct={correct} confidence={confidence} />
       <PrimaryAction onClick={() => api.next(index)}>{t('next')}</PrimaryAction>
     </>
   );

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations } from './fixtures';
-import { playerMessages, type PlayerMessages } from './content';
+import { playerMessages, structure, type PlayerMessages } from './content';
 
 export type Locale = 'en-GB' | 'pl';
 
@@ -198,12 +198,24 @@ export async function playScenario(d: Driver, m: PlayerMessages): Promise<void> 
       return;
     }
     if (nodeKind === 'scene') await press(d, page.getByRole('button', exact(m.scenario.continue)));
-    else await press(d, page.getByRole('group', { name: m.scenario.whatDoYouDo }).getByRole('button').first());
+    else await press(d, page.getByRole('group', { name: m.scenario.whatDoYouDo }).locator(`[data-choice-id="${await contentFirstChoice(page)}"]`));
     await expect
       .poll(async () => `${await page.locator('[data-node-kind]').getAttribute('data-node-kind')}|${await page.locator('h1').textContent()}`)
       .not.toBe(`${nodeKind}|${nodeText}`);
   }
   throw new Error('Scenario did not end within 40 screens');
+}
+
+/**
+ * The decision's first choice in the content, wherever this device shows it (choices are
+ * shuffled per device): the path `expectedAnswerCount` counts.
+ */
+async function contentFirstChoice(page: Page): Promise<string> {
+  const nodeRef = (await page.locator('[data-node-id]').getAttribute('data-node-id')) ?? '';
+  const [scenarioId, nodeId] = nodeRef.split('/');
+  const node = structure.scenarios.find((s) => s.id === scenarioId)?.nodes.find((n) => n.id === nodeId);
+  if (node?.kind !== 'decision') throw new Error(`no decision ${nodeRef} in the content`);
+  return node.choices[0]?.id ?? '';
 }
 
 /** Completes steps until the summary (or `maxSteps`); returns the kinds of the steps taken. */

@@ -16,6 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       participantId: id.data,
       contentVersion: version,
       answered: progress.answered,
+      replayed: progress.replayed,
     } satisfies ProgressResponse);
   });
 }
