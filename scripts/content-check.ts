@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { routing, type Locale } from '@/i18n/routing';
 import { checkMinutes, checkModule, checkSupport, type ContentProblem, type PathEstimate } from '@/lib/content/check';
-import { CORE_MINUTES_LIMIT, SECONDS, WORDS_PER_MINUTE, type ScreenTexts } from '@/lib/content/reading-time';
+import { CORE_MINUTES_LIMIT, SECONDS, screenTextsFromMessages, WORDS_PER_MINUTE, type ScreenTexts } from '@/lib/content/reading-time';
 import { ContentFileError, readJsonFile, type RawModuleFiles } from '@/lib/content/load';
 import { moduleStructureSchema } from '@/lib/content/schema';
 import { contentVersion } from '@/lib/content/version';
@@ -75,28 +75,11 @@ function summarise(files: RawModuleFiles): ModuleSummary {
   };
 }
 
-/** A message as a student reads it: a plural takes its "other" form, with a two-digit number for "#". */
-function plainMessage(message: string): string {
-  return message.replace(/\{\w+, plural,(?:[^{}]|\{[^{}]*\})*?other \{([^{}]*)\}\}/g, (_, other: string) => other.replace('#', '20'));
-}
-
-function plainTexts<T extends { title: string; body: string } | undefined>(texts: T): T {
-  return texts && ({ title: plainMessage(texts.title), body: plainMessage(texts.body) } as T);
-}
-
 /** The title cards and the deeper offer a student reads, from the app's messages: they count in the minutes. */
 async function screenTexts(): Promise<Partial<Record<Locale, ScreenTexts>>> {
   const texts: Partial<Record<Locale, ScreenTexts>> = {};
   for (const locale of routing.locales) {
-    const player = (await readJsonFile(path.join(process.cwd(), 'messages', locale, 'Player.json'))) as {
-      sectionIntro: Record<string, { title: string; body: string } | string>;
-      deeperOffer?: ScreenTexts['deeperOffer'];
-    };
-    // The section cards are the objects among the keys; "eyebrow" and "continue" are labels inside the time per tap.
-    const sections = Object.fromEntries(
-      Object.entries(player.sectionIntro).flatMap(([k, v]) => (typeof v === 'object' ? [[k, plainTexts(v)]] : [])),
-    );
-    texts[locale] = { sections, ...(player.deeperOffer ? { deeperOffer: plainTexts(player.deeperOffer) } : {}) };
+    texts[locale] = screenTextsFromMessages(await readJsonFile(path.join(process.cwd(), 'messages', locale, 'Player.json')));
   }
   return texts;
 }

@@ -66,6 +66,26 @@ export interface ScreenTexts {
   deeperOffer?: { title: string; body: string };
 }
 
+/** A message as a student reads it: a plural takes its "other" form, with a two-digit number for "#". */
+function plainMessage(message: string): string {
+  return message.replace(/\{\w+, plural,(?:[^{}]|\{[^{}]*\})*?other \{([^{}]*)\}\}/g, (_, other: string) => other.replace('#', '20'));
+}
+
+const isCard = (value: unknown): value is { title: string; body: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { title?: unknown }).title === 'string' && typeof (value as { body?: unknown }).body === 'string';
+
+/**
+ * The screen texts in the player's messages (`messages/<locale>/Player.json`): the section
+ * cards are the objects under `sectionIntro` ("eyebrow" and "continue" are labels, inside the
+ * time per tap), and the offer at the end of the core.
+ */
+export function screenTextsFromMessages(player: unknown): ScreenTexts {
+  const p = (player ?? {}) as { sectionIntro?: Record<string, unknown>; deeperOffer?: unknown };
+  const plain = (card: { title: string; body: string }) => ({ title: plainMessage(card.title), body: plainMessage(card.body) });
+  const sections = Object.fromEntries(Object.entries(p.sectionIntro ?? {}).flatMap(([k, v]) => (isCard(v) ? [[k, plain(v)]] : [])));
+  return { sections, ...(isCard(p.deeperOffer) ? { deeperOffer: plain(p.deeperOffer) } : {}) };
+}
+
 export interface ReadingInput {
   structure: ModuleStructure;
   text: ModuleText;
@@ -220,9 +240,4 @@ export function estimateJourney(steps: readonly JourneyStep[], input: ReadingInp
   const longest = steps.reduce((sum, step) => add(sum, stepEstimate(step, input, 'longest')), ZERO);
   const shortest = steps.reduce((sum, step) => add(sum, stepEstimate(step, input, 'shortest')), ZERO);
   return { ...longest, minutes: minutes(longest), shortest: { ...shortest, minutes: minutes(shortest) } };
-}
-
-/** The whole minutes a student is told (the intro's "about N minutes"): the estimate rounded up. */
-export function statedMinutes(estimate: Pick<JourneyEstimate, 'seconds'>): number {
-  return Math.ceil(estimate.seconds / 60);
 }

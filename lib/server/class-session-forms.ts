@@ -1,7 +1,7 @@
 import 'server-only';
 import { getMessages } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
-import { estimateJourney, type ScreenTexts } from '@/lib/content/reading-time';
+import { estimateJourney, screenTextsFromMessages } from '@/lib/content/reading-time';
 import { buildJourney, type JourneyPath } from '@/lib/domain/journey';
 import { newClassSessionFormSchema, MAX_OPEN_DAYS, type FormProblem } from '@/lib/api/class-session-schemas';
 import { getModule, MODULE_ID } from '@/lib/content/load';
@@ -74,8 +74,7 @@ export type PathMinutes = Record<JourneyPath, { withBeforeAfter: number; without
 /** Beside each choice on the form, in the teacher's language: what the class will need (decision note 014). */
 export async function sessionPathMinutes(locale: Locale): Promise<PathMinutes> {
   const [{ structure, text }, messages] = await Promise.all([getModule(), getMessages({ locale })]);
-  const player = messages.Player as { sectionIntro: ScreenTexts['sections'] };
-  const input = { structure, text: text[locale], locale, screens: { sections: player.sectionIntro } };
+  const input = { structure, text: text[locale], locale, screens: screenTextsFromMessages(messages.Player) };
   const minutes = (path: JourneyPath, beforeAfter: boolean) => Math.round(estimateJourney(buildJourney(structure, { path, beforeAfter }), input).seconds / 60);
   return {
     core: { withBeforeAfter: minutes('core', true), without: minutes('core', false) },
