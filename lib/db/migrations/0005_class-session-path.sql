@@ -1,0 +1,2 @@
+ALTER TABLE "class_sessions" ADD COLUMN "path" text DEFAULT 'full' NOT NULL;--> statement-breakpoint
+ALTER TABLE "class_sessions" ADD CONSTRAINT "class_sessions_path_check" CHECK ("class_sessions"."path" in ('core', 'full'));
