@@ -5,8 +5,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { routing } from '@/i18n/routing';
-import { checkModule, checkSupport, type ContentProblem } from '@/lib/content/check';
+import { routing, type Locale } from '@/i18n/routing';
+import { checkMinutes, checkModule, checkSupport, type ContentProblem, type PathEstimate } from '@/lib/content/check';
+import { CORE_MINUTES_LIMIT, SECONDS, screenTextsFromMessages, WORDS_PER_MINUTE, type ScreenTexts } from '@/lib/content/reading-time';
 import { ContentFileError, readJsonFile, type RawModuleFiles } from '@/lib/content/load';
 import { moduleStructureSchema } from '@/lib/content/schema';
 import { contentVersion } from '@/lib/content/version';
@@ -74,17 +75,46 @@ function summarise(files: RawModuleFiles): ModuleSummary {
   };
 }
 
+/** The title cards and the deeper offer a student reads, from the app's messages: they count in the minutes. */
+async function screenTexts(): Promise<Partial<Record<Locale, ScreenTexts>>> {
+  const texts: Partial<Record<Locale, ScreenTexts>> = {};
+  for (const locale of routing.locales) {
+    texts[locale] = screenTextsFromMessages(await readJsonFile(path.join(process.cwd(), 'messages', locale, 'Player.json')));
+  }
+  return texts;
+}
+
+function printEstimates(moduleId: string, estimates: readonly PathEstimate[]): void {
+  console.log(`\nEstimated time for ${moduleId} (reading-time model, lib/content/reading-time.ts; core at most ${CORE_MINUTES_LIMIT} minutes):`);
+  const rates = routing.locales.map((l) => `${l} ${WORDS_PER_MINUTE[l]} words/min`).join(', ');
+  console.log(`  reading ${rates}; ${SECONDS.screen} s a screen, ${SECONDS.choice} s an answer; stories on their longest path (shortest in brackets).`);
+  const width = Math.max(...estimates.map((e) => e.name.length));
+  for (const e of estimates) {
+    const { estimate: t } = e;
+    const over = e.core && t.minutes > CORE_MINUTES_LIMIT ? '  OVER THE LIMIT' : '';
+    console.log(
+      `  ${e.locale.padEnd(5)} ${e.name.padEnd(width)}  ${String(t.minutes).padStart(5)} min (${String(t.shortest.minutes).padStart(4)})  ${String(t.screens).padStart(3)} screens  ${String(t.words).padStart(5)} words${over}`,
+    );
+  }
+}
+
 async function main(): Promise<number> {
   const root = shown(process.argv[2] ?? 'content');
   const problems: ContentProblem[] = [];
   const passed: RawModuleFiles[] = [];
+  const screens = await screenTexts();
 
   for (const dir of await moduleFolders(path.join(root, 'modules'), problems)) {
     const files = await readFolder(dir, problems);
     if (!files) continue;
     const found = checkModule(files, { dir });
     problems.push(...found);
-    if (found.length === 0) passed.push(files);
+    if (found.length > 0) continue;
+    // Timing needs content the other checks passed: every step's text must be there to be counted.
+    const timed = checkMinutes(files, { dir, screens });
+    printEstimates(moduleStructureSchema.parse(files.structure).id, timed.estimates);
+    problems.push(...timed.problems);
+    if (timed.problems.length === 0) passed.push(files);
   }
   const supportDir = path.join(root, 'support');
   const support = await readFolder(supportDir, problems);

@@ -11,7 +11,7 @@ import { SessionWaiting } from '@/components/session/SessionWaiting';
 import { useClassSessionState } from '@/components/session/use-class-session';
 import type { PlayerModule } from '@/lib/content/player';
 import type { Phase } from '@/lib/content/schema';
-import { answerKey, buildJourney, resumePosition, type JourneyStep } from '@/lib/domain/journey';
+import { answerKey, buildJourney, resumePosition, type JourneyPath, type JourneyStep } from '@/lib/domain/journey';
 import {
   newDeviceState,
   readDeviceState,
@@ -35,6 +35,8 @@ export interface PlayerSession {
   beforeAfter: boolean;
   /** A follow-up session: the retrieval quiz and intention items only. */
   followUp: boolean;
+  /** The core, or the core and the deeper sections: the teacher's choice. */
+  path: JourneyPath;
   initialState: ClassSessionStateBody;
 }
 
@@ -89,7 +91,10 @@ function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale:
     () => readDeviceState(storeKey),
     () => undefined,
   );
-  const steps = useMemo(() => buildJourney(module, { beforeAfter, followUp }), [module, beforeAfter, followUp]);
+  // A class does the path its teacher chose; on your own, the core and then, if you choose, the deeper sections.
+  const path: JourneyPath = live ? live.path : state?.deeper ? 'full' : 'core';
+  const offerDeeper = live === null;
+  const steps = useMemo(() => buildJourney(module, { beforeAfter, followUp, path, offerDeeper }), [module, beforeAfter, followUp, path, offerDeeper]);
   const sync = useMemo(() => (typeof window === 'undefined' ? null : new AnswerSync(storeKey, joinCode)), [storeKey, joinCode]);
   const [syncStatus, setSyncStatus] = useState<SyncStatus>('idle');
 

@@ -4,6 +4,7 @@ import type { JourneyStep } from '@/lib/domain/journey';
 import { ScenarioScreen } from '@/components/scenario/ScenarioScreen';
 import type { PlayerApi } from './Player';
 import { AttitudeScreen } from './screens/AttitudeScreen';
+import { DeeperOfferScreen } from './screens/DeeperOfferScreen';
 import { FactScreen } from './screens/FactScreen';
 import { IntroScreen } from './screens/IntroScreen';
 import { ItemScreen } from './screens/ItemScreen';
@@ -32,6 +33,8 @@ export function StepScreen({ step, index, api, hasState }: StepProps & { step: J
       return <ScenarioScreen scenarioId={step.scenarioId} index={index} api={api} />;
     case 'plan':
       return <PlanScreen index={index} api={api} />;
+    case 'deeper-offer':
+      return <DeeperOfferScreen index={index} api={api} />;
     case 'summary':
       return <SummaryScreen api={api} />;
   }

@@ -37,6 +37,11 @@ export interface DeviceState {
   /** Facts whose answer the student has seen. */
   revealed: string[];
   ownPlans: OwnPlan[];
+  /**
+   * On your own: the choice made at the end of the core. Absent until then; true goes on to the
+   * deeper sections, false finishes with the summary (decision note 014).
+   */
+  deeper?: boolean;
 }
 
 const PREFIX = 'rk:v1:';

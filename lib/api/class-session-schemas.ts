@@ -40,6 +40,7 @@ export const joinClassSessionResponseSchema = z.object({
   participantId: participantIdSchema,
   created: z.boolean().describe('False when this device had already joined.'),
   beforeAfter: z.boolean().describe('Whether the session asks the before and after questions.'),
+  path: z.enum(['core', 'full']).describe('The core only, or the core and then the deeper sections.'),
   followUp: z.boolean().describe('Whether the session is a follow-up of an earlier one: a short retrieval quiz only.'),
   state: classSessionStateSchema,
 });
@@ -99,6 +100,10 @@ export const newClassSessionFormSchema = z
     beforeAfter: z
       .preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean())
       .describe('Ask the before and after questions.'),
+    path: z
+      .enum(['core', 'full'], { error: 'path' })
+      .default('core')
+      .describe('The core only (at most 20 minutes), or the core and then the deeper sections.'),
     closesAt: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'closesAtFormat' })
@@ -141,8 +146,8 @@ export type NewClassSessionForm = z.output<typeof newClassSessionFormSchema>;
 
 /** A problem with the new-session form: the field it is about and a key into `Teach.errors`. */
 export interface FormProblem {
-  field: 'organisationId' | 'mode' | 'closesAt' | 'followUpOf';
-  key: 'organisation' | 'mode' | 'closesAtMissing' | 'closesAtFormat' | 'closesAtPast' | 'closesAtTooFar' | 'followUpOf';
+  field: 'organisationId' | 'mode' | 'path' | 'closesAt' | 'followUpOf';
+  key: 'organisation' | 'mode' | 'path' | 'closesAtMissing' | 'closesAtFormat' | 'closesAtPast' | 'closesAtTooFar' | 'followUpOf';
 }
 
 /** The new-session form's state between tries: its problems, and what was typed so nothing is lost. */

@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locale } from '@/i18n/routing';
-import { checkModule, checkSupport, type ContentProblem } from './check';
+import { screenTextsFromMessages } from './reading-time';
+import { checkMinutes, checkModule, checkSupport, MAX_WAVE_ATTITUDE_ITEMS, TIMED_PATHS, type ContentProblem } from './check';
 import {
   moduleStructureSchema,
   moduleTextSchema,
@@ -480,6 +481,120 @@ describe('support contacts', () => {
   });
 });
 
+describe('core and deeper', () => {
+  const addAttitudeItem = (f: ModuleFixture, id: string, phases: ('before' | 'after')[]) => {
+    f.structure.attitudeItems.push({ id, construct: 'intention', phases, reverse: false, teaches: { facts: [], considerations: ['K1'] } });
+    f.text['en-GB'].attitudeItems[id] = { statement: 'I will only ride with a sober driver.' };
+    f.text.pl.attitudeItems[id] = { statement: 'Pojadę tylko z trzeźwym kierowcą.' };
+  };
+
+  it('reports a key consideration taught only in the deeper sections', () => {
+    const problems = checkBroken((f) => {
+      scenario(f).depth = 'deeper';
+    });
+    expect(problems).toEqual([problem(STRUCTURE, 'K1', 'not taught in the core'), problem(STRUCTURE, 'K5', 'not taught in the core')]);
+  });
+
+  it('reports a fact asked again with no story since its reveal', () => {
+    const problems = checkBroken((f) => {
+      scenario(f).depth = 'deeper';
+      item(f, 'q-safe-habits').teaches.considerations = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7'];
+      item(f, 'q-night-risk').depth = 'core';
+    });
+    expectOnly(problems, STRUCTURE, 'q-night-risk', 'no story between');
+  });
+
+  it('reports an attitude item asked before but not after', () => {
+    const problems = checkBroken((f) => addAttitudeItem(f, 'int-before-only', ['before']));
+    expectOnly(problems, STRUCTURE, 'int-before-only', 'asked before but not after');
+  });
+
+  it(`reports more than ${MAX_WAVE_ATTITUDE_ITEMS} attitude items in a wave, and takes a retired one as asked nowhere`, () => {
+    const fourMore = (f: ModuleFixture) => {
+      for (let i = 1; i <= MAX_WAVE_ATTITUDE_ITEMS; i += 1) addAttitudeItem(f, `int-extra-${i}`, ['before', 'after']);
+    };
+    expect(checkBroken(fourMore)).toEqual([
+      problem(STRUCTURE, 'attitudeItems', `${MAX_WAVE_ATTITUDE_ITEMS + 1} attitude items are asked in phase "before"`),
+      problem(STRUCTURE, 'attitudeItems', `${MAX_WAVE_ATTITUDE_ITEMS + 1} attitude items are asked in phase "after"`),
+    ]);
+    const retired = checkBroken((f) => {
+      fourMore(f);
+      defined(f.structure.attitudeItems[0], 'attitude item').phases = [];
+    });
+    expect(retired).toEqual([]);
+  });
+
+  it('reports "deeper" on an item that is not asked in the main quiz', () => {
+    const problems = checkBroken((f) => {
+      item(f, 'q-lift-drinking').depth = 'deeper';
+    });
+    expectOnly(problems, STRUCTURE, 'q-lift-drinking', 'not asked in phase "main"');
+  });
+
+  it('reports a follow-up item about something only the deeper sections teach', () => {
+    const problems = checkBroken((f) => {
+      scenario(f).teaches.considerations = ['K1', 'K2', 'K3', 'K4', 'K5', 'K7'];
+      item(f, 'q-first-year').teaches.considerations = ['K6'];
+      item(f, 'q-safe-habits').depth = 'deeper';
+    });
+    expectAmong(problems, STRUCTURE, 'q-first-year', 'which the core does not teach');
+  });
+});
+
+describe('the minutes of every path', () => {
+  const screens = {
+    'en-GB': screenTextsFromMessages(readJson('messages/en-GB/Player.json')),
+    pl: screenTextsFromMessages(readJson('messages/pl/Player.json')),
+  };
+  const minutesOf = (f: ModuleFixture) => checkMinutes(f, { dir: MODULE_DIR, screens });
+  const pad = (words: number) => ' słowo'.repeat(words);
+
+  it('estimates every path in both languages, and passes a core within the limit whose intro says its minutes', () => {
+    const { problems, estimates } = minutesOf(moduleFixture());
+    expect(problems).toEqual([]);
+    expect(estimates.map((e) => `${e.locale} ${e.name}`)).toEqual(
+      (['en-GB', 'pl'] as const).flatMap((locale) => TIMED_PATHS.map((p) => `${locale} ${p.name}`)),
+    );
+    const at = (locale: Locale, name: string) => defined(estimates.find((e) => e.locale === locale && e.name.startsWith(name)), name).estimate;
+    expect(at('en-GB', 'full, class with').minutes).toBeGreaterThan(at('en-GB', 'core, class with').minutes);
+    expect(at('pl', 'core, class with').screens).toBe(at('en-GB', 'core, class with').screens);
+  });
+
+  it('fails a core over 20 minutes, in the language that is over', () => {
+    const { problems } = minutesOf(
+      (() => {
+        const f = moduleFixture();
+        const story = defined(f.text.pl.scenarios['party-lift'], 'story');
+        story.setup += pad(3200);
+        return f;
+      })(),
+    );
+    expectAmong(problems, PL, '(path: core, class without before/after)', 'it must take at most 20');
+    expect(problems.filter((p) => p.file === EN)).toEqual([]);
+  });
+
+  it('does not count the deeper sections in the core', () => {
+    const f = moduleFixture();
+    itemText(f.text.pl, 'q-night-risk').explanation += pad(5000);
+    const { problems, estimates } = minutesOf(f);
+    expect(problems).toEqual([]);
+    expect(defined(estimates.find((e) => e.locale === 'pl' && e.name.startsWith('full, class with')), 'full').estimate.minutes).toBeGreaterThan(30);
+  });
+
+  it('fails an intro that states another figure than the model, and says which to write', () => {
+    const f = moduleFixture();
+    f.text['en-GB'].intro = 'Choices you make as a passenger and a driver. It takes about 20 minutes.';
+    expect(minutesOf(f).problems).toEqual([problem(EN, 'intro', 'The intro says 20 minutes, but the reading-time model gives')]);
+    expect(minutesOf(f).problems[0]?.message).toContain('write "about 7 minutes"');
+  });
+
+  it('fails an intro that states no figure', () => {
+    const f = moduleFixture();
+    f.text.pl.intro = 'Wybory, których dokonujesz jako pasażer i kierowca.';
+    expect(minutesOf(f).problems).toEqual([problem(PL, 'intro', 'The intro must say how long the core takes, as "około 7 minut"')]);
+  });
+});
+
 describe('npm run content:check', () => {
   let tempRoot: string | undefined;
   afterEach(() => {
@@ -506,6 +621,29 @@ describe('npm run content:check', () => {
 
     const run = runCheck(tempRoot);
     expect(run.stderr).toContain(`${plFile}: party-lift/offer: Missing translation: no text for node "offer" of scenario "party-lift".`);
+    expect(run.status).toBe(1);
+  });
+
+  it('prints the minutes and screens of every path in both languages', () => {
+    const run = runCheck(FIXTURE_ROOT);
+    for (const locale of ['en-GB', 'pl']) {
+      for (const { name } of TIMED_PATHS) {
+        expect(run.stdout).toMatch(new RegExp(`^  ${locale} +${name.replace(/[()/]/g, '\\$&')} +[\\d.]+ min \\( *[\\d.]+\\) +\\d+ screens +\\d+ words$`, 'm'));
+      }
+    }
+  });
+
+  it('fails when the core takes more than 20 minutes', () => {
+    tempRoot = mkdtempSync(path.join(os.tmpdir(), 'content-check-'));
+    cpSync(path.join(REPO, FIXTURE_ROOT), tempRoot, { recursive: true });
+    const enFile = path.join(tempRoot, 'modules', 'sample', 'en-GB.json');
+    const en = moduleTextSchema.parse(JSON.parse(readFileSync(enFile, 'utf8')));
+    en.summary.body += ' word'.repeat(4000);
+    writeFileSync(enFile, JSON.stringify(en, null, 2));
+
+    const run = runCheck(tempRoot);
+    expect(run.stdout).toMatch(/en-GB +core, class with before\/after +\d+(\.\d)? min .*OVER THE LIMIT/);
+    expect(run.stderr).toMatch(/en-GB\.json: \(path: core, class with before\/after\): The core takes \d+(\.\d)? minutes in en-GB/);
     expect(run.status).toBe(1);
   });
 });

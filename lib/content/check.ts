@@ -6,11 +6,13 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { routing } from '@/i18n/routing';
+import { routing, type Locale } from '@/i18n/routing';
 import { checkScenarioGraph, checkScenarioShape } from './check-graph';
 import { checkLocalesAgree, checkTranslations, compareKeys, namedIds, type ReportedPaths } from './check-text';
+import { buildJourney, type JourneyOptions } from '@/lib/domain/journey';
 import type { RawModuleFiles, RawSupportFiles } from './load';
 import { parseReporting, reporterFor, type ContentProblem, type Report } from './problems';
+import { CORE_MINUTES_LIMIT, estimateJourney, type JourneyEstimate, type ScreenTexts } from './reading-time';
 import {
   CONSIDERATION_IDS,
   FACT_IDS,
@@ -22,6 +24,7 @@ import {
   supportTextSchema,
   type Fact,
   type Item,
+  type Phase,
   type ModuleStructure,
   type ModuleText,
   type SupportText,
@@ -102,8 +105,12 @@ function checkStructure(structure: ModuleStructure, folderName: string, report: 
     checkMisconceptionsNamed(item, structure, report);
   }
   checkPhases(structure, report);
+  checkWaves(structure, report);
+  checkDepth(structure, report);
   checkEverythingTeaches(structure, report);
   checkCoverage(structure, report);
+  checkCoreCoverage(structure, report);
+  checkSpacing(structure, report);
   for (const scenario of structure.scenarios) {
     checkScenarioShape(scenario, report);
     checkScenarioGraph(scenario, report);
@@ -284,4 +291,185 @@ function checkCoverage(structure: ModuleStructure, report: Report): void {
     if (!factsInModule.has(f)) report(f, `Fact ${f} is missing from "facts"; every seed fact F1–F4 must be in the module, with its source.`);
     if (!factsByItems.has(f)) report(f, `Fact ${f} is not taught by any item; add ${f} to the "teaches" of at least one item.`);
   }
+}
+
+/** The most attitude items a wave asks (issue 10: a short set, the same before and after). */
+export const MAX_WAVE_ATTITUDE_ITEMS = 4;
+
+/** Before/after change compares the same attitude items, and a short set of them (decision note 014). */
+function checkWaves(structure: ModuleStructure, report: Report): void {
+  const inWave = (phase: Phase) => structure.attitudeItems.filter((a) => a.phases.includes(phase)).map((a) => a.id);
+  const before = inWave('before');
+  const after = inWave('after');
+  for (const id of before.filter((x) => !after.includes(x))) {
+    report(id, `Attitude item "${id}" is asked before but not after; change is measured on the same items, so add "after" to its phases or take "before" out.`);
+  }
+  for (const id of after.filter((x) => !before.includes(x))) {
+    report(id, `Attitude item "${id}" is asked after but not before; change is measured on the same items, so add "before" to its phases or take "after" out.`);
+  }
+  for (const [phase, ids] of [['before', before], ['after', after]] as const) {
+    if (ids.length > MAX_WAVE_ATTITUDE_ITEMS) {
+      report('attitudeItems', `${ids.length} attitude items are asked in phase "${phase}"; at most ${MAX_WAVE_ATTITUDE_ITEMS} keep the waves short. Retire the others by emptying their "phases".`);
+    }
+  }
+}
+
+/** "depth" says whether a main-phase question is in the core; on a question asked only in a wave it means nothing. */
+function checkDepth(structure: ModuleStructure, report: Report): void {
+  for (const item of structure.items) {
+    if (item.depth === 'deeper' && !item.phases.includes('main')) {
+      report(item.id, `Item "${item.id}" is marked "depth": "deeper" but is not asked in phase "main"; only main-phase items and scenarios go deeper.`);
+    }
+  }
+}
+
+/** What the core teaches: its quiz items and its stories (every fact's guess and reveal is in the core). */
+function coreTeaches(structure: ModuleStructure): { considerations: Set<string>; facts: Set<string> } {
+  const core = [
+    ...structure.items.filter((i) => i.phases.includes('main') && i.depth === 'core'),
+    ...structure.scenarios.filter((s) => s.depth === 'core'),
+  ];
+  return {
+    considerations: new Set(core.flatMap((c) => c.teaches.considerations)),
+    facts: new Set([...structure.facts.map((f) => f.id), ...core.flatMap((c) => c.teaches.facts)]),
+  };
+}
+
+/**
+ * Every seed fact and key consideration stays in the core, so a class that does only the core
+ * still meets all of them; and a follow-up recalls only what the core taught.
+ */
+function checkCoreCoverage(structure: ModuleStructure, report: Report): void {
+  const core = coreTeaches(structure);
+  const anywhere = new Set([...structure.items, ...structure.scenarios].flatMap((c) => c.teaches.considerations));
+  // Facts need no check here: every fact's guess and reveal is in the core, and checkCoverage
+  // reports a seed fact missing from "facts". A consideration taught nowhere is reported there too.
+  for (const k of CONSIDERATION_IDS) {
+    if (anywhere.has(k) && !core.considerations.has(k)) {
+      report(k, `Key consideration ${k} is not taught in the core: mark at least one quiz item or scenario that teaches ${k} "depth": "core".`);
+    }
+  }
+  for (const item of structure.items.filter((i) => i.phases.includes('followup'))) {
+    const missing = [...item.teaches.facts, ...item.teaches.considerations].filter((id) => !core.facts.has(id) && !core.considerations.has(id));
+    if (missing.length > 0) {
+      report(item.id, `Follow-up item "${item.id}" asks about ${missing.join(', ')}, which the core does not teach; a class that did only the core would be asked what it never met.`);
+    }
+  }
+}
+
+/** The journeys a module's spacing and timing are checked on: the core and the full module, with the waves. */
+const CHECKED_PATHS: readonly JourneyOptions[] = [{ path: 'core' }, { path: 'full' }];
+
+/**
+ * A quiz item that asks about a fact comes after at least one story told since the fact's
+ * reveal, never straight after it: retrieval after other material is what makes it stick
+ * (research/learning-design.md).
+ */
+function checkSpacing(structure: ModuleStructure, report: Report): void {
+  const told = new Set<string>();
+  for (const options of CHECKED_PATHS) {
+    const steps = buildJourney(structure, options);
+    const revealedAt = new Map(steps.flatMap((s, i) => (s.kind === 'fact' ? [[s.factId, i] as const] : [])));
+    steps.forEach((step, at) => {
+      if (step.kind !== 'item' || step.phase !== 'main') return;
+      const item = structure.items.find((i) => i.id === step.itemId);
+      for (const factId of item?.teaches.facts ?? []) {
+        const revealed = revealedAt.get(factId);
+        if (revealed === undefined || revealed > at) continue;
+        const between = steps.slice(revealed + 1, at);
+        if (between.some((s) => s.kind === 'scenario') || told.has(item?.id ?? '')) continue;
+        told.add(item?.id ?? '');
+        report(step.itemId, `Item "${step.itemId}" asks about fact ${factId} with no story between the fact's reveal and it (${options.path} path); ask it after a story, or mark it "depth": "deeper".`);
+      }
+    });
+  }
+}
+
+/** One row of the content check's timing table. */
+export interface PathEstimate {
+  locale: Locale;
+  name: string;
+  options: JourneyOptions;
+  /** Whether this path is the core, which must fit in CORE_MINUTES_LIMIT. */
+  core: boolean;
+  estimate: JourneyEstimate;
+}
+
+/** Every path a student can take, named as the content check prints them. */
+export const TIMED_PATHS: readonly { name: string; options: JourneyOptions; core: boolean }[] = [
+  { name: 'core, on your own (before/after, offer to go deeper)', options: { path: 'core', offerDeeper: true }, core: true },
+  { name: 'core, class with before/after', options: { path: 'core' }, core: true },
+  { name: 'core, class without before/after', options: { path: 'core', beforeAfter: false }, core: true },
+  { name: 'full, on your own having gone deeper', options: { path: 'full', offerDeeper: true }, core: false },
+  { name: 'full, class with before/after', options: { path: 'full' }, core: false },
+  { name: 'full, class without before/after', options: { path: 'full', beforeAfter: false }, core: false },
+  { name: 'follow-up', options: { followUp: true }, core: false },
+];
+
+/** The path the intro's "about N minutes" describes: a student on their own. */
+export const INTRO_PATH = TIMED_PATHS[0] as (typeof TIMED_PATHS)[number];
+
+/**
+ * How the intro states the core's minutes, per locale. The number must be the model's minutes
+ * rounded down or up (decision note 014); the content check says which number to write.
+ */
+export const INTRO_MINUTES: Record<Locale, RegExp> = {
+  'en-GB': /\babout (\d+) minutes\b/,
+  pl: /(?:^|\s)około (\d+) minut/,
+};
+
+export function estimatePaths(structure: ModuleStructure, texts: Partial<Record<Locale, ModuleText>>, screens: Partial<Record<Locale, ScreenTexts>>): PathEstimate[] {
+  return routing.locales.flatMap((locale) => {
+    const text = texts[locale];
+    if (!text) return [];
+    return TIMED_PATHS.map(({ name, options, core }) => ({
+      locale,
+      name,
+      options,
+      core,
+      estimate: estimateJourney(buildJourney(structure, options), { structure, text, locale, screens: screens[locale] }),
+    }));
+  });
+}
+
+/**
+ * The minutes part of the content check, run on a module the other checks passed: the core
+ * takes at most CORE_MINUTES_LIMIT minutes by the reading-time model in every language, and the
+ * intro says the figure the model gives.
+ */
+export function checkMinutes(
+  files: RawModuleFiles,
+  opts: { dir: string; screens: Partial<Record<Locale, ScreenTexts>> },
+): { problems: ContentProblem[]; estimates: PathEstimate[] } {
+  const problems: ContentProblem[] = [];
+  const structure = moduleStructureSchema.parse(files.structure);
+  const texts: Partial<Record<Locale, ModuleText>> = {};
+  for (const locale of routing.locales) texts[locale] = moduleTextSchema.parse(files.text[locale]);
+  const estimates = estimatePaths(structure, texts, opts.screens);
+  for (const row of estimates) {
+    const report = reporterFor(path.join(opts.dir, `${row.locale}.json`), problems);
+    if (row.core && row.estimate.minutes > CORE_MINUTES_LIMIT) {
+      report(
+        `(path: ${row.name})`,
+        `The core takes ${row.estimate.minutes} minutes in ${row.locale} by the reading-time model (${row.estimate.screens} screens, ${row.estimate.words} words); ` +
+          `it must take at most ${CORE_MINUTES_LIMIT}. Mark more items or scenarios "depth": "deeper", or shorten their text.`,
+      );
+    }
+  }
+  for (const locale of routing.locales) {
+    const text = texts[locale];
+    const row = estimates.find((r) => r.locale === locale && r.name === INTRO_PATH.name);
+    if (!text || !row) continue;
+    const report = reporterFor(path.join(opts.dir, `${locale}.json`), problems);
+    const minutes = row.estimate.seconds / 60;
+    const say = Math.round(minutes);
+    const stated = INTRO_MINUTES[locale].exec(text.intro)?.[1];
+    const example = locale === 'pl' ? `"około ${say} minut"` : `"about ${say} minutes"`;
+    if (stated === undefined) {
+      report('intro', `The intro must say how long the core takes, as ${example} (the reading-time model's ${row.estimate.minutes} minutes).`);
+    } else if (Number(stated) < Math.floor(minutes) || Number(stated) > Math.ceil(minutes)) {
+      report('intro', `The intro says ${stated} minutes, but the reading-time model gives ${row.estimate.minutes} for the core; write ${example}.`);
+    }
+  }
+  return { problems, estimates };
 }

@@ -4,7 +4,9 @@
  */
 import type { Locale } from '@/i18n/routing';
 import { getModule, type LoadedModule } from './load';
-import type { AttitudeConstruct, ConsiderationId, FactGuess, ItemKind, Phase, Teaches } from './schema';
+import { buildJourney } from '@/lib/domain/journey';
+import { estimateJourney } from './reading-time';
+import type { AttitudeConstruct, ConsiderationId, Depth, FactGuess, ItemKind, Phase, Teaches } from './schema';
 
 export interface PlayerSource {
   title: string;
@@ -42,6 +44,7 @@ export interface PlayerItem {
   options: PlayerOption[];
   wrongOrder?: string;
   askConfidence: boolean;
+  depth: Depth;
 }
 
 export interface PlayerAttitudeItem {
@@ -59,6 +62,7 @@ export type PlayerScenarioNode =
 export interface PlayerScenario {
   id: string;
   role: 'passenger' | 'driver';
+  depth: Depth;
   title: string;
   setup: string;
   start: string;
@@ -79,6 +83,8 @@ export interface PlayerModule {
   attitudeItems: PlayerAttitudeItem[];
   scenarios: PlayerScenario[];
   plans: { id: string; if: string; then: string }[];
+  /** The reading-time model's whole minutes: the core on your own, and what the deeper sections add. */
+  minutes: { core: number; deeper: number };
 }
 
 /** Text is guaranteed by the content check; a gap here is a deploy of unchecked content. */
@@ -131,6 +137,7 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
         prompt: t.prompt,
         explanation: t.explanation,
         askConfidence: item.askConfidence,
+        depth: item.depth,
         ...(t.wrongOrder ? { wrongOrder: t.wrongOrder } : {}),
         options: item.options.map((option) => {
           const o = must(t.options[option.id], `${item.id}/${option.id}`);
@@ -170,10 +177,19 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
                 }
               : { ...common, kind: 'ending', outcome: node.outcome, pointsTo: node.pointsTo };
       }
-      return { id: scenario.id, role: scenario.role, title: t.title, setup: t.setup, start: scenario.start, nodes };
+      return { id: scenario.id, role: scenario.role, depth: scenario.depth, title: t.title, setup: t.setup, start: scenario.start, nodes };
     }),
     plans: structure.plans.map((p) => ({ id: p.id, ...must(text.plans[p.id], p.id) })),
+    minutes: journeyMinutes(loaded, locale),
   };
+}
+
+/** A student on their own: the core, and how much going deeper adds (the title cards left out). */
+function journeyMinutes({ structure, text }: LoadedModule, locale: Locale): PlayerModule['minutes'] {
+  const input = { structure, text: text[locale], locale };
+  const core = estimateJourney(buildJourney(structure, { path: 'core', offerDeeper: true }), input);
+  const full = estimateJourney(buildJourney(structure, { path: 'full', offerDeeper: true }), input);
+  return { core: Math.round(core.seconds / 60), deeper: Math.max(1, Math.round((full.seconds - core.seconds) / 60)) };
 }
 
 const built = new Map<string, PlayerModule>();

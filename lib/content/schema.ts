@@ -22,6 +22,14 @@ export const contentIdSchema = z
 export const phaseSchema = z.enum(['before', 'main', 'after', 'followup']);
 export type Phase = z.infer<typeof phaseSchema>;
 
+/**
+ * Whether a main-phase quiz item or a story belongs to the core every student does (at most 20
+ * minutes by the reading-time model, reading-time.ts) or to the deeper sections a teacher may
+ * add and a student on their own is offered at the end of the core (decision note 014).
+ */
+export const depthSchema = z.enum(['core', 'deeper']);
+export type Depth = z.infer<typeof depthSchema>;
+
 /** What a piece of content teaches: at least one seed fact or key consideration. */
 export const teachesSchema = z.object({
   facts: z.array(factIdSchema).default([]),
@@ -82,6 +90,8 @@ const itemBase = {
   teaches: teachesSchema,
   /** Knowledge items ask "how sure are you?" unless this is false. */
   askConfidence: z.boolean().default(true),
+  /** Main-phase items only: in the core or the deeper sections. */
+  depth: depthSchema.default('core'),
 };
 
 export const itemSchema = z.discriminatedUnion('kind', [
@@ -110,7 +120,11 @@ export type AttitudeConstruct = z.infer<typeof attitudeConstructSchema>;
 export const attitudeItemSchema = z.object({
   id: contentIdSchema,
   construct: attitudeConstructSchema,
-  phases: z.array(phaseSchema).min(1),
+  /**
+   * Empty for a retired item: asked nowhere now, kept so that answers given under an earlier
+   * content version keep their wording and construct in reports (decision note 014).
+   */
+  phases: z.array(phaseSchema),
   /** True when agreeing is the less safe answer, so reports can score every item one way. */
   reverse: z.boolean().default(false),
   teaches: teachesSchema,
@@ -144,6 +158,7 @@ export type ScenarioNode = z.infer<typeof scenarioNodeSchema>;
 export const scenarioSchema = z.object({
   id: contentIdSchema,
   role: z.enum(['passenger', 'driver']),
+  depth: depthSchema.default('core'),
   start: contentIdSchema,
   teaches: teachesSchema,
   nodes: z.array(scenarioNodeSchema).min(2),

@@ -38,6 +38,9 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const CLASS_SESSION_MODES = ['live', 'self_paced'] as const;
 export type ClassSessionMode = (typeof CLASS_SESSION_MODES)[number];
 export const CLASS_SESSION_STATUSES = ['open', 'closed'] as const;
+/** The core only, or the core and the deeper sections (lib/domain/journey.ts, decision note 014). */
+export const CLASS_SESSION_PATHS = ['core', 'full'] as const;
+export type ClassSessionPath = (typeof CLASS_SESSION_PATHS)[number];
 export type ClassSessionStatus = (typeof CLASS_SESSION_STATUSES)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -132,6 +135,8 @@ export const classSessions = pgTable(
     hostId: uuid('host_id').references(() => staffUsers.id, { onDelete: 'set null' }),
     mode: text('mode').$type<ClassSessionMode>().notNull(),
     beforeAfter: boolean('before_after').notNull(),
+    /** The teacher's choice: the core, or the core and the deeper sections. Sessions from before the choice ran the whole module. */
+    path: text('path').$type<ClassSessionPath>().notNull().default('full'),
     /** Self-paced sessions close themselves at this time; null for live sessions. */
     closesAt: timestamp('closes_at', { withTimezone: true }),
     status: text('status').$type<ClassSessionStatus>().notNull().default('open'),
@@ -152,6 +157,7 @@ export const classSessions = pgTable(
     index('class_sessions_follow_up_of_idx').on(table.followUpOf),
     check('class_sessions_mode_check', sql`${table.mode} in (${inList(CLASS_SESSION_MODES)})`),
     check('class_sessions_status_check', sql`${table.status} in (${inList(CLASS_SESSION_STATUSES)})`),
+    check('class_sessions_path_check', sql`${table.path} in (${inList(CLASS_SESSION_PATHS)})`),
   ],
 );
 

@@ -25,6 +25,8 @@ export interface ReportSession {
   joinCode: string;
   mode: ClassSessionMode;
   beforeAfter: boolean;
+  /** The core only, or the core and the deeper sections; the whole module when absent. */
+  path?: 'core' | 'full';
   /** Follows an earlier session: asks only the follow-up questions. */
   followUp: boolean;
   status: ClassSessionStatus;

@@ -22,6 +22,7 @@ const teaches = { facts: ['F1' as const], considerations: [] };
 const liftScenario: Scenario = {
   id: 'lift',
   role: 'passenger',
+  depth: 'core',
   start: 's-start',
   teaches,
   nodes: [
@@ -59,6 +60,7 @@ const structure: ModuleStructure = {
       phases: ['before', 'main', 'after'],
       teaches,
       askConfidence: true,
+      depth: 'core',
       options: [
         { id: 'say-no', correct: true },
         { id: 'slow', correct: false, misconception: 'm-slow' },
@@ -71,6 +73,7 @@ const structure: ModuleStructure = {
       phases: ['main'],
       teaches,
       askConfidence: true,
+      depth: 'core',
       options: [
         { id: 'silent', correct: true },
         { id: 'music', correct: true },
@@ -84,6 +87,7 @@ const structure: ModuleStructure = {
       phases: ['main', 'followup'],
       teaches,
       askConfidence: true,
+      depth: 'core',
       misconception: 'm-order',
       options: [{ id: 'first' }, { id: 'second' }, { id: 'third' }],
     },
@@ -93,6 +97,7 @@ const structure: ModuleStructure = {
       phases: ['main'],
       teaches,
       askConfidence: false,
+      depth: 'core',
       options: [
         { id: 'true', correct: false, misconception: 'm-slow' },
         { id: 'false', correct: true },

@@ -128,6 +128,10 @@ function knowledgeItemResult(item: Item, phase: Phase, answers: readonly ReportA
   };
 }
 
+/** Whether the session's path asks a main-phase item or a story: a core session leaves the deeper ones out. */
+const asked = (content: { depth: 'core' | 'deeper' }, session: ReportSession): boolean =>
+  content.depth === 'core' || (session.path ?? 'full') === 'full';
+
 /**
  * The phases of an item the report covers: those the session asked, and any that have answers.
  * A follow-up session asks the follow-up phase only.
@@ -137,7 +141,7 @@ function reportedPhases(item: Item, session: ReportSession, byStudent: AnswersBy
   const { beforeAfter } = session;
   return item.phases.filter(
     (phase) =>
-      phase === 'main' ||
+      (phase === 'main' && asked(item, session)) ||
       ((phase === 'before' || phase === 'after') && beforeAfter) ||
       answersTo(byStudent, phase, item.id).length > 0,
   );
@@ -342,10 +346,10 @@ function planResult(structure: ModuleStructure, byStudent: AnswersByStudent): Pl
 
 export function buildClassReport(structure: ModuleStructure, input: ClassReportInput): ClassReport {
   const byStudent = groupByStudent(input);
-  const { beforeAfter, followUp } = input.session;
+  const { beforeAfter, followUp, path = 'full' } = input.session;
   return {
     session: input.session,
-    headline: headline(byStudent, finishAnswerKey(structure, { beforeAfter, followUp })),
+    headline: headline(byStudent, finishAnswerKey(structure, { beforeAfter, followUp, path })),
     pairedDevices: followUp ? pairFollowUp(input.pairing?.first ?? [], input.pairing?.followUp ?? []).pairs.length : null,
     knowledge: structure.items.flatMap((item) =>
       reportedPhases(item, input.session, byStudent).map((phase) =>
@@ -353,7 +357,11 @@ export function buildClassReport(structure: ModuleStructure, input: ClassReportI
       ),
     ),
     facts: factResults(structure, byStudent),
-    scenarios: structure.scenarios.map((scenario) => scenarioResult(scenario, byStudent)),
+    scenarios: structure.scenarios
+      .map((scenario) => ({ scenario, result: scenarioResult(scenario, byStudent) }))
+      // A deeper story a core session never asked is left out, unless some of its answers came in anyway.
+      .filter(({ scenario, result }) => asked(scenario, input.session) || result.decisions.some((d) => d.answered > 0))
+      .map(({ result }) => result),
     change: changeResult(structure, byStudent),
     plans: planResult(structure, byStudent),
   };

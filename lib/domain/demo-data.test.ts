@@ -114,7 +114,7 @@ describe('generateDemoData', () => {
     expect(set.answers.some((a) => a.phase === 'followup')).toBe(true);
   });
 
-  it('shows learning, a ceiling on attitudes, persistent misconceptions and confident errors', () => {
+  it('shows learning, less agreement with the unsafe belief, persistent misconceptions and confident errors', () => {
     // Knowledge: the same question before and after.
     expect(correctShare('after', 'a-lift-offer') - correctShare('before', 'b-lift-offer')).toBeGreaterThan(0.15);
     // A misconception that teaching barely shifts.
@@ -129,10 +129,11 @@ describe('generateDemoData', () => {
       const given = values.filter((v): v is number => v !== null);
       return given.reduce((sum, v) => sum + v, 0) / given.length;
     };
-    // Intentions rise; a norm most agree with already has little room to.
+    // Intentions rise; agreement with the reverse-keyed belief falls.
     expect(mean(scale('after', 'int-phone-away')) - mean(scale('before', 'int-phone-away'))).toBeGreaterThan(0.4);
-    expect(mean(scale('before', 'norm-phone-down'))).toBeGreaterThan(4);
-    expect(mean(scale('after', 'norm-phone-down')) - mean(scale('before', 'norm-phone-down'))).toBeLessThan(0.25);
+    expect(mean(scale('before', 'att-feel-fine')) - mean(scale('after', 'att-feel-fine'))).toBeGreaterThan(0.3);
+    // The demo follows the content: an item retired from the waves (decision note 014) is not answered.
+    expect(scale('before', 'norm-phone-down')).toEqual([]);
     // Some prefer not to say.
     const attitudes = set.answers.filter((a) => a.response.kind === 'scale');
     const declined = share(attitudes.filter((a) => a.response.kind === 'scale' && a.response.value === null).length, attitudes.length);

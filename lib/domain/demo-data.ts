@@ -59,6 +59,8 @@ export interface DemoClassSession {
   organisationId: string;
   mode: 'live' | 'self_paced';
   beforeAfter: boolean;
+  /** Two in three classes do the core only. */
+  path: 'core' | 'full';
   closesAt: Date | null;
   status: 'closed';
   liveStep: number;
@@ -143,6 +145,8 @@ export function generateDemoData(options: DemoDataOptions): DemoDataSet {
         organisationId,
         mode,
         beforeAfter: random.chance(0.85),
+        // Not drawn from `random`, so the rest of the demo stays as it was.
+        path: i % 3 === 2 ? 'full' : 'core',
         followUpOf: null,
         start: lessonTime(random, dayIn(random, term)),
       });
@@ -190,6 +194,7 @@ function addFollowUps(
       organisationId: first.session.organisationId,
       mode: random.chance(0.5) ? 'live' : 'self_paced',
       beforeAfter: false,
+      path: 'core',
       followUpOf: first.session.id,
       start: lessonTime(random, nextWeekday(new Date(first.session.createdAt.getTime() + weeks * DAY_MS))),
     });
@@ -212,7 +217,7 @@ function addFollowUps(
 function newSession(
   random: SeededRandom,
   options: DemoDataOptions,
-  fields: Pick<DemoClassSession, 'id' | 'joinCode' | 'organisationId' | 'mode' | 'beforeAfter' | 'followUpOf'> & { start: Date },
+  fields: Pick<DemoClassSession, 'id' | 'joinCode' | 'organisationId' | 'mode' | 'beforeAfter' | 'path' | 'followUpOf'> & { start: Date },
 ): DemoClassSession {
   const { start, ...rest } = fields;
   const selfPaced = fields.mode === 'self_paced';

@@ -117,6 +117,15 @@ describe('checkResponse', () => {
     expect(result).toEqual(expected === 'ok' ? { ok: true } : { ok: false, problem: expected });
   });
 
+  it('takes a late before or after answer to a retired attitude item (no phases), and nothing else', () => {
+    const live = target('a-speed');
+    if (live.kind !== 'attitude') throw new Error('a-speed is not an attitude item');
+    const retired: AnswerTarget = { kind: 'attitude', item: { ...live.item, phases: [] } };
+    expect(checkResponse(retired, scale(2), 'before')).toEqual({ ok: true });
+    expect(checkResponse(retired, scale(4), 'after')).toEqual({ ok: true });
+    expect(checkResponse(retired, scale(4), 'followup')).toEqual({ ok: false, problem: 'wrong_phase' });
+  });
+
   it('reports unknown_item when nothing has the id', () => {
     expect(checkResponse(null, choice('right'), 'main')).toEqual({ ok: false, problem: 'unknown_item' });
   });

@@ -74,8 +74,13 @@ export type ResponseCheck = { ok: true } | { ok: false; problem: ResponseProblem
 const ok: ResponseCheck = { ok: true };
 const problem = (p: ResponseProblem): ResponseCheck => ({ ok: false, problem: p });
 
-/** Facts, scenarios and the plan happen once, in the main part of the journey. */
+/**
+ * Facts, scenarios and the plan happen once, in the main part of the journey. A retired
+ * attitude item (no phases: decision note 014) still takes the before and after answers a phone
+ * on an earlier content version sends late, so its queue is not refused as a whole.
+ */
 export function phasesOf(target: AnswerTarget): readonly Phase[] {
+  if (target.kind === 'attitude' && target.item.phases.length === 0) return ['before', 'after'];
   return target.kind === 'item' || target.kind === 'attitude' ? target.item.phases : ['main'];
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ModuleStructure, Phase } from '@/lib/content/schema';
 import { stepAnswerItems } from './class-tally';
-import { buildJourney, type JourneyOptions, type JourneyStep } from './journey';
+import { buildJourney, type JourneyOptions, type JourneyPath, type JourneyStep } from './journey';
 
 export interface SessionJourney {
   steps: JourneyStep[];
@@ -17,9 +17,13 @@ export interface SessionJourney {
  * The journey options a class session stands for: a session that names an earlier one is its
  * follow-up, and before/after does not apply to it.
  */
-export function sessionJourneyOptions(session: { beforeAfter: boolean; followUpOf: string | null }): Required<JourneyOptions> {
+export function sessionJourneyOptions(session: {
+  beforeAfter: boolean;
+  followUpOf: string | null;
+  path: JourneyPath;
+}): Required<Omit<JourneyOptions, 'offerDeeper'>> {
   const followUp = session.followUpOf !== null;
-  return { beforeAfter: session.beforeAfter && !followUp, followUp };
+  return { beforeAfter: session.beforeAfter && !followUp, followUp, path: session.path };
 }
 
 export function sessionJourney(structure: ModuleStructure, options: JourneyOptions): SessionJourney {
@@ -27,7 +31,8 @@ export function sessionJourney(structure: ModuleStructure, options: JourneyOptio
   let finishKey: SessionJourney['finishKey'] | undefined;
   for (let i = steps.length - 1; i >= 0 && finishKey === undefined; i -= 1) {
     const step = steps[i];
-    if (step) finishKey = stepAnswerItems(step, structure).at(-1);
+    // A story's last decision may be on a branch a student never takes: it can't mark the end.
+    if (step && step.kind !== 'scenario') finishKey = stepAnswerItems(step, structure).at(-1);
   }
   // Every journey ends with a question (the plan, or the follow-up's last item), so this is a content bug.
   if (finishKey === undefined) throw new Error('a journey with no question in it');

@@ -25,7 +25,7 @@ import { pairingEntries } from './follow-ups';
 /** What the report page and CSV need to know about a session, including who may see it. */
 export type ClassSessionForReport = Pick<
   ClassSessionRow,
-  'id' | 'joinCode' | 'organisationId' | 'moduleId' | 'contentVersion' | 'mode' | 'beforeAfter' | 'followUpOf' | 'status' | 'createdAt' | 'closedAt' | 'closesAt'
+  'id' | 'joinCode' | 'organisationId' | 'moduleId' | 'contentVersion' | 'mode' | 'beforeAfter' | 'path' | 'followUpOf' | 'status' | 'createdAt' | 'closedAt' | 'closesAt'
 >;
 
 /**
@@ -83,6 +83,7 @@ const reportSession = (session: ClassSessionForReport): ReportSession => ({
   joinCode: session.joinCode,
   mode: session.mode,
   beforeAfter: session.beforeAfter,
+  path: session.path,
   followUp: session.followUpOf !== null,
   status: session.status,
   createdAt: session.createdAt,

@@ -1,4 +1,8 @@
 import 'server-only';
+import { getMessages } from 'next-intl/server';
+import type { Locale } from '@/i18n/routing';
+import { estimateJourney, screenTextsFromMessages } from '@/lib/content/reading-time';
+import { buildJourney, type JourneyPath } from '@/lib/domain/journey';
 import { newClassSessionFormSchema, MAX_OPEN_DAYS, type FormProblem } from '@/lib/api/class-session-schemas';
 import { getModule, MODULE_ID } from '@/lib/content/load';
 import type { ClassSessionRow } from '@/lib/db/schema';
@@ -13,14 +17,14 @@ export type { FormProblem } from '@/lib/api/class-session-schemas';
 
 export type CreateFromFormResult = { ok: true; session: ClassSessionRow } | { ok: false; problems: FormProblem[] };
 
-const KEYS = new Set<string>(['organisation', 'mode', 'closesAtMissing', 'closesAtFormat', 'closesAtPast', 'closesAtTooFar', 'followUpOf']);
+const KEYS = new Set<string>(['organisation', 'mode', 'path', 'closesAtMissing', 'closesAtFormat', 'closesAtPast', 'closesAtTooFar', 'followUpOf']);
 
 /** A schema issue as a form problem: the schema's messages are the keys; anything else falls back per field. */
 function problemOf(issue: { path: PropertyKey[]; message: string }): FormProblem {
   const name = String(issue.path[0] ?? '');
-  const field: FormProblem['field'] = name === 'organisationId' || name === 'mode' || name === 'followUpOf' ? name : 'closesAt';
+  const field: FormProblem['field'] = name === 'organisationId' || name === 'mode' || name === 'path' || name === 'followUpOf' ? name : 'closesAt';
   const fallback: FormProblem['key'] =
-    field === 'organisationId' ? 'organisation' : field === 'mode' ? 'mode' : field === 'followUpOf' ? 'followUpOf' : 'closesAtFormat';
+    field === 'organisationId' ? 'organisation' : field === 'mode' ? 'mode' : field === 'path' ? 'path' : field === 'followUpOf' ? 'followUpOf' : 'closesAtFormat';
   return { field, key: KEYS.has(issue.message) ? (issue.message as FormProblem['key']) : fallback };
 }
 
@@ -30,7 +34,7 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
   if (!parsed.success) {
     return { ok: false, problems: dedupe(parsed.error.issues.map(problemOf)) };
   }
-  const { organisationId, mode, beforeAfter, closesAt, followUpOf } = parsed.data;
+  const { organisationId, mode, beforeAfter, path, closesAt, followUpOf } = parsed.data;
   const problems: FormProblem[] = [];
   const db = await getDatabase();
   // A follow-up pairs with the devices of a session its teacher may see, in the same organisation.
@@ -51,6 +55,8 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
     hostId: staff.id,
     mode,
     beforeAfter,
+    // A follow-up asks its own short set of questions whatever the path; it keeps the default.
+    ...(followUpOf === null ? { path } : {}),
     closesAt,
     followUpOf,
   });
@@ -60,4 +66,18 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
 function dedupe(problems: FormProblem[]): FormProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => (seen.has(p.field) ? false : (seen.add(p.field), true)));
+}
+
+/** The reading-time model's whole minutes of each path a teacher can choose, with and without the before/after questions. */
+export type PathMinutes = Record<JourneyPath, { withBeforeAfter: number; without: number }>;
+
+/** Beside each choice on the form, in the teacher's language: what the class will need (decision note 014). */
+export async function sessionPathMinutes(locale: Locale): Promise<PathMinutes> {
+  const [{ structure, text }, messages] = await Promise.all([getModule(), getMessages({ locale })]);
+  const input = { structure, text: text[locale], locale, screens: screenTextsFromMessages(messages.Player) };
+  const minutes = (path: JourneyPath, beforeAfter: boolean) => Math.round(estimateJourney(buildJourney(structure, { path, beforeAfter }), input).seconds / 60);
+  return {
+    core: { withBeforeAfter: minutes('core', true), without: minutes('core', false) },
+    full: { withBeforeAfter: minutes('full', true), without: minutes('full', false) },
+  };
 }

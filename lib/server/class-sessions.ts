@@ -8,6 +8,7 @@ import {
   organisations,
   participants,
   type ClassSessionMode,
+  type ClassSessionPath,
   type ClassSessionRow,
 } from '@/lib/db/schema';
 import { joinCodeFromBytes } from '@/lib/domain/join-code';
@@ -28,6 +29,8 @@ export interface NewClassSession {
   hostId: string;
   mode: ClassSessionMode;
   beforeAfter: boolean;
+  /** The core only, or the core and the deeper sections; the whole module when not given. */
+  path?: ClassSessionPath;
   /** Self-paced only: when the session stops taking answers. */
   closesAt: Date | null;
   /** A follow-up: the session it follows (already checked by the caller: see follow-ups.ts). */

@@ -47,6 +47,8 @@ export async function sessionOutline(locale: Locale, options: JourneyOptions): P
         return line(t(`sections.${step.section}`));
       case 'summary':
         return line(module.summary.heading);
+      case 'deeper-offer':
+        return line(t('deeperOffer.title'));
       case 'plan':
         return line(t('sections.plan'));
       case 'item': {

@@ -22,11 +22,17 @@ test('a self-paced session: a closing time, students at their own speed, a reloa
   await expect(page).toHaveURL(/\/teach\/sessions\/new$/);
   // The form keeps what was chosen.
   await expect(page.getByRole('radio', { name: teachMessages.new.selfPaced })).toBeChecked();
+  // The core or the full module, each with its minutes by the reading-time model; the core unless the teacher chooses.
+  await expect(page.locator('#path-core')).toBeChecked();
+  for (const id of ['#path-core', '#path-full']) {
+    await expect(page.locator(`label:has(${id})`)).toContainText(/about \d+ minutes/);
+  }
   await expectNoAxeViolations(page, 'new session form with an error');
   await page.goto('/en-GB/teach');
   await expect(page.getByText(teachMessages.list.empty)).toBeVisible();
 
-  const session = await createSession(page, { mode: 'self_paced', beforeAfter: true, closesAt: await localDateTime(page, 26) });
+  const session = await createSession(page, { mode: 'self_paced', beforeAfter: true, closesAt: await localDateTime(page, 26), path: 'full' });
+  await expect(page.getByText(teachMessages.session.pathFull, { exact: true })).toBeVisible();
   await expect(page.getByText(teachMessages.live.selfPacedHeading)).toBeVisible();
   await expect(liveCount(page, 'joined')).toHaveText('0');
 
@@ -45,9 +51,11 @@ test('a self-paced session: a closing time, students at their own speed, a reloa
   await expect(liveCount(page, 'joined')).toHaveText('1');
   await expect(liveCount(page, 'in-progress')).toHaveText('1');
 
-  // Another student goes all the way through at their own speed.
+  // Another student goes all the way through at their own speed: the teacher chose the full module, so no offer, every story.
   const ben = await joinAsStudent(browser, session.joinCode, 'form');
-  await driveJourney({ page: ben, locale: 'en-GB', mode: 'pointer' });
+  const benSteps = await driveJourney({ page: ben, locale: 'en-GB', mode: 'pointer' });
+  expect(benSteps).not.toContain('deeper-offer');
+  expect(benSteps.filter((k) => k === 'scenario')).toHaveLength(structure.scenarios.length);
   await expect(ben.getByRole('heading', { level: 2, ...exact(player.summary.scoresHeading) })).toBeVisible();
   await expect(liveCount(page, 'joined')).toHaveText('2');
   await expect(liveCount(page, 'finished')).toHaveText('1');

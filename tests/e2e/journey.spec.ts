@@ -3,7 +3,9 @@ import { expect, test } from './support/fixtures';
 import { deviceState, driveJourney, messages, storedAnswers, type Locale } from './support/journey';
 
 for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
-  test(`the whole journey on a phone in ${locale}${locale === 'pl' ? ' at 200% text' : ''}, axe-clean on every kind of screen, every answer stored once`, async ({ page }) => {
+  // English goes deeper at the end of the core (the whole module); Polish finishes with the core.
+  const path = locale === 'en-GB' ? 'full' : 'core';
+  test(`the ${path === 'full' ? 'whole journey, going deeper,' : 'core, then finishing,'} on a phone in ${locale}${locale === 'pl' ? ' at 200% text' : ''}, axe-clean on every kind of screen, every answer stored once`, async ({ page }) => {
     // About 70 screens, each checked, several with axe: two minutes on a quiet machine, more
     // while other projects' servers share its two cores.
     test.setTimeout(300_000);
@@ -19,6 +21,7 @@ for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
       locale,
       mode: 'pointer',
       axeChecked,
+      deeper: path === 'full',
       // Support is one tap away on every screen.
       onScreen: async (p, kind) => {
         await expect(p.getByRole('banner').getByRole('link', { name: locale === 'pl' ? 'Potrzebujesz wsparcia?' : 'Need support?' })).toBeVisible();
@@ -29,13 +32,18 @@ for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
       },
     });
 
-    // Every part of the journey in DESIGN.md was on screen.
-    for (const kind of ['intro', 'section', 'attitude', 'item', 'fact', 'scenario', 'plan']) expect(kinds).toContain(kind);
-    expect(kinds.filter((k) => k === 'scenario')).toHaveLength(structure.scenarios.length);
+    // Every part of the journey in DESIGN.md was on screen, and the offer to go deeper once.
+    for (const kind of ['intro', 'section', 'attitude', 'item', 'fact', 'scenario', 'plan', 'deeper-offer']) expect(kinds).toContain(kind);
+    expect(kinds.filter((k) => k === 'deeper-offer')).toHaveLength(1);
+    const stories = structure.scenarios.filter((s) => path === 'full' || s.depth === 'core');
+    expect(kinds.filter((k) => k === 'scenario')).toHaveLength(stories.length);
     expect(kinds.filter((k) => k === 'fact')).toHaveLength(4);
-    for (const screen of ['item-feedback', 'item-ordering', 'fact-reveal', 'scenario-decision', 'scenario-ending', 'plan-saved']) {
+    // Facts, then stories, then the quiz: a fact is asked again only after a story.
+    expect(kinds.indexOf('scenario')).toBeGreaterThan(kinds.lastIndexOf('fact'));
+    for (const screen of ['item-feedback', 'fact-reveal', 'scenario-decision', 'scenario-ending', 'plan-saved', 'deeper-offer']) {
       expect([...axeChecked]).toContain(screen);
     }
+    if (path === 'full') expect([...axeChecked]).toContain('item-ordering');
 
     await expect(page.getByRole('heading', { level: 2, name: m.summary.scoresHeading })).toBeVisible();
     await expect(page.getByText(m.summary.allSaved)).toBeVisible();
@@ -43,8 +51,8 @@ for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
     const device = await deviceState(page);
     expect(device.outbox).toEqual([]);
     const stored = await storedAnswers(page, device.participantId);
-    expect(stored).toHaveLength(expectedAnswerCount());
-    expect(Object.keys(device.answers)).toHaveLength(expectedAnswerCount());
+    expect(stored).toHaveLength(expectedAnswerCount(path));
+    expect(Object.keys(device.answers)).toHaveLength(expectedAnswerCount(path));
     // One row per question and phase: nothing stored twice.
     expect(new Set(stored.map((a) => `${a.phase}:${a.itemId}`)).size).toBe(stored.length);
   });

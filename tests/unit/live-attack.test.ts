@@ -38,6 +38,7 @@ const structure: ModuleStructure = {
       phases: ['main'],
       teaches,
       askConfidence: false,
+      depth: 'core',
       options: [
         { id: 'right', correct: true },
         { id: 'wrong', correct: false, misconception: 'm-wrong' },
@@ -50,6 +51,7 @@ const structure: ModuleStructure = {
       phases: ['main'],
       teaches,
       askConfidence: false,
+      depth: 'core',
       options: [
         { id: 'true', correct: false, misconception: 'm-wrong' },
         { id: 'false', correct: true },
@@ -61,6 +63,7 @@ const structure: ModuleStructure = {
     {
       id: 'lift',
       role: 'passenger',
+      depth: 'core',
       start: 'intro',
       teaches,
       nodes: [

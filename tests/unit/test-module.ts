@@ -37,6 +37,7 @@ export const testStructure: ModuleStructure = {
       phases: ['before', 'main', 'after'],
       teaches,
       askConfidence: true,
+      depth: 'core',
       options: [
         { id: 'right', correct: true },
         { id: 'wrong', correct: false, misconception: 'm-wrong' },
@@ -49,6 +50,7 @@ export const testStructure: ModuleStructure = {
       phases: ['main'],
       teaches,
       askConfidence: true,
+      depth: 'core',
       options: [
         { id: 'a', correct: true },
         { id: 'b', correct: true },
@@ -61,6 +63,7 @@ export const testStructure: ModuleStructure = {
       phases: ['main'],
       teaches,
       askConfidence: false,
+      depth: 'core',
       options: [
         { id: 'true', correct: false, misconception: 'm-wrong' },
         { id: 'false', correct: true },
@@ -72,6 +75,7 @@ export const testStructure: ModuleStructure = {
       phases: ['main', 'followup'],
       teaches,
       askConfidence: true,
+      depth: 'core',
       misconception: 'm-wrong',
       options: [{ id: 'first' }, { id: 'second' }, { id: 'third' }],
     },
@@ -81,6 +85,7 @@ export const testStructure: ModuleStructure = {
     {
       id: 'party',
       role: 'passenger',
+      depth: 'core',
       start: 'intro',
       teaches,
       nodes: [

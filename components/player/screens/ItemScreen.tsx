@@ -9,7 +9,7 @@ import type { AnswerResponse } from '@/lib/api/schemas';
 import type { PlayerItem } from '@/lib/content/player';
 import type { Phase } from '@/lib/content/schema';
 import { isCorrectAnswer } from '@/lib/domain/correctness';
-import { answerKey } from '@/lib/domain/journey';
+import { answerKey, showsFeedback } from '@/lib/domain/journey';
 import { deviceOptionOrder, seededShuffle } from '@/lib/domain/shuffle';
 import type { StepProps } from '../StepScreen';
 import { ConfidenceField } from './ConfidenceField';
@@ -45,8 +45,19 @@ export function ItemScreen({ itemId, phase, index, api }: StepProps & { itemId: 
     if (problems.length > 0) return;
     const response: AnswerResponse = item.kind === 'ordering' ? { kind: 'order', optionIds: order } : { kind: 'choice', optionIds: chosen };
     api.record(itemId, phase, response, confidence ?? undefined, item.kind === 'truefalse' ? {} : { shownOrder });
+    // The before and after waves measure: their answers are saved without feedback (decision note 014).
+    if (!showsFeedback(phase)) api.next(index);
   };
 
+  if (stored && !showsFeedback(phase)) {
+    return (
+      <>
+        <p className="eyebrow">{t(`item.eyebrow.${phase}`)}</p>
+        <ScreenHeading>{item.prompt}</ScreenHeading>
+        <PrimaryAction onClick={() => api.next(index)}>{t('next')}</PrimaryAction>
+      </>
+    );
+  }
   if (stored) {
     return <AnsweredItem item={item} response={stored.response} confidence={stored.confidence} index={index} api={api} phase={phase} />;
   }

@@ -5,6 +5,7 @@ import { useActionState, useSyncExternalStore } from 'react';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
 import type { Locale } from '@/i18n/routing';
 import type { NewSessionState } from '@/lib/api/class-session-schemas';
+import type { PathMinutes } from '@/lib/server/class-session-forms';
 
 type State = NewSessionState;
 
@@ -26,20 +27,22 @@ function aWeekAhead(): string {
 }
 
 /**
- * Module, organisation, live or self-paced, before/after on or off, closing time: one screen,
- * under a minute. A follow-up names its earlier session, has no before/after, and suggests
+ * Module, organisation, live or self-paced, the core or the full module (each with its minutes
+ * by the reading-time model), before/after on or off, closing time: one screen, under a minute. A follow-up names its earlier session, has no before/after, and suggests
  * closing a week ahead so students can do it at home.
  */
 export function NewSessionForm({
   action,
   locale,
   moduleTitle,
+  minutes,
   organisations,
   followUp = null,
 }: {
   action: (state: State, form: FormData) => Promise<State>;
   locale: Locale;
   moduleTitle: string;
+  minutes: PathMinutes;
   organisations: { id: string; name: string }[];
   followUp?: FollowedSession | null;
 }) {
@@ -53,9 +56,10 @@ export function NewSessionForm({
     return problem ? te(problem.key) : null;
   };
   const suggestedClose = useSyncExternalStore(noSubscription, () => (followUp ? aWeekAhead() : ''), () => '');
-  const fieldIds = { organisationId: 'organisation', mode: 'mode-live', closesAt: 'closes-at', followUpOf: 'follow-up-of' } as const;
+  const fieldIds = { organisationId: 'organisation', mode: 'mode-live', path: 'path-core', closesAt: 'closes-at', followUpOf: 'follow-up-of' } as const;
   const errors = state.problems.map((p) => ({ field: fieldIds[p.field], message: te(p.key) }));
   const mode = state.values.mode ?? (followUp ? 'self_paced' : 'live');
+  const path = state.values.path === 'full' ? 'full' : 'core';
   const beforeAfter = state.values.beforeAfter === undefined ? state.problems.length === 0 : state.values.beforeAfter === 'on';
 
   if (organisations.length === 0) {
@@ -126,11 +130,33 @@ export function NewSessionForm({
       </fieldset>
 
       {!followUp && (
+        <fieldset className={error('path') ? 'field has-error' : 'field'}>
+          <legend>{t('path')}</legend>
+          {error('path') && <p className="field-error">{error('path')}</p>}
+          <div className="choices">
+            <label className="choice">
+              <input type="radio" id="path-core" name="path" value="core" defaultChecked={path === 'core'} />
+              <span>
+                <strong>{t('pathCore', { minutes: minutes.core.withBeforeAfter })}</strong> {t('pathCoreHint')}
+              </span>
+            </label>
+            <label className="choice">
+              <input type="radio" id="path-full" name="path" value="full" defaultChecked={path === 'full'} />
+              <span>
+                <strong>{t('pathFull', { minutes: minutes.full.withBeforeAfter })}</strong> {t('pathFullHint')}
+              </span>
+            </label>
+          </div>
+        </fieldset>
+      )}
+
+      {!followUp && (
         <div className="field">
           <label className="choice">
             <input type="checkbox" name="beforeAfter" defaultChecked={beforeAfter} />
             <span>
-              <strong>{t('beforeAfter')}</strong> {t('beforeAfterHint')}
+              <strong>{t('beforeAfter')}</strong>{' '}
+              {t('beforeAfterHint', { minutes: minutes.core.withBeforeAfter - minutes.core.without })}
             </span>
           </label>
         </div>

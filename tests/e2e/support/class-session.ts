@@ -54,13 +54,21 @@ export interface CreatedSession {
  */
 export async function createSession(
   page: Page,
-  { mode, beforeAfter, closesAt, organisation }: { mode: 'live' | 'self_paced'; beforeAfter: boolean; closesAt?: string; organisation?: string },
+  {
+    mode,
+    beforeAfter,
+    closesAt,
+    organisation,
+    path,
+  }: { mode: 'live' | 'self_paced'; beforeAfter: boolean; closesAt?: string; organisation?: string; path?: 'core' | 'full' },
 ): Promise<CreatedSession> {
   const m = teachMessages.new;
   await page.goto('/en-GB/teach/sessions/new');
   await expect(page.getByRole('heading', { level: 1, ...exact(m.heading) })).toBeVisible();
   if (organisation !== undefined) await page.getByLabel(m.organisation).selectOption({ label: organisation });
   await page.getByRole('radio', { name: mode === 'live' ? m.live : m.selfPaced }).check();
+  // The core unless asked: the form's default.
+  if (path !== undefined) await page.locator(`#path-${path}`).check();
   const box = page.getByRole('checkbox', { name: m.beforeAfter });
   if (beforeAfter) await box.check();
   else await box.uncheck();

@@ -38,15 +38,19 @@ export function decisionsOnPath(scenario: ModuleStructure['scenarios'][number], 
   return decisions;
 }
 
-/** How many answers a whole journey stores when every scenario takes its first choice. */
-export function expectedAnswerCount(): number {
+/**
+ * How many answers a journey stores when every scenario takes its first choice: the core, or
+ * the core and the deeper sections (decision note 014).
+ */
+export function expectedAnswerCount(path: 'core' | 'full' = 'full'): number {
   const inPhase = (phase: string) => (x: { phases: readonly string[] }) => x.phases.includes(phase);
+  const onPath = (x: { depth: 'core' | 'deeper' }) => path === 'full' || x.depth === 'core';
   return (
     structure.attitudeItems.filter(inPhase('before')).length +
     structure.items.filter(inPhase('before')).length +
     structure.facts.length +
-    structure.items.filter(inPhase('main')).length +
-    structure.scenarios.reduce((sum, s) => sum + decisionsOnPath(s), 0) +
+    structure.items.filter(inPhase('main')).filter(onPath).length +
+    structure.scenarios.filter(onPath).reduce((sum, s) => sum + decisionsOnPath(s), 0) +
     1 + // the plan
     structure.attitudeItems.filter(inPhase('after')).length +
     structure.items.filter(inPhase('after')).length

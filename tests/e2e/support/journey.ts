@@ -17,6 +17,8 @@ export interface Driver {
   axeChecked?: Set<string>;
   /** Runs on every screen before it is completed. */
   onScreen?: (page: Page, kind: string) => Promise<void>;
+  /** On your own, at the end of the core: go deeper (the default, the whole module) or finish. */
+  deeper?: boolean;
 }
 
 const exact = (name: string) => ({ name, exact: true });
@@ -117,7 +119,10 @@ export async function completeStep(d: Driver): Promise<string> {
       await press(d, page.getByRole('button', exact(m.next)));
       break;
     case 'item':
-      await answerItem(d, m);
+      await answerItem(d, m, index);
+      break;
+    case 'deeper-offer':
+      await press(d, page.getByRole('button', exact(d.deeper === false ? m.deeperOffer.finish : m.deeperOffer.goDeeper)));
       break;
     case 'fact':
       await answerFact(d, m);
@@ -141,7 +146,7 @@ export async function completeStep(d: Driver): Promise<string> {
   return kind;
 }
 
-async function answerItem(d: Driver, m: PlayerMessages): Promise<void> {
+async function answerItem(d: Driver, m: PlayerMessages, index: number): Promise<void> {
   const { page } = d;
   const ordering = page.locator('ol.ordering');
   if (await ordering.isVisible()) {
@@ -155,8 +160,13 @@ async function answerItem(d: Driver, m: PlayerMessages): Promise<void> {
   const sure = page.getByRole('radio', exact(m.confidence.level['2']));
   if (await sure.isVisible()) await check(d, sure);
   await press(d, page.getByRole('button', exact(m.item.check)));
+  const verdict = page.getByRole('heading', { level: 2, name: new RegExp(`${m.feedback.correct}|${m.feedback.notQuite}`) });
+  // The before and after questions measure: saved without feedback, on to the next step.
+  const movedOn = page.locator(`[data-step-index="${index}"]`);
+  await expect.poll(async () => (await verdict.isVisible()) || !(await movedOn.isVisible())).toBe(true);
+  if (!(await verdict.isVisible())) return;
   // The feedback takes focus, so a screen reader reads it out at once.
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`${m.feedback.correct}|${m.feedback.notQuite}`) })).toBeFocused();
+  await expect(verdict).toBeFocused();
   await axeOnce(d, 'item-feedback');
   await press(d, page.getByRole('button', exact(m.next)));
 }

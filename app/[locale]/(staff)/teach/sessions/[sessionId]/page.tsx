@@ -36,6 +36,7 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
       <ul className="inline-list">
         {/* How many devices paired is a head count that grows one phone at a time: the report gives it once the session has closed. */}
         {followUp ? <li>{t('pairedInReport')}</li> : <li>{session.beforeAfter ? t('beforeAfterOn') : t('beforeAfterOff')}</li>}
+        {!followUp && <li>{session.path === 'full' ? t('pathFull') : t('pathCore')}</li>}
         {session.closesAt && <li>{t('closesAt', { time: format.dateTime(session.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>}
         <li>{t('created', { time: format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>
       </ul>

@@ -9,6 +9,7 @@ import { getDatabase } from '@/lib/server/database';
 import { findFollowableSession } from '@/lib/server/follow-ups';
 import { listOrganisations } from '@/lib/server/organisations';
 import { getPlayerModule } from '@/lib/content/player';
+import { sessionPathMinutes } from '@/lib/server/class-session-forms';
 import { createSessionAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +26,12 @@ export default async function NewSessionPage({ params, searchParams }: PageProps
   // A session that can't be followed up gets the same 404 as one that doesn't exist: no one learns which do.
   const follows = typeof followUpOf === 'string' ? await findFollowableSession(db, staff, followUpOf) : null;
   if (followUpOf !== undefined && follows === null) notFound();
-  const [organisations, module, format] = await Promise.all([listOrganisations(db), getPlayerModule(locale), getFormatter()]);
+  const [organisations, module, format, minutes] = await Promise.all([
+    listOrganisations(db),
+    getPlayerModule(locale),
+    getFormatter(),
+    sessionPathMinutes(locale),
+  ]);
   // A teacher runs sessions for their own organisation only; officers choose. A follow-up is for the first session's.
   const choices = organisations.filter((o) =>
     follows ? o.id === follows.organisationId : staff.role === 'teacher' ? o.id === staff.organisationId : true,
@@ -35,6 +41,7 @@ export default async function NewSessionPage({ params, searchParams }: PageProps
       action={createSessionAction}
       locale={locale}
       moduleTitle={module.title}
+      minutes={minutes}
       organisations={choices.map((o) => ({ id: o.id, name: o.name }))}
       followUp={
         follows && {
