@@ -7,8 +7,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { routing } from '@/i18n/routing';
 import { checkModule, checkSupport, type ContentProblem } from '@/lib/content/check';
+import { describeShapeCues, shapeCues } from '@/lib/content/check-shape';
 import { ContentFileError, readJsonFile, type RawModuleFiles } from '@/lib/content/load';
-import { moduleStructureSchema } from '@/lib/content/schema';
+import { moduleStructureSchema, moduleTextSchema } from '@/lib/content/schema';
 import { contentVersion } from '@/lib/content/version';
 
 /** Paths as the officer would type them: relative to where the command runs, when inside it. */
@@ -74,6 +75,17 @@ function summarise(files: RawModuleFiles): ModuleSummary {
   };
 }
 
+/** The shape-cue figures of every language that parses, pass or fail, so before and after can be quoted. */
+function printShapeCues(files: RawModuleFiles, dir: string): void {
+  const structure = moduleStructureSchema.safeParse(files.structure);
+  if (!structure.success) return;
+  for (const locale of routing.locales) {
+    const text = moduleTextSchema.safeParse(files.text[locale]);
+    if (!text.success) continue;
+    console.log(`${shown(dir)}: ${describeShapeCues(shapeCues(structure.data, text.data, locale)).join('\n')}`);
+  }
+}
+
 async function main(): Promise<number> {
   const root = shown(process.argv[2] ?? 'content');
   const problems: ContentProblem[] = [];
@@ -84,6 +96,7 @@ async function main(): Promise<number> {
     if (!files) continue;
     const found = checkModule(files, { dir });
     problems.push(...found);
+    printShapeCues(files, dir);
     if (found.length === 0) passed.push(files);
   }
   const supportDir = path.join(root, 'support');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { routing } from '@/i18n/routing';
 import { checkScenarioGraph, checkScenarioShape } from './check-graph';
+import { checkShapeCues } from './check-shape';
 import { checkLocalesAgree, checkTranslations, compareKeys, namedIds, type ReportedPaths } from './check-text';
 import type { RawModuleFiles, RawSupportFiles } from './load';
 import { parseReporting, reporterFor, type ContentProblem, type Report } from './problems';
@@ -59,6 +60,7 @@ export function checkModule(files: RawModuleFiles, opts: { dir: string }): Conte
     if (!text) continue;
     parsedLocales.push({ locale, text, report });
     if (structure) checkTranslations(structure, text, { report, reported });
+    if (structure) checkShapeCues(structure, text, locale, report);
   }
   checkLocalesAgree(parsedLocales, reported);
   return problems;
@@ -266,7 +268,16 @@ function checkEverythingTeaches(structure: ModuleStructure, report: Report): voi
       if (node.kind === 'ending' && teachesNothing(node.pointsTo)) {
         report(`${scenario.id}/${node.id}`, `Ending "${node.id}" of scenario "${scenario.id}" points to nothing: list at least one fact or key consideration in its "pointsTo".`);
       }
+      if (node.kind === 'ending') checkEndingSources(node.sources, `${scenario.id}/${node.id}`, structure, report);
     }
+  }
+}
+
+/** An ending's figure or legal fact is shown with its source, so the source must exist. */
+function checkEndingSources(ids: readonly string[], nodeId: string, structure: ModuleStructure, report: Report): void {
+  const known = new Set(structure.sources.map((s) => s.id));
+  for (const id of ids.filter((i) => !known.has(i))) {
+    report(nodeId, `Ending "${nodeId}" names source "${id}", which is not in "sources".`);
   }
 }
 

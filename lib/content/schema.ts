@@ -137,6 +137,8 @@ export const scenarioNodeSchema = z.discriminatedUnion('kind', [
     outcome: z.enum(['safe', 'mixed', 'risky']),
     /** The facts and key considerations this ending sends the student back to. */
     pointsTo: teachesSchema,
+    /** Where a figure or a legal fact the ending states comes from: ids in the module's `sources`. */
+    sources: z.array(contentIdSchema).default([]),
   }),
 ]);
 export type ScenarioNode = z.infer<typeof scenarioNodeSchema>;
@@ -230,6 +232,8 @@ export const supportStructureSchema = z.object({
       z.object({
         id: contentIdSchema,
         phone: z.string().regex(/^[0-9 ]{3,20}$/).optional(),
+        /** A text line: the number to text and the word to send (the same in every language). */
+        sms: z.object({ number: z.string().regex(/^[0-9]{3,15}$/), message: z.string().regex(/^[A-Z0-9 ]{1,20}$/) }).optional(),
         url: z.url().optional(),
       }),
     )
