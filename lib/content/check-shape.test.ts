@@ -238,7 +238,21 @@ describe('rule 7: "all of the above"', () => {
   });
 });
 
-describe('rule 8: feedback opens with content', () => {
+describe('rule 8: neutral start of a number guess', () => {
+  it('fails a slider that starts at its minimum or on the answer, and passes one in the middle', () => {
+    const b = empty();
+    const f4 = b.structure.facts.find((f) => f.id === 'F4');
+    if (f4?.guess.kind !== 'number') throw new Error('the sample F4 is not a number guess');
+    Object.assign(f4.guess, { min: 1, max: 30, step: 1, answer: 17, start: 1 });
+    expect(breaches(b)).toEqual([expect.stringContaining('starts at 1, outside the middle third of 1–30')]);
+    f4.guess.start = 17;
+    expect(breaches(b)).toEqual([expect.stringContaining('starts on the answer (17)')]);
+    f4.guess.start = 15;
+    expect(breaches(b)).toEqual([]);
+  });
+});
+
+describe('rule 9: feedback opens with content', () => {
   it('fails on "Right." in an option’s explanation and on "False." in an item’s, not on "No seat, no space"', () => {
     const b = empty();
     addSingle(b, 'q0', SHORT, 0);

@@ -28,7 +28,9 @@
  *    chance plus 25 points; judged from 4 such options up.
  * 7. No "all of the above", "none of the above" or "both of these": every option stands alone,
  *    and the player shuffles options, so "above" has no meaning.
- * 8. Feedback opens with content, not a verdict: no option explanation and no item explanation
+ * 8. A number guess starts at a neutral point: inside the middle third of its range, and not on
+ *    the answer. A slider resting at its minimum pulls every guess down ("1 times as likely").
+ * 9. Feedback opens with content, not a verdict: no option explanation and no item explanation
  *    begins "Right.", "Yes.", "False." and the like. The screen already says right or wrong, and
  *    under "The right answer" a student who was wrong would read "Right.".
  * Printed only (not failed): the average words on a feedback screen, and (English) the
@@ -292,6 +294,23 @@ function aboveRule(sets: ChoiceSet[]): ShapeRule {
   };
 }
 
+function guessStartRule(structure: ModuleStructure): ShapeRule {
+  const found: { id: string; message: string }[] = [];
+  for (const fact of structure.facts) {
+    const g = fact.guess;
+    // A range or start the slider cannot show is reported by the structure check; judge the rest.
+    if (g.kind !== 'number' || g.min >= g.max || g.start < g.min || g.start > g.max) continue;
+    const third = (g.max - g.min) / 3;
+    if (g.start === g.answer) {
+      found.push({ id: fact.id, message: `The number guess for fact ${fact.id} starts on the answer (${g.answer}); start it elsewhere, near the middle of the range.` });
+    } else if (g.start < g.min + third - 1e-9 || g.start > g.max - third + 1e-9) {
+      found.push({ id: fact.id, message: `The number guess for fact ${fact.id} starts at ${g.start}, outside the middle third of ${g.min}–${g.max}; a slider resting at one end pulls guesses towards it.` });
+    }
+  }
+  const numbers = structure.facts.filter((f) => f.guess.kind === 'number').length;
+  return { name: 'number guesses starting at a neutral point', figure: `${numbers - found.length} of ${numbers}`, breaches: found };
+}
+
 const VERDICT_OPENING = /^\s*(right|correct|yes|yep|wrong|no|nope|true|false|exactly|spot on|well done|dobrze|tak|zgadza się|prawda|fałsz|nie|brawo|dokładnie|słusznie|właśnie)\s*[.!,:;—–-]/iu;
 
 function verdictRule(structure: ModuleStructure, text: ModuleText): ShapeRule {
@@ -368,6 +387,7 @@ export function shapeCues(structure: ModuleStructure, text: ModuleText, locale: 
     absoluteRule(sets, structure, text, locale),
     echoRule(structure, text, locale),
     aboveRule(sets),
+    guessStartRule(structure),
     verdictRule(structure, text),
   ];
   const judged = structure.items.filter((i) => text.items[i.id]);
