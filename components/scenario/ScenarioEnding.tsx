@@ -4,8 +4,12 @@ import { useTranslations } from 'next-intl';
 import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerModule, PlayerScenarioNode } from '@/lib/content/player';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
+import { SourceList } from '@/components/player/SourceList';
 
-/** An ending names its outcome in words (not colour alone) and points back to what it rests on. */
+/**
+ * An ending names its outcome in words (not colour alone), says where any figure or legal fact
+ * in it comes from, and points back to what it rests on.
+ */
 export function ScenarioEnding({ node, module, onNext }: { node: Extract<PlayerScenarioNode, { kind: 'ending' }>; module: PlayerModule; onNext: () => void }) {
   const t = useTranslations('Player.scenario');
   const facts = module.facts.filter((f) => (node.pointsTo.facts as readonly string[]).includes(f.id));
@@ -15,6 +19,7 @@ export function ScenarioEnding({ node, module, onNext }: { node: Extract<PlayerS
       <p className={`outcome outcome--${node.outcome}`}>{t(`outcome.${node.outcome}`)}</p>
       <ScreenHeading>{node.title ?? t('theEnd')}</ScreenHeading>
       <p className="lead">{node.text}</p>
+      <SourceList sources={node.sources} />
       <div className="card">
         <h2>{t('restsOn')}</h2>
         {considerations.map((k) => (

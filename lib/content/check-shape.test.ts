@@ -78,7 +78,7 @@ function addStory(b: Built, decisions: { safe: string; risky: string; riskyFirst
     nodes.push({ id: `d${i}`, kind: 'decision', choices: d.riskyFirst ? [risky, safe] : [safe, risky] });
     texts[`d${i}`] = { text: 'Your friend waits.', choices: { safe: d.safe, risky: d.risky } };
   });
-  nodes.push({ id: 'end', kind: 'ending', outcome: 'safe', pointsTo: { facts: [], considerations: ['K1'] }, sources: [] });
+  nodes.push({ id: 'end', kind: 'ending', outcome: 'safe', pointsTo: { facts: [], considerations: ['K1'] } });
   texts.end = { title: 'The end', text: 'It ends.' };
   b.structure.scenarios.push({ id: 'story', role: 'passenger', start: 'd0', teaches: { facts: [], considerations: ['K1'] }, nodes });
   b.text.scenarios.story = { title: 'A story', setup: 'You are out.', nodes: texts };

@@ -102,6 +102,7 @@ function checkStructure(structure: ModuleStructure, folderName: string, report: 
   for (const item of structure.items) {
     checkCorrectOptions(item, report);
     checkMisconceptionsNamed(item, structure, report);
+    checkSourcesKnown(item.sources ?? [], `Item "${item.id}"`, item.id, structure, report);
   }
   checkPhases(structure, report);
   checkEverythingTeaches(structure, report);
@@ -268,16 +269,16 @@ function checkEverythingTeaches(structure: ModuleStructure, report: Report): voi
       if (node.kind === 'ending' && teachesNothing(node.pointsTo)) {
         report(`${scenario.id}/${node.id}`, `Ending "${node.id}" of scenario "${scenario.id}" points to nothing: list at least one fact or key consideration in its "pointsTo".`);
       }
-      if (node.kind === 'ending') checkEndingSources(node.sources, `${scenario.id}/${node.id}`, structure, report);
+      if (node.kind === 'ending') checkSourcesKnown(node.sources ?? [], `Ending "${scenario.id}/${node.id}"`, `${scenario.id}/${node.id}`, structure, report);
     }
   }
 }
 
-/** An ending's figure or legal fact is shown with its source, so the source must exist. */
-function checkEndingSources(ids: readonly string[], nodeId: string, structure: ModuleStructure, report: Report): void {
+/** An item's or an ending's figure or legal fact is shown with its source, so the source must exist. */
+function checkSourcesKnown(ids: readonly string[], what: string, contentId: string, structure: ModuleStructure, report: Report): void {
   const known = new Set(structure.sources.map((s) => s.id));
   for (const id of ids.filter((i) => !known.has(i))) {
-    report(nodeId, `Ending "${nodeId}" names source "${id}", which is not in "sources".`);
+    report(contentId, `${what} names source "${id}", which is not in the module's "sources" list.`);
   }
 }
 

@@ -82,6 +82,8 @@ const itemBase = {
   teaches: teachesSchema,
   /** Knowledge items ask "how sure are you?" unless this is false. */
   askConfidence: z.boolean().default(true),
+  /** Where a figure or a legal fact in the item's feedback comes from: ids in the module's `sources`. */
+  sources: z.array(contentIdSchema).optional(),
 };
 
 export const itemSchema = z.discriminatedUnion('kind', [
@@ -138,7 +140,7 @@ export const scenarioNodeSchema = z.discriminatedUnion('kind', [
     /** The facts and key considerations this ending sends the student back to. */
     pointsTo: teachesSchema,
     /** Where a figure or a legal fact the ending states comes from: ids in the module's `sources`. */
-    sources: z.array(contentIdSchema).default([]),
+    sources: z.array(contentIdSchema).optional(),
   }),
 ]);
 export type ScenarioNode = z.infer<typeof scenarioNodeSchema>;

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { Reveal } from '@/components/ui/Reveal';
 import type { PlayerItem } from '@/lib/content/player';
+import { SourceList } from '../SourceList';
 
 /**
  * Feedback on the student's own answer: a verdict, the explanation of each option they chose
@@ -74,6 +75,7 @@ export function ItemFeedback({ item, chosen, correct }: { item: PlayerItem; chos
         </>
       )}
       <p>{item.explanation}</p>
+      <SourceList sources={item.sources} />
     </Reveal>
   );
 }
