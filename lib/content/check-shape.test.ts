@@ -288,6 +288,6 @@ describe('readability and feedback length', () => {
     const item = b.structure.items[0];
     if (!item) throw new Error('no item');
     expect(feedbackWords(item, b.text)).toBe(17);
-    expect(describeShapeCues(shapeCues(b.structure, b.text, 'en-GB'))).toContainEqual('  average words on a feedback screen: 17');
+    expect(describeShapeCues(shapeCues(b.structure, b.text, 'en-GB'))).toContainEqual('  average words on a feedback screen: 17 (14 without the question)');
   });
 });

@@ -57,6 +57,8 @@ export interface ShapeReport {
   locale: string;
   rules: ShapeRule[];
   feedbackWords: number;
+  /** The same without the question, which stays at the top of the screen: the feedback itself. */
+  feedbackOnlyWords: number;
   readability?: Readability;
 }
 
@@ -392,7 +394,8 @@ export function shapeCues(structure: ModuleStructure, text: ModuleText, locale: 
   ];
   const judged = structure.items.filter((i) => text.items[i.id]);
   const feedback = judged.length > 0 ? judged.reduce((s, i) => s + feedbackWords(i, text), 0) / judged.length : 0;
-  const report: ShapeReport = { locale, rules, feedbackWords: Math.round(feedback) };
+  const prompts = judged.length > 0 ? judged.reduce((s, i) => s + wordCount(text.items[i.id]?.prompt ?? ''), 0) / judged.length : 0;
+  const report: ShapeReport = { locale, rules, feedbackWords: Math.round(feedback), feedbackOnlyWords: Math.round(feedback - prompts) };
   if (locale.startsWith('en')) {
     const readability = fleschKincaid(studentText(text));
     report.readability = readability;
@@ -417,7 +420,7 @@ export function checkShapeCues(structure: ModuleStructure, text: ModuleText, loc
 /** The figures as the content check prints them, one line per rule. */
 export function describeShapeCues(r: ShapeReport): string[] {
   const lines = r.rules.filter((rule) => rule.name !== 'Flesch-Kincaid grade').map((rule) => `  ${rule.breaches.length > 0 ? '✗' : '✓'} ${rule.name}: ${rule.figure}`);
-  lines.push(`  average words on a feedback screen: ${r.feedbackWords}`);
+  lines.push(`  average words on a feedback screen: ${r.feedbackWords} (${r.feedbackOnlyWords} without the question)`);
   if (r.readability) {
     const ok = r.readability.grade <= MAX_GRADE;
     lines.push(`  ${ok ? '✓' : '✗'} Flesch-Kincaid grade: ${r.readability.grade} (limit ${MAX_GRADE}; ${r.readability.words} words, ${r.readability.sentences} sentences)`);
