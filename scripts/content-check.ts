@@ -7,9 +7,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { routing, type Locale } from '@/i18n/routing';
 import { checkMinutes, checkModule, checkSupport, type ContentProblem, type PathEstimate } from '@/lib/content/check';
+import { describeShapeCues, shapeCues } from '@/lib/content/check-shape';
 import { CORE_MINUTES_LIMIT, SECONDS, screenTextsFromMessages, WORDS_PER_MINUTE, type ScreenTexts } from '@/lib/content/reading-time';
 import { ContentFileError, readJsonFile, type RawModuleFiles } from '@/lib/content/load';
-import { moduleStructureSchema } from '@/lib/content/schema';
+import { moduleStructureSchema, moduleTextSchema } from '@/lib/content/schema';
 import { contentVersion } from '@/lib/content/version';
 
 /** Paths as the officer would type them: relative to where the command runs, when inside it. */
@@ -98,6 +99,17 @@ function printEstimates(moduleId: string, estimates: readonly PathEstimate[]): v
   }
 }
 
+/** The shape-cue figures of every language that parses, pass or fail, so before and after can be quoted. */
+function printShapeCues(files: RawModuleFiles, dir: string): void {
+  const structure = moduleStructureSchema.safeParse(files.structure);
+  if (!structure.success) return;
+  for (const locale of routing.locales) {
+    const text = moduleTextSchema.safeParse(files.text[locale]);
+    if (!text.success) continue;
+    console.log(`${shown(dir)}: ${describeShapeCues(shapeCues(structure.data, text.data, locale)).join('\n')}`);
+  }
+}
+
 async function main(): Promise<number> {
   const root = shown(process.argv[2] ?? 'content');
   const problems: ContentProblem[] = [];
@@ -109,6 +121,7 @@ async function main(): Promise<number> {
     if (!files) continue;
     const found = checkModule(files, { dir });
     problems.push(...found);
+    printShapeCues(files, dir);
     if (found.length > 0) continue;
     // Timing needs content the other checks passed: every step's text must be there to be counted.
     const timed = checkMinutes(files, { dir, screens });

@@ -5,8 +5,12 @@ import type { ReactNode } from 'react';
 import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerModule, PlayerScenarioNode } from '@/lib/content/player';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
+import { SourceList } from '@/components/player/SourceList';
 
-/** An ending names its outcome in words (not colour alone) and points back to what it rests on. */
+/**
+ * An ending names its outcome in words (not colour alone), says where any figure or legal fact
+ * in it comes from, and points back to what it rests on.
+ */
 export function ScenarioEnding({
   node,
   module,
@@ -27,6 +31,7 @@ export function ScenarioEnding({
       <p className={`outcome outcome--${node.outcome}`}>{t(`outcome.${node.outcome}`)}</p>
       <ScreenHeading>{node.title ?? t('theEnd')}</ScreenHeading>
       <p className="lead">{node.text}</p>
+      <SourceList sources={node.sources} />
       <div className="card">
         <h2>{t('restsOn')}</h2>
         {considerations.map((k) => (

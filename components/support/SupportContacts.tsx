@@ -21,8 +21,20 @@ export async function SupportContacts({ locale }: { locale: Locale }) {
             <p>{c.description}</p>
             {contact.phone && (
               <p className="contact__phone">
-                <a href={`tel:${contact.phone.replaceAll(' ', '')}`} aria-label={t('call', { name: c.name, phone: contact.phone })}>
+                <a className="contact__action" href={`tel:${contact.phone.replaceAll(' ', '')}`} aria-label={t('call', { name: c.name, phone: contact.phone })}>
                   {contact.phone}
+                </a>
+              </p>
+            )}
+            {contact.sms && (
+              <p className="contact__phone">
+                {/* `?&body=` pre-fills the message on both iOS and Android. */}
+                <a
+                  className="contact__action"
+                  href={`sms:${contact.sms.number}?&body=${encodeURIComponent(contact.sms.message)}`}
+                  aria-label={t('text', { name: c.name, message: contact.sms.message, number: contact.sms.number })}
+                >
+                  {t('textVisible', { message: contact.sms.message, number: contact.sms.number })}
                 </a>
               </p>
             )}

@@ -336,6 +336,23 @@ describe('sources', () => {
     expectOnly(problems, STRUCTURE, 'F3', 'names source "trl-1995"');
   });
 
+  it('reports an item or a story ending naming a source that does not exist, and accepts one that does', () => {
+    const problems = checkBroken((f) => {
+      item(f, 'q-full-car').sources = ['highway-code'];
+      const ending = node(f, 'end-safe');
+      if (ending.kind !== 'ending') throw new Error('end-safe is not an ending');
+      ending.sources = ['gov-uk-phones'];
+    });
+    expect(problems).toEqual([
+      problem(STRUCTURE, 'q-full-car', 'Item "q-full-car" names source "highway-code"'),
+      problem(STRUCTURE, 'party-lift/end-safe', 'Ending "party-lift/end-safe" names source "gov-uk-phones"'),
+    ]);
+    const valid = checkBroken((f) => {
+      item(f, 'q-full-car').sources = ['rospa-2002'];
+    });
+    expect(valid).toEqual([]);
+  });
+
   it.each(['publisher', 'year'])('reports a source without a %s', (field) => {
     const problems = checkBroken((f) => Reflect.deleteProperty(defined(f.structure.sources[1], 'source'), field));
     expectOnly(problems, STRUCTURE, `sources.1.${field}`, `In "rospa-2002": "${field}" is missing`);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { routing, type Locale } from '@/i18n/routing';
 import { checkScenarioGraph, checkScenarioShape } from './check-graph';
+import { checkShapeCues } from './check-shape';
 import { checkLocalesAgree, checkTranslations, compareKeys, namedIds, type ReportedPaths } from './check-text';
 import { buildJourney, type JourneyOptions } from '@/lib/domain/journey';
 import type { RawModuleFiles, RawSupportFiles } from './load';
@@ -62,6 +63,7 @@ export function checkModule(files: RawModuleFiles, opts: { dir: string }): Conte
     if (!text) continue;
     parsedLocales.push({ locale, text, report });
     if (structure) checkTranslations(structure, text, { report, reported });
+    if (structure) checkShapeCues(structure, text, locale, report);
   }
   checkLocalesAgree(parsedLocales, reported);
   return problems;
@@ -103,6 +105,7 @@ function checkStructure(structure: ModuleStructure, folderName: string, report: 
   for (const item of structure.items) {
     checkCorrectOptions(item, report);
     checkMisconceptionsNamed(item, structure, report);
+    checkSourcesKnown(item.sources ?? [], `Item "${item.id}"`, item.id, structure, report);
   }
   checkPhases(structure, report);
   checkWaves(structure, report);
@@ -273,7 +276,16 @@ function checkEverythingTeaches(structure: ModuleStructure, report: Report): voi
       if (node.kind === 'ending' && teachesNothing(node.pointsTo)) {
         report(`${scenario.id}/${node.id}`, `Ending "${node.id}" of scenario "${scenario.id}" points to nothing: list at least one fact or key consideration in its "pointsTo".`);
       }
+      if (node.kind === 'ending') checkSourcesKnown(node.sources ?? [], `Ending "${scenario.id}/${node.id}"`, `${scenario.id}/${node.id}`, structure, report);
     }
+  }
+}
+
+/** An item's or an ending's figure or legal fact is shown with its source, so the source must exist. */
+function checkSourcesKnown(ids: readonly string[], what: string, contentId: string, structure: ModuleStructure, report: Report): void {
+  const known = new Set(structure.sources.map((s) => s.id));
+  for (const id of ids.filter((i) => !known.has(i))) {
+    report(contentId, `${what} names source "${id}", which is not in the module's "sources" list.`);
   }
 }
 

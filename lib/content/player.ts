@@ -45,6 +45,8 @@ export interface PlayerItem {
   wrongOrder?: string;
   askConfidence: boolean;
   depth: Depth;
+  /** Where a figure or legal fact in the feedback comes from. */
+  sources: PlayerSource[];
 }
 
 export interface PlayerAttitudeItem {
@@ -57,7 +59,16 @@ export interface PlayerAttitudeItem {
 export type PlayerScenarioNode =
   | { id: string; kind: 'scene'; title?: string; text: string; next: string }
   | { id: string; kind: 'decision'; title?: string; text: string; choices: { id: string; label: string; next: string }[] }
-  | { id: string; kind: 'ending'; title?: string; text: string; outcome: 'safe' | 'mixed' | 'risky'; pointsTo: Teaches };
+  | {
+      id: string;
+      kind: 'ending';
+      title?: string;
+      text: string;
+      outcome: 'safe' | 'mixed' | 'risky';
+      pointsTo: Teaches;
+      /** Where a figure or legal fact the ending states comes from. */
+      sources: PlayerSource[];
+    };
 
 export interface PlayerScenario {
   id: string;
@@ -97,6 +108,10 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
   const { structure } = loaded;
   const text = loaded.text[locale];
   const sources = new Map(structure.sources.map((s) => [s.id, s]));
+  const playerSource = (id: string): PlayerSource => {
+    const s = must(sources.get(id), `source ${id}`);
+    return { title: s.title, publisher: s.publisher, year: s.year, ...(s.url ? { url: s.url } : {}) };
+  };
 
   return {
     id: structure.id,
@@ -122,10 +137,7 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
         answer: t.answer,
         reveal: t.reveal,
         caveat: t.caveat,
-        sources: fact.sources.map((id) => {
-          const s = must(sources.get(id), `source ${id}`);
-          return { title: s.title, publisher: s.publisher, year: s.year, ...(s.url ? { url: s.url } : {}) };
-        }),
+        sources: fact.sources.map(playerSource),
       };
     }),
     items: structure.items.map((item) => {
@@ -138,6 +150,7 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
         explanation: t.explanation,
         askConfidence: item.askConfidence,
         depth: item.depth,
+        sources: (item.sources ?? []).map(playerSource),
         ...(t.wrongOrder ? { wrongOrder: t.wrongOrder } : {}),
         options: item.options.map((option) => {
           const o = must(t.options[option.id], `${item.id}/${option.id}`);
@@ -175,7 +188,7 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
                     label: must(n.choices?.[c.id], `${scenario.id}/${node.id}/${c.id}`),
                   })),
                 }
-              : { ...common, kind: 'ending', outcome: node.outcome, pointsTo: node.pointsTo };
+              : { ...common, kind: 'ending', outcome: node.outcome, pointsTo: node.pointsTo, sources: (node.sources ?? []).map(playerSource) };
       }
       return { id: scenario.id, role: scenario.role, depth: scenario.depth, title: t.title, setup: t.setup, start: scenario.start, nodes };
     }),

@@ -92,6 +92,8 @@ const itemBase = {
   askConfidence: z.boolean().default(true),
   /** Main-phase items only: in the core or the deeper sections. */
   depth: depthSchema.default('core'),
+  /** Where a figure or a legal fact in the item's feedback comes from: ids in the module's `sources`. */
+  sources: z.array(contentIdSchema).optional(),
 };
 
 export const itemSchema = z.discriminatedUnion('kind', [
@@ -151,6 +153,8 @@ export const scenarioNodeSchema = z.discriminatedUnion('kind', [
     outcome: z.enum(['safe', 'mixed', 'risky']),
     /** The facts and key considerations this ending sends the student back to. */
     pointsTo: teachesSchema,
+    /** Where a figure or a legal fact the ending states comes from: ids in the module's `sources`. */
+    sources: z.array(contentIdSchema).optional(),
   }),
 ]);
 export type ScenarioNode = z.infer<typeof scenarioNodeSchema>;
@@ -245,6 +249,8 @@ export const supportStructureSchema = z.object({
       z.object({
         id: contentIdSchema,
         phone: z.string().regex(/^[0-9 ]{3,20}$/).optional(),
+        /** A text line: the number to text and the word to send (the same in every language). */
+        sms: z.object({ number: z.string().regex(/^[0-9]{3,15}$/), message: z.string().regex(/^[A-Z0-9 ]{1,20}$/) }).optional(),
         url: z.url().optional(),
       }),
     )

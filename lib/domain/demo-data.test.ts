@@ -119,8 +119,8 @@ describe('generateDemoData', () => {
     expect(correctShare('after', 'a-lift-offer') - correctShare('before', 'b-lift-offer')).toBeGreaterThan(0.15);
     // A misconception that teaching barely shifts.
     expect(correctShare('after', 'a-first-year')).toBeLessThan(0.55);
-    expect(correctShare('main', 'm-hands-free')).toBeLessThan(0.55);
-    const wrongAndSure = set.answers.filter((a) => a.itemId === 'm-hands-free' && a.correct === false && a.confidence === 3);
+    expect(correctShare('main', 'm-hands-free-distracts')).toBeLessThan(0.55);
+    const wrongAndSure = set.answers.filter((a) => a.itemId === 'm-hands-free-distracts' && a.correct === false && a.confidence === 3);
     expect(wrongAndSure.length).toBeGreaterThan(50);
 
     const scale = (phase: string, itemId: string) =>

@@ -196,7 +196,8 @@ function addFollowUps(
       beforeAfter: false,
       path: 'core',
       followUpOf: first.session.id,
-      start: lessonTime(random, nextWeekday(new Date(first.session.createdAt.getTime() + weeks * DAY_MS))),
+      // From the start of that day: the first visit's own lesson time plus another could spill into a Saturday.
+      start: lessonTime(random, nextWeekday(startOfDay(new Date(first.session.createdAt.getTime() + weeks * DAY_MS)))),
     });
     const followUp: DemoClass = { session, riskiness: first.riskiness, students: [] };
     const present = Math.max(2, Math.round(first.students.length * (0.7 + 0.2 * random.next())));
@@ -315,6 +316,10 @@ export function recentTeachingWindows(now: Date, count: number): TeachingWindow[
 }
 
 /** A school day (Monday to Friday) on or after `date`. */
+function startOfDay(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
+}
+
 function nextWeekday(date: Date): Date {
   const day = date.getUTCDay();
   return new Date(date.getTime() + (day === 6 ? 2 : day === 0 ? 1 : 0) * DAY_MS);

@@ -209,7 +209,7 @@ test('a story decision taken again after the ending is stored as a replay, the f
       expect(shown).toEqual(deviceOptionOrder(node.choices.map((c) => c.id), orderSeed, itemId));
       taken.push({ itemId, choiceId: shown[0] ?? '' });
       // The question is asked once on the screen, whether the content or the UI asks it.
-      const asked = await page.locator('body').evaluate((body, question) => body.innerText.split(question).length - 1, m.scenario.whatDoYouDo);
+      const asked = await page.locator('body').evaluate((body, question) => (body as HTMLElement).innerText.split(question).length - 1, m.scenario.whatDoYouDo);
       expect(asked).toBe(1);
       if (taken.length === 1) await page.screenshot({ path: '/tmp/shots-player/story-decision.png', fullPage: true });
       await group.locator('[data-choice-id]').first().click();

@@ -11,10 +11,19 @@ for (const locale of ['en-GB', 'pl'] as const) {
   });
 }
 
-test('the support page lists the shipped contacts with phone links', async ({ page }) => {
+test('the support page lists the shipped contacts with phone and text links big enough to tap', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/en-GB/support');
-  await expect(page.getByRole('link', { name: /0800 1111/ })).toHaveAttribute('href', 'tel:08001111');
+  const childline = page.getByRole('link', { name: /0800 1111/ });
+  await expect(childline).toHaveAttribute('href', 'tel:08001111');
   await expect(page.getByRole('link', { name: /116 123/ })).toHaveAttribute('href', 'tel:116123');
+  const shout = page.getByRole('link', { name: 'Text SHOUT to 85258 (Shout)' });
+  await expect(shout).toHaveAttribute('href', 'sms:85258?&body=SHOUT');
+  await expect(page.getByRole('link', { name: 'Visit the Shout website' })).toHaveAttribute('href', 'https://giveusashout.org');
+  for (const link of [childline, shout]) {
+    const box = await link.boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+  }
 });
 
 test('the language switch keeps the page and changes the language', async ({ page }) => {

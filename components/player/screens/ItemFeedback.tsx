@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { Reveal } from '@/components/ui/Reveal';
 import type { PlayerItem } from '@/lib/content/player';
 import { confidenceFeedback } from '@/lib/domain/confidence-feedback';
+import { SourceList } from '../SourceList';
 
 /**
  * Feedback on the student's own answer: a verdict, the explanation of each option they chose
@@ -103,6 +104,7 @@ export function ItemFeedback({
           <p>{item.explanation}</p>
         </>
       )}
+      <SourceList sources={item.sources} />
     </Reveal>
   );
 }
