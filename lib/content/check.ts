@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { routing } from '@/i18n/routing';
 import { checkScenarioGraph, checkScenarioShape } from './check-graph';
+import { checkPictures, checkPictureText } from './check-pictures';
 import { checkLocalesAgree, checkTranslations, compareKeys, namedIds, type ReportedPaths } from './check-text';
 import type { RawModuleFiles, RawSupportFiles } from './load';
 import { parseReporting, reporterFor, type ContentProblem, type Report } from './problems';
@@ -58,7 +59,10 @@ export function checkModule(files: RawModuleFiles, opts: { dir: string }): Conte
     const text = parseReporting(moduleTextSchema, files.text[locale], report);
     if (!text) continue;
     parsedLocales.push({ locale, text, report });
-    if (structure) checkTranslations(structure, text, { report, reported });
+    if (structure) {
+      checkTranslations(structure, text, { report, reported });
+      checkPictureText(structure, text, { report, reported });
+    }
   }
   checkLocalesAgree(parsedLocales, reported);
   return problems;
@@ -108,6 +112,7 @@ function checkStructure(structure: ModuleStructure, folderName: string, report: 
     checkScenarioShape(scenario, report);
     checkScenarioGraph(scenario, report);
   }
+  checkPictures(structure, report);
 }
 
 /** The app finds a module by its folder, and answers are stored under the module's id. */

@@ -4,7 +4,8 @@
  */
 import type { Locale } from '@/i18n/routing';
 import { getModule, type LoadedModule } from './load';
-import type { AttitudeConstruct, ConsiderationId, FactGuess, ItemKind, Phase, Teaches } from './schema';
+import { pictureNodeKey } from './pictures';
+import type { AttitudeConstruct, ConsiderationId, FactGuess, ItemKind, Phase, PicturePerson, PictureProp, Teaches } from './schema';
 
 export interface PlayerSource {
   title: string;
@@ -51,10 +52,25 @@ export interface PlayerAttitudeItem {
   statement: string;
 }
 
+/** A story picture: what to draw (checked names) and its alt text in the student's language. */
+export interface PlayerPicture {
+  setting: string;
+  people: PicturePerson[];
+  props: PictureProp[];
+  alt: string;
+}
+
+interface PlayerNodeBase {
+  id: string;
+  title?: string;
+  text: string;
+  picture?: PlayerPicture;
+}
+
 export type PlayerScenarioNode =
-  | { id: string; kind: 'scene'; title?: string; text: string; next: string }
-  | { id: string; kind: 'decision'; title?: string; text: string; choices: { id: string; label: string; next: string }[] }
-  | { id: string; kind: 'ending'; title?: string; text: string; outcome: 'safe' | 'mixed' | 'risky'; pointsTo: Teaches };
+  | (PlayerNodeBase & { kind: 'scene'; next: string })
+  | (PlayerNodeBase & { kind: 'decision'; choices: { id: string; label: string; next: string }[] })
+  | (PlayerNodeBase & { kind: 'ending'; outcome: 'safe' | 'mixed' | 'risky'; pointsTo: Teaches });
 
 export interface PlayerScenario {
   id: string;
@@ -91,6 +107,13 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
   const { structure } = loaded;
   const text = loaded.text[locale];
   const sources = new Map(structure.sources.map((s) => [s.id, s]));
+  const pictures = new Map(structure.pictures.map((p) => [p.node, p]));
+  const pictureOf = (key: string): { picture?: PlayerPicture } => {
+    const p = pictures.get(key);
+    if (!p) return {};
+    const alt = must(text.pictures[key], `picture ${key}`);
+    return { picture: { setting: p.setting, people: p.people, props: p.props, alt } };
+  };
 
   return {
     id: structure.id,
@@ -154,7 +177,7 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
       const nodes: Record<string, PlayerScenarioNode> = {};
       for (const node of scenario.nodes) {
         const n = must(t.nodes[node.id], `${scenario.id}/${node.id}`);
-        const common = { id: node.id, text: n.text, ...(n.title ? { title: n.title } : {}) };
+        const common = { id: node.id, text: n.text, ...(n.title ? { title: n.title } : {}), ...pictureOf(pictureNodeKey(scenario.id, node.id)) };
         nodes[node.id] =
           node.kind === 'scene'
             ? { ...common, kind: 'scene', next: node.next }

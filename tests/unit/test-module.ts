@@ -102,6 +102,7 @@ export const testStructure: ModuleStructure = {
     { id: 'plan-call', teaches },
     { id: 'plan-speak', teaches },
   ],
+  pictures: [],
 };
 
 const testText: ModuleText = {
@@ -117,6 +118,7 @@ const testText: ModuleText = {
   attitudeItems: {},
   scenarios: {},
   plans: {},
+  pictures: {},
 };
 
 export const testModule: LoadedModule = {
