@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerModule, PlayerScenarioNode } from '@/lib/content/player';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
+import { StoryPictureSlot } from '@/components/pictures/StoryPictureSlot';
 
 /** An ending names its outcome in words (not colour alone) and points back to what it rests on. */
 export function ScenarioEnding({ node, module, onNext }: { node: Extract<PlayerScenarioNode, { kind: 'ending' }>; module: PlayerModule; onNext: () => void }) {
@@ -13,6 +14,7 @@ export function ScenarioEnding({ node, module, onNext }: { node: Extract<PlayerS
   return (
     <>
       <p className={`outcome outcome--${node.outcome}`}>{t(`outcome.${node.outcome}`)}</p>
+      <StoryPictureSlot picture={node.picture} />
       <ScreenHeading>{node.title ?? t('theEnd')}</ScreenHeading>
       <p className="lead">{node.text}</p>
       <div className="card">

@@ -8,6 +8,7 @@ import type { PlayerScenario, PlayerScenarioNode } from '@/lib/content/player';
 import { ScenarioEnding } from './ScenarioEnding';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
 import { ClassChoice } from '@/components/session/ClassChoice';
+import { StoryPictureSlot } from '@/components/pictures/StoryPictureSlot';
 
 export function scenarioDecisionId(scenarioId: string, nodeId: string): string {
   return `${scenarioId}/${nodeId}`;
@@ -47,6 +48,7 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
         <ScenarioEnding node={current} module={api.module} onNext={() => api.next(index)} />
       ) : (
         <>
+          <StoryPictureSlot picture={current.picture} />
           <ScreenHeading>{current.title ?? t('whatHappens')}</ScreenHeading>
           <p className="lead">{current.text}</p>
           {current.kind === 'scene' ? (

@@ -55,6 +55,8 @@ export const PICTURE_POSES = [
   'stop',
   'wave',
   'seated',
+  'belted',
+  'seated-wave',
   'seated-phone',
   'seated-call',
   'driving',
