@@ -13,7 +13,7 @@ const ARM = 6.5;
 type Arm = { d: string; hand: [number, number] };
 
 const down = (s: 1 | -1, dy = 0): Arm => ({ d: `M ${12.5 * s} ${-70 + dy} Q ${16 * s} ${-58 + dy} ${15.5 * s} ${-45 + dy}`, hand: [15.5 * s, -44 + dy] });
-const onLap = (s: 1 | -1): Arm => ({ d: `M ${12.5 * s} -54 Q ${16 * s} -42 ${8 * s} -35`, hand: [7 * s, -35] });
+const onLap = (s: 1 | -1): Arm => ({ d: `M ${12.5 * s} -54 Q ${16 * s} -40 ${9 * s} -30`, hand: [8 * s, -29] });
 
 function armsFor(pose: PicturePose, seated: boolean): [Arm, Arm] {
   const dy = seated ? SEATED_DROP : 0;
@@ -54,6 +54,7 @@ export function Person({ look, pose, back }: { look: Look; pose: PicturePose; ba
   const size = look.size ?? 1;
   return (
     <g transform={size === 1 ? undefined : `scale(${size})`}>
+      <ellipse cx={0} cy={-1} rx={look.wheelchair ? 26 : 15} ry={2.6} fill={C.ink} opacity={0.18} />
       {look.wheelchair && <ChairBack />}
       <g transform={dy ? `translate(0 ${dy})` : undefined}>
         <HairBack look={look} back={back} />

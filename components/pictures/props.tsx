@@ -265,7 +265,8 @@ function ChildSeat() {
     <g>
       <path d="M -14 0 L -14 -12 Q -16 -44 -4 -46 L 6 -46 Q 12 -46 12 -40 L 12 -26 Q 22 -24 22 -14 L 22 0 Z" fill={C.greyDark} />
       <path d="M -8 -8 L -8 -14 Q -9 -38 -2 -39 L 4 -39 L 4 -20 Q 16 -19 16 -12 L 16 -8 Z" fill={C.nightLight} />
-      <path d="M -4 -36 L 2 -14 M 2 -36 L -4 -14" stroke={C.red} strokeWidth={2} />
+      <path d="M -5 -36 L -1.5 -17 M 3 -36 L 0.5 -17" stroke={C.ink} strokeWidth={2} />
+      <rect x={-3.5} y={-19} width={6} height={4} rx={1} fill={C.amber} />
       <rect x={-16} y={-2} width={40} height={3} rx={1.5} fill={C.ink} />
     </g>
   );

@@ -148,7 +148,7 @@ function CarFromFront({ time }: { time: 'night' | 'day' | 'rain' }) {
   const outside = time === 'night' ? C.night : time === 'rain' ? C.rainSky : C.sky;
   const body = time === 'day' ? C.blueMid : C.nightLight;
   const cabin = time === 'day' ? '#3a4755' : '#0b1724';
-  const seat = time === 'day' ? '#2b3641' : '#050d16';
+  const seat = time === 'day' ? '#2b3641' : '#1a2c42';
   const glass = 'M 78 12 Q 80 8 88 8 L 232 8 Q 240 8 242 12 L 304 124 L 16 124 Z';
   return {
     back: (
@@ -156,7 +156,7 @@ function CarFromFront({ time }: { time: 'night' | 'day' | 'rain' }) {
         <rect width={W} height={H} fill={outside} />
         <path d={glass} fill={cabin} />
         <rect x={112} y={18} width={96} height={26} rx={8} fill={outside} opacity={0.85} />
-        <rect x={40} y={84} width={240} height={42} rx={10} fill={time === 'day' ? '#4a5868' : '#13243a'} />
+        <rect x={40} y={84} width={240} height={42} rx={10} fill={time === 'day' ? '#4a5868' : '#223852'} />
       </g>
     ),
     mid: (
@@ -220,13 +220,19 @@ function DriverView({ time }: { time: 'day' | 'night' | 'rain' }) {
           <path d={`M 156 ${horizon} L 157 ${horizon} L 100 180 L 92 180 Z`} />
           <path d={`M 163 ${horizon} L 164 ${horizon} L 228 180 L 220 180 Z`} />
         </g>
-        {time === 'night' && (
-          <g fill={C.amber}>
-            {[[60, 40, 3], [104, 62, 2], [134, 72, 1.4], [258, 40, 3], [214, 62, 2], [186, 72, 1.4]].map(([x, y, r]) => (
-              <circle key={x} cx={x} cy={y} r={r} />
-            ))}
-          </g>
-        )}
+        {time === 'night' &&
+          [[40, 30, 130, 3.2], [100, 56, 100, 2], [132, 69, 86, 1.2]].flatMap(([x = 0, top = 0, base = 0, r = 1]) =>
+            [1, -1].map((side) => {
+              const px = side === 1 ? x : W - x;
+              const arm = side * r * 3;
+              return (
+                <g key={`${x}${side}`}>
+                  <path d={`M ${px} ${base} L ${px} ${top} L ${px + arm} ${top}`} fill="none" stroke={C.nightLight} strokeWidth={r * 0.8} />
+                  <circle cx={px + arm} cy={top + r * 0.6} r={r} fill={C.amber} />
+                </g>
+              );
+            }),
+          )}
         {time === 'rain' && (
           <g>
             <circle cx={190} cy={86} r={16} fill={C.warnBg} opacity={0.35} />
