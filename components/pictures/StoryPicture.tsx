@@ -26,6 +26,7 @@ export default function StoryPicture({ picture, className }: { picture: PlayerPi
     scale: layout.vehicles.scale,
     surface: layout.surface,
     night: layout.night,
+    phoneInset: !layout.driverView,
   });
   const props = (keep: (what: string) => boolean) =>
     picture.props

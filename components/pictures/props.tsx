@@ -14,6 +14,8 @@ export interface PropPlace {
   /** Where small things stand: a table top, a counter. */
   surface: number | undefined;
   night: boolean;
+  /** Where a phone shows: on the dashboard in a driver's view, else as a close-up inset. */
+  phoneInset: boolean;
 }
 
 const at = (x: number, y: number, s = 1) => `translate(${x} ${y})${s === 1 ? '' : ` scale(${s})`}`;
@@ -41,8 +43,26 @@ function OnSomething({ p, children }: { p: PropPlace; children: ReactElement }) 
 }
 
 function Phone({ p, ringing }: { p: PropPlace; ringing: boolean }) {
+  if (p.phoneInset) {
+    return (
+      <g transform={at(p.x, 44)}>
+        <circle r={30} fill={p.night ? C.nightLight : C.white} opacity={p.night ? 0.9 : 0.95} />
+        <g transform="translate(0 18) scale(0.8)">
+          <PhoneBody ringing={ringing} />
+        </g>
+      </g>
+    );
+  }
   return (
     <g transform={at(p.x, 150)}>
+      <PhoneBody ringing={ringing} />
+    </g>
+  );
+}
+
+function PhoneBody({ ringing }: { ringing: boolean }) {
+  return (
+    <g>
       <rect x={-12} y={-46} width={24} height={44} rx={4.5} fill={C.ink} />
       <rect x={-10} y={-42} width={20} height={36} rx={2} fill={ringing ? C.goodBg : C.bluePale} />
       {ringing ? (

@@ -15,6 +15,8 @@ export interface SettingLayout {
   /** Where vehicles stand and how big they are (a driver's view puts them far ahead). */
   vehicles: { ground: number; scale: number };
   surface?: number;
+  /** The driver's own view: a phone lies by the dashboard rather than showing as a close-up. */
+  driverView?: boolean;
   back: ReactNode;
   /** Between the far row and the near one: a car's front seats, with the back seat behind. */
   mid?: ReactNode;
@@ -215,10 +217,12 @@ function DriverView({ time }: { time: 'day' | 'night' | 'rain' }) {
           </g>
         )}
         <rect y={horizon} width={W} height={H - horizon} fill={land} />
-        <path d={`M 150 ${horizon} L 170 ${horizon} L 330 180 L -10 180 Z`} fill={road} />
-        <g fill={time === 'day' ? C.white : C.greyPale} opacity={0.85}>
-          <path d={`M 156 ${horizon} L 157 ${horizon} L 100 180 L 92 180 Z`} />
-          <path d={`M 163 ${horizon} L 164 ${horizon} L 228 180 L 220 180 Z`} />
+        <path d={`M 140 ${horizon} L 180 ${horizon} L 380 180 L -60 180 Z`} fill={road} />
+        <g stroke={time === 'day' ? C.white : C.greyPale} opacity={0.85} fill="none">
+          <path d={`M 153.3 ${horizon} L 86.7 180`} strokeWidth={2.4} strokeDasharray="10 8" />
+          <path d={`M 166.7 ${horizon} L 233.3 180`} strokeWidth={2.4} strokeDasharray="10 8" />
+          <path d={`M 141.5 ${horizon} L -50 180`} strokeWidth={2} />
+          <path d={`M 178.5 ${horizon} L 370 180`} strokeWidth={2} />
         </g>
         {time === 'night' &&
           [[40, 30, 130, 3.2], [100, 56, 100, 2], [132, 69, 86, 1.2]].flatMap(([x = 0, top = 0, base = 0, r = 1]) =>
@@ -267,7 +271,7 @@ function DriverView({ time }: { time: 'day' | 'night' | 'rain' }) {
 const room = (night: boolean) => ({ night, ground: 152, near: 1, far: { ground: 140, scale: 0.8 }, vehicles: { ground: 152, scale: 1 } });
 const outdoor = (night: boolean) => ({ night, ground: 160, near: 1, far: { ground: 148, scale: 0.82 }, vehicles: { ground: 162, scale: 1 } });
 const inCar = (night: boolean) => ({ night, ground: 178, near: 1.45, far: { ground: 138, scale: 1.06 }, vehicles: { ground: 152, scale: 1 } });
-const driverView = (night: boolean) => ({ night, ground: 150, near: 1, far: { ground: 140, scale: 0.8 }, vehicles: { ground: 112, scale: 0.62 } });
+const driverView = (night: boolean) => ({ night, driverView: true, ground: 150, near: 1, far: { ground: 140, scale: 0.8 }, vehicles: { ground: 112, scale: 0.62 } });
 
 function Pavement({ night, kerb = 150 }: { night: boolean; kerb?: number }) {
   return (
