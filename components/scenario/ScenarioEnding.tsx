@@ -6,6 +6,7 @@ import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerModule, PlayerScenarioNode } from '@/lib/content/player';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
 import { SourceList } from '@/components/player/SourceList';
+import { StoryPictureSlot } from '@/components/pictures/StoryPictureSlot';
 
 /**
  * An ending names its outcome in words (not colour alone), says where any figure or legal fact
@@ -29,6 +30,7 @@ export function ScenarioEnding({
   return (
     <>
       <p className={`outcome outcome--${node.outcome}`}>{t(`outcome.${node.outcome}`)}</p>
+      <StoryPictureSlot picture={node.picture} />
       <ScreenHeading>{node.title ?? t('theEnd')}</ScreenHeading>
       <p className="lead">{node.text}</p>
       <SourceList sources={node.sources} />

@@ -10,6 +10,7 @@ import { deviceOptionOrder } from '@/lib/domain/shuffle';
 import { ScenarioEnding } from './ScenarioEnding';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
 import { ClassChoice } from '@/components/session/ClassChoice';
+import { StoryPictureSlot } from '@/components/pictures/StoryPictureSlot';
 
 type DecisionNode = Extract<PlayerScenarioNode, { kind: 'decision' }>;
 
@@ -91,6 +92,7 @@ export function ScenarioScreen({ scenarioId, index, api }: StepProps & { scenari
           />
         ) : (
           <>
+            <StoryPictureSlot picture={current.picture} />
             <ScreenHeading>{current.title ?? t('whatHappens')}</ScreenHeading>
             <p className="lead">{current.text}</p>
             {current.kind === 'scene' ? (

@@ -187,10 +187,13 @@ describe('scenario graphs', () => {
       setChoiceNext(f, 'call-home', 'walk-alone', 'end-risky');
       setChoiceNext(f, 'call-home', 'wait-inside', 'end-risky');
       scenario(f).nodes = scenario(f).nodes.filter((n) => n.id !== 'end-safe' && n.id !== 'end-mixed');
+      f.structure.pictures = f.structure.pictures.filter((p) => p.node !== 'party-lift/end-safe' && p.node !== 'party-lift/end-mixed');
       for (const text of Object.values(f.text)) {
         const nodes = defined(text.scenarios['party-lift'], 'scenario text').nodes;
         delete nodes['end-safe'];
         delete nodes['end-mixed'];
+        delete text.pictures['party-lift/end-safe'];
+        delete text.pictures['party-lift/end-mixed'];
       }
     });
     expectOnly(problems, STRUCTURE, 'party-lift', 'has 1 ending(s)');

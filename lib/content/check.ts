@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { routing, type Locale } from '@/i18n/routing';
 import { checkScenarioGraph, checkScenarioShape } from './check-graph';
 import { checkShapeCues } from './check-shape';
+import { checkPictures, checkPictureText } from './check-pictures';
 import { checkLocalesAgree, checkTranslations, compareKeys, namedIds, type ReportedPaths } from './check-text';
 import { buildJourney, type JourneyOptions } from '@/lib/domain/journey';
 import type { RawModuleFiles, RawSupportFiles } from './load';
@@ -62,8 +63,11 @@ export function checkModule(files: RawModuleFiles, opts: { dir: string }): Conte
     const text = parseReporting(moduleTextSchema, files.text[locale], report);
     if (!text) continue;
     parsedLocales.push({ locale, text, report });
-    if (structure) checkTranslations(structure, text, { report, reported });
-    if (structure) checkShapeCues(structure, text, locale, report);
+    if (structure) {
+      checkTranslations(structure, text, { report, reported });
+      checkPictureText(structure, text, { report, reported });
+      checkShapeCues(structure, text, locale, report);
+    }
   }
   checkLocalesAgree(parsedLocales, reported);
   return problems;
@@ -118,6 +122,7 @@ function checkStructure(structure: ModuleStructure, folderName: string, report: 
     checkScenarioShape(scenario, report);
     checkScenarioGraph(scenario, report);
   }
+  checkPictures(structure, report);
 }
 
 /** The app finds a module by its folder, and answers are stored under the module's id. */

@@ -5,8 +5,9 @@
 import type { Locale } from '@/i18n/routing';
 import { getModule, type LoadedModule } from './load';
 import { buildJourney } from '@/lib/domain/journey';
+import { pictureNodeKey } from './pictures';
 import { estimateJourney } from './reading-time';
-import type { AttitudeConstruct, ConsiderationId, Depth, FactGuess, ItemKind, Phase, Teaches } from './schema';
+import type { AttitudeConstruct, ConsiderationId, Depth, FactGuess, ItemKind, Phase, PicturePerson, PictureProp, Teaches } from './schema';
 
 export interface PlayerSource {
   title: string;
@@ -56,19 +57,31 @@ export interface PlayerAttitudeItem {
   statement: string;
 }
 
+/** A story picture: what to draw (checked names) and its alt text in the student's language. */
+export interface PlayerPicture {
+  setting: string;
+  people: PicturePerson[];
+  props: PictureProp[];
+  alt: string;
+}
+
+interface PlayerNodeBase {
+  id: string;
+  title?: string;
+  text: string;
+  picture?: PlayerPicture;
+}
+
 export type PlayerScenarioNode =
-  | { id: string; kind: 'scene'; title?: string; text: string; next: string }
-  | { id: string; kind: 'decision'; title?: string; text: string; choices: { id: string; label: string; next: string }[] }
-  | {
-      id: string;
+  | (PlayerNodeBase & { kind: 'scene'; next: string })
+  | (PlayerNodeBase & { kind: 'decision'; choices: { id: string; label: string; next: string }[] })
+  | (PlayerNodeBase & {
       kind: 'ending';
-      title?: string;
-      text: string;
       outcome: 'safe' | 'mixed' | 'risky';
       pointsTo: Teaches;
       /** Where a figure or legal fact the ending states comes from. */
       sources: PlayerSource[];
-    };
+    });
 
 export interface PlayerScenario {
   id: string;
@@ -111,6 +124,13 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
   const playerSource = (id: string): PlayerSource => {
     const s = must(sources.get(id), `source ${id}`);
     return { title: s.title, publisher: s.publisher, year: s.year, ...(s.url ? { url: s.url } : {}) };
+  };
+  const pictures = new Map(structure.pictures.map((p) => [p.node, p]));
+  const pictureOf = (key: string): { picture?: PlayerPicture } => {
+    const p = pictures.get(key);
+    if (!p) return {};
+    const alt = must(text.pictures[key], `picture ${key}`);
+    return { picture: { setting: p.setting, people: p.people, props: p.props, alt } };
   };
 
   return {
@@ -174,7 +194,7 @@ export function toPlayerModule(loaded: LoadedModule, locale: Locale): PlayerModu
       const nodes: Record<string, PlayerScenarioNode> = {};
       for (const node of scenario.nodes) {
         const n = must(t.nodes[node.id], `${scenario.id}/${node.id}`);
-        const common = { id: node.id, text: n.text, ...(n.title ? { title: n.title } : {}) };
+        const common = { id: node.id, text: n.text, ...(n.title ? { title: n.title } : {}), ...pictureOf(pictureNodeKey(scenario.id, node.id)) };
         nodes[node.id] =
           node.kind === 'scene'
             ? { ...common, kind: 'scene', next: node.next }

@@ -172,6 +172,37 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export const planSchema = z.object({ id: contentIdSchema, teaches: teachesSchema });
 export type Plan = z.infer<typeof planSchema>;
 
+/**
+ * A story picture described as data: a setting with people and props placed on it, so the
+ * pictures of a module stay in one style and an officer can change one without drawing.
+ * The names are checked against the drawing set in `lib/content/pictures.ts`.
+ */
+const pictureXSchema = z.number().min(0).max(100);
+export const picturePersonSchema = z.object({
+  who: contentIdSchema,
+  pose: contentIdSchema.default('standing'),
+  /** Across the picture, 0 (left) to 100 (right): where the person's middle is. */
+  x: pictureXSchema.default(50),
+  /** Further back (a back seat, across the room): drawn smaller and behind the others. */
+  far: z.boolean().default(false),
+  /** Seen from behind: for "you", so the student is never given a face. */
+  back: z.boolean().default(false),
+});
+export const picturePropSchema = z.object({
+  what: contentIdSchema,
+  x: pictureXSchema.default(50),
+});
+export const pictureSchema = z.object({
+  /** `scenario/node`, e.g. `party-lift/s-party`. */
+  node: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a picture\'s node is "scenario-id/node-id"'),
+  setting: contentIdSchema,
+  people: z.array(picturePersonSchema).max(6).default([]),
+  props: z.array(picturePropSchema).max(8).default([]),
+});
+export type Picture = z.infer<typeof pictureSchema>;
+export type PicturePerson = z.infer<typeof picturePersonSchema>;
+export type PictureProp = z.infer<typeof picturePropSchema>;
+
 export const moduleStructureSchema = z.object({
   id: contentIdSchema,
   sources: z.array(sourceSchema).min(1),
@@ -181,6 +212,8 @@ export const moduleStructureSchema = z.object({
   attitudeItems: z.array(attitudeItemSchema),
   scenarios: z.array(scenarioSchema),
   plans: z.array(planSchema).min(1),
+  /** One per scenario node; `npm run content:check` fails on a node without one. */
+  pictures: z.array(pictureSchema).default([]),
 });
 export type ModuleStructure = z.infer<typeof moduleStructureSchema>;
 
@@ -240,6 +273,8 @@ export const moduleTextSchema = z.object({
     }),
   ),
   plans: z.record(z.string(), z.object({ if: text, then: text })),
+  /** Alt text of each story picture, keyed by its node (`scenario/node`): what matters in it for the story. */
+  pictures: z.record(z.string(), text).default({}),
 });
 export type ModuleText = z.infer<typeof moduleTextSchema>;
 

@@ -107,6 +107,7 @@ export const testStructure: ModuleStructure = {
     { id: 'plan-call', teaches },
     { id: 'plan-speak', teaches },
   ],
+  pictures: [],
 };
 
 const testText: ModuleText = {
@@ -122,6 +123,7 @@ const testText: ModuleText = {
   attitudeItems: {},
   scenarios: {},
   plans: {},
+  pictures: {},
 };
 
 export const testModule: LoadedModule = {
