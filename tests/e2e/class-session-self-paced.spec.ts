@@ -48,7 +48,7 @@ test('a self-paced session: a closing time, students at their own speed, a reloa
   // Another student goes all the way through at their own speed.
   const ben = await joinAsStudent(browser, session.joinCode, 'form');
   await driveJourney({ page: ben, locale: 'en-GB', mode: 'pointer' });
-  await expect(ben.getByRole('heading', { level: 2, ...exact(player.summary.scoresHeading) })).toBeVisible();
+  await expect(ben.getByRole('heading', { level: 2, ...exact(player.summary.takeAway) })).toBeVisible();
   await expect(liveCount(page, 'joined')).toHaveText('2');
   await expect(liveCount(page, 'finished')).toHaveText('1');
   await expect(liveCount(page, 'in-progress')).toHaveText('1');

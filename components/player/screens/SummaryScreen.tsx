@@ -67,6 +67,7 @@ export function SummaryScreen({ api }: { api: PlayerApi }) {
         ))}
       </ul>
       <p>
+        {t('supportBody')}{' '}
         <Link href="/support" className="tap-link">
           {t('supportLink')}
         </Link>
