@@ -120,7 +120,10 @@ test('the plan card saves as PNG and PDF made on the phone, the own plan is neve
   expect(Object.keys(kept.answers).length).toBeGreaterThan(10);
 
   // The summary leads with a question answered wrongly while very sure, and its right answer.
-  const key = Object.keys(kept.answers).find((k) => k.startsWith('main:') && (kept.answers[k] as { response: { kind: string } }).response.kind === 'choice');
+  // A quiz question's answer (facts are answered with choices too, but are not questions).
+  const key = Object.keys(kept.answers).find(
+    (k) => k.startsWith('main:') && moduleText.items[k.slice('main:'.length)] !== undefined && (kept.answers[k] as { response: { kind: string } }).response.kind === 'choice',
+  );
   expect(key).toBeDefined();
   await page.evaluate((k) => {
     const stored = JSON.parse(window.localStorage.getItem('rk:v1:roads-kill') ?? '{}') as { answers: Record<string, { response: { optionIds: string[] }; confidence?: number }> };

@@ -54,20 +54,14 @@ export function SummaryScreen({ api }: { api: PlayerApi }) {
       {rightButGuessing.length > 0 && (
         <Highlights id="trust-it" tone="trust" heading={t('trustIt')} hint={t('trustItHint')} items={rightButGuessing} answerLabel={t('rightAnswer')} />
       )}
-      {!api.followUp && (
-        <>
-          <h2>{t('planHeading')}</h2>
-          <YourPlan api={api} />
-        </>
-      )}
+      {!api.followUp && <YourPlan api={api} />}
       <h2>{t('takeAway')}</h2>
-      <ul className="checklist">
+      <ul className="take-away">
         {module.considerations.map((k) => (
           <li key={k.id}>{k.title}</li>
         ))}
       </ul>
       <p>
-        {t('supportBody')}{' '}
         <Link href="/support" className="tap-link">
           {t('supportLink')}
         </Link>

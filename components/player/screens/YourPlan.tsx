@@ -52,9 +52,9 @@ export function YourPlan({ api }: { api: PlayerApi }) {
   return (
     <section className="plan-card" aria-labelledby="plan-card-title">
       <div className="plan-card__face">
-        <p className="plan-card__title" id="plan-card-title">
+        <h2 className="plan-card__title" id="plan-card-title">
           {tCard('cardTitle')}
-        </p>
+        </h2>
         <ul className="plan-card__plans">
           {plans.map((p, i) => (
             <li key={i}>
