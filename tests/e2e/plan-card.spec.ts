@@ -76,6 +76,13 @@ test('the plan card saves as PNG and PDF made on the phone, the own plan is neve
   await expectNoAxeViolations(page, 'summary');
   await expectTapTargets(page, 'summary');
   await page.screenshot({ path: testInfo.outputPath('summary.png'), fullPage: true });
+  // About one and a half 740 px phone screens from the heading to Start again, with a plan of two
+  // (the header and progress bar above are the app's, on every screen).
+  const headingTop = (await page.getByRole('heading', { level: 1 }).boundingBox())?.y ?? 0;
+  const startAgainBox = await page.getByRole('button', exact(m.summary.startAgain)).boundingBox();
+  const summaryHeight = (startAgainBox ? startAgainBox.y + startAgainBox.height : Infinity) - headingTop;
+  console.log(`summary: ${Math.round(summaryHeight)} px from heading to Start again`);
+  expect(summaryHeight).toBeLessThanOrEqual(1.5 * 740);
 
   const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', exact(m.planCard.savePng)).click()]);
   expect(png.suggestedFilename()).toBe(`${m.planCard.fileName}.png`);
@@ -139,6 +146,7 @@ test('the plan card saves as PNG and PDF made on the phone, the own plan is neve
   await expect(remember).toContainText(moduleText.items[(key ?? '').slice('main:'.length)]?.prompt ?? 'missing prompt');
   await expect(remember).toContainText(m.summary.rightAnswer);
   await expectNoAxeViolations(page, 'summary with highlights');
+  await page.screenshot({ path: testInfo.outputPath('summary-highlights.png'), fullPage: true });
 
   // Confirming clears this phone and goes back to the start.
   await page.getByRole('button', exact(m.summary.startAgain)).click();
