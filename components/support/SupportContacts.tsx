@@ -41,7 +41,7 @@ export async function SupportContacts({ locale }: { locale: Locale }) {
             <p>{c.hours}</p>
             {contact.url && (
               <p>
-                <a href={contact.url} rel="noopener noreferrer">
+                <a href={contact.url} rel="noopener noreferrer" className="tap-link">
                   {t('website', { name: c.name })}
                 </a>
               </p>
@@ -51,7 +51,9 @@ export async function SupportContacts({ locale }: { locale: Locale }) {
       })}
       <p className="card">{t('emergency')}</p>
       <p>
-        <Link href="/learn">{t('backToModule')}</Link>
+        <Link href="/learn" className="tap-link">
+          {t('backToModule')}
+        </Link>
       </p>
     </>
   );

@@ -56,7 +56,7 @@ test('a self-paced session: a closing time, students at their own speed, a reloa
   const benSteps = await driveJourney({ page: ben, locale: 'en-GB', mode: 'pointer' });
   expect(benSteps).not.toContain('deeper-offer');
   expect(benSteps.filter((k) => k === 'scenario')).toHaveLength(structure.scenarios.length);
-  await expect(ben.getByRole('heading', { level: 2, ...exact(player.summary.scoresHeading) })).toBeVisible();
+  await expect(ben.getByRole('heading', { level: 2, ...exact(player.summary.takeAway) })).toBeVisible();
   await expect(liveCount(page, 'joined')).toHaveText('2');
   await expect(liveCount(page, 'finished')).toHaveText('1');
   await expect(liveCount(page, 'in-progress')).toHaveText('1');

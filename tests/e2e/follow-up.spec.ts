@@ -86,7 +86,7 @@ test('a follow-up session: planned from the first, joined by the same phone, pai
   const recap = structure.items.filter((i) => i.phases.includes('followup')).length;
   expect(kinds).toEqual(['intro', 'section', ...Array<string>(intentions).fill('attitude'), ...Array<string>(recap).fill('item')]);
   await expect(phone.getByText(new RegExp(`^Recap: \\d of ${recap} right$`))).toBeVisible();
-  await expect(phone.getByRole('heading', exact(player.summary.planHeading))).toHaveCount(0);
+  await expect(phone.getByRole('heading', exact(player.planCard.cardTitle))).toHaveCount(0);
   await expect.poll(async () => (await deviceState(phone, followUpId)).outbox.length).toBe(0);
   // One code for the device, not one per session.
   expect(await phone.evaluate((key) => window.localStorage.getItem(key), PAIRING_KEY)).toBe(pairingCode);

@@ -45,7 +45,7 @@ for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
     }
     if (path === 'full') expect([...axeChecked]).toContain('item-ordering');
 
-    await expect(page.getByRole('heading', { level: 2, name: m.summary.scoresHeading })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: m.summary.takeAway })).toBeVisible();
     await expect(page.getByText(m.summary.allSaved)).toBeVisible();
 
     const device = await deviceState(page);

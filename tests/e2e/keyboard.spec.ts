@@ -7,7 +7,7 @@ test('the whole journey by keyboard alone', async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto('/en-GB/learn');
   await driveJourney({ page, locale: 'en-GB', mode: 'keyboard' });
-  await expect(page.getByRole('heading', { level: 2, name: messages('en-GB').summary.scoresHeading })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: messages('en-GB').summary.takeAway })).toBeVisible();
   const device = await deviceState(page);
   await expect.poll(async () => (await storedAnswers(page, device.participantId)).length).toBe(expectedAnswerCount());
 });

@@ -43,14 +43,14 @@ export function FactReveal({ fact, guess, onNext }: { fact: PlayerFact; guess: A
               {fact.sources.map((s) => (
                 <li key={`${s.publisher}-${s.title}`}>
                   {s.url ? (
-                    <a href={s.url} rel="noopener noreferrer" target="_blank">
+                    <a href={s.url} rel="noopener noreferrer" target="_blank" lang="en">
                       {s.title}
                     </a>
                   ) : (
-                    s.title
+                    <span lang="en">{s.title}</span>
                   )}
                   {' — '}
-                  {s.publisher}, {s.year}
+                  <span lang="en">{s.publisher}</span>, {s.year}
                   {s.url && <span className="visually-hidden"> {t('opensNewTab')}</span>}
                 </li>
               ))}

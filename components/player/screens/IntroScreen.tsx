@@ -27,7 +27,9 @@ export function IntroScreen({ api, resumable }: { api: PlayerApi; resumable: boo
         <h2>{t('beforeYouStart')}</h2>
         <p>{module.contentNote}</p>
         <p>
-          <Link href="/support">{t('supportLink')}</Link>
+          <Link href="/support" className="tap-link">
+            {t('supportLink')}
+          </Link>
         </p>
       </div>
       <ul className="checklist">
@@ -37,7 +39,9 @@ export function IntroScreen({ api, resumable }: { api: PlayerApi; resumable: boo
       </ul>
       <PrimaryAction onClick={api.start}>{resumable ? t('continue') : t('start')}</PrimaryAction>
       <p className="muted">
-        <Link href="/privacy">{t('privacyLink')}</Link>
+        <Link href="/privacy" className="tap-link">
+          {t('privacyLink')}
+        </Link>
       </p>
     </>
   );
