@@ -33,6 +33,12 @@ export const classSessionStateSchema = z.object({
   revealedStep: z.int().min(0).nullable().describe('Live mode: the step whose class answers are on the projector.'),
   showJoinCode: z.boolean(),
   closesAt: z.iso.datetime().nullable().describe('Self-paced mode: when the session closes.'),
+  closedReason: z
+    .enum(['teacher', 'inactive', 'time'])
+    .nullable()
+    .describe('Why a closed session closed: its teacher ended it, it sat idle (live), or its closing time came (self-paced). Null while open.'),
+  closedAt: z.iso.datetime().nullable().describe('When a closed session closed. Null while open.'),
+  opensAt: z.iso.datetime().nullable().describe('A scheduled follow-up that has not opened yet: when it opens. Null otherwise.'),
 });
 export type ClassSessionStateBody = z.infer<typeof classSessionStateSchema>;
 
