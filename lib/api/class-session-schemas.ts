@@ -118,11 +118,27 @@ export const newClassSessionFormSchema = z
       .max(14 * 60)
       .default(0)
       .describe('The browser’s Date.getTimezoneOffset(), in minutes.'),
+    opensOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'opensOnFormat' })
+      .optional()
+      .or(z.literal('').transform(() => undefined))
+      .describe('A follow-up: the day it opens to phones, in the browser’s local time (YYYY-MM-DD). Empty: at once.'),
     followUpOf: z
       .uuid({ error: 'followUpOf' })
       .optional()
       .or(z.literal('').transform(() => undefined))
       .describe('A follow-up: the earlier session it follows (fixed by the page, checked by the server).'),
+  })
+  .transform((form, ctx) => {
+    // Only a follow-up is planned ahead; the day starts at the teacher's local midnight.
+    if (form.followUpOf === undefined || form.opensOn === undefined) return { ...form, opensAt: null };
+    const opensAt = new Date(Date.parse(`${form.opensOn}T00:00:00Z`) + form.timezoneOffset * 60_000);
+    if (Number.isNaN(opensAt.getTime())) {
+      ctx.addIssue({ code: 'custom', path: ['opensOn'], message: 'opensOnFormat' });
+      return z.NEVER;
+    }
+    return { ...form, opensAt };
   })
   .transform((form) => ({
     ...form,
@@ -147,8 +163,19 @@ export type NewClassSessionForm = z.output<typeof newClassSessionFormSchema>;
 
 /** A problem with the new-session form: the field it is about and a key into `Teach.errors`. */
 export interface FormProblem {
-  field: 'organisationId' | 'mode' | 'closesAt' | 'followUpOf';
-  key: 'organisation' | 'mode' | 'closesAtMissing' | 'closesAtFormat' | 'closesAtPast' | 'closesAtTooFar' | 'followUpOf';
+  field: 'organisationId' | 'mode' | 'closesAt' | 'followUpOf' | 'opensOn';
+  key:
+    | 'organisation'
+    | 'mode'
+    | 'closesAtMissing'
+    | 'closesAtFormat'
+    | 'closesAtPast'
+    | 'closesAtTooFar'
+    | 'followUpOf'
+    | 'opensOnFormat'
+    | 'opensOnPast'
+    | 'opensOnTooFar'
+    | 'closesAtBeforeOpens';
 }
 
 /** The new-session form's state between tries: its problems, and what was typed so nothing is lost. */

@@ -60,3 +60,26 @@ export function closedReasonOf(
 export function notOpenYet(session: { opensAt: Date | null }, now: Date): boolean {
   return session.opensAt !== null && session.opensAt.getTime() > now.getTime();
 }
+
+/** The furthest ahead a follow-up may be planned: a school year's worth of weeks. */
+export const MAX_FOLLOW_UP_DAYS = 182;
+
+export type OpeningProblem = 'opensOnPast' | 'opensOnTooFar' | 'closesAtBeforeOpens';
+
+/**
+ * A planned follow-up's opening day against the clock and its closing time. `opensAt` is the
+ * start of the day the teacher chose, in their time zone (`timezoneOffset`, as the browser's
+ * Date.getTimezoneOffset()); today is allowed and means at once.
+ */
+export function checkOpening(
+  { opensAt, closesAt }: { opensAt: Date; closesAt: Date | null },
+  now: Date,
+  timezoneOffset: number,
+): OpeningProblem | null {
+  const offsetMs = timezoneOffset * 60_000;
+  const startOfToday = Math.floor((now.getTime() - offsetMs) / 86_400_000) * 86_400_000 + offsetMs;
+  if (opensAt.getTime() < startOfToday) return 'opensOnPast';
+  if (opensAt.getTime() > now.getTime() + MAX_FOLLOW_UP_DAYS * 86_400_000) return 'opensOnTooFar';
+  if (closesAt !== null && closesAt.getTime() <= opensAt.getTime()) return 'closesAtBeforeOpens';
+  return null;
+}
