@@ -13,6 +13,7 @@ import { HeadlineSection } from './HeadlineSection';
 import { KnowledgeSection } from './KnowledgeSection';
 import { PlansSection } from './PlansSection';
 import { ReleaseNotice } from './ReleaseNotice';
+import { RevisitSection } from './RevisitSection';
 import { ScenariosSection } from './ScenariosSection';
 import './report.css';
 
@@ -61,6 +62,7 @@ export async function ClassReport({ session, release, report, content, policies,
       </ul>
 
       <ReleaseNotice release={release} locale={locale} />
+      {report && <RevisitSection report={report} content={content} figures={figures} locale={locale} />}
 
       <nav className="report-actions" aria-label={t('actions.label')}>
         {report && (

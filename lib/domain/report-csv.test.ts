@@ -197,9 +197,9 @@ describe('writeReportCsv', () => {
     expect(find('q-single', '% dobrze')?.[4]).toBe('60');
     // The 9 wrong, "fewer than 10", are not a row of their own but counted in the section's line.
     expect(records.some((r) => r[1] === 'q-single' && r[3] === 'błędne przekonanie')).toBe(false);
-    const knowledgeHidden = records.filter((r) => r[0].startsWith('Wiedza') && r[3] === 'ukryte');
+    const knowledgeHidden = records.filter((r) => r[0]?.startsWith('Wiedza') && r[3] === 'ukryte');
     // The wrong answers' belief and the wrong-but-sure count: two figures, one line.
-    expect(knowledgeHidden.find((r) => r[2].endsWith('mniej niż 10'))).toEqual(['Wiedza – główna', 'q-single', '2 ukryte: mniej niż 10', 'ukryte', '2', '']);
+    expect(knowledgeHidden.find((r) => r[2]?.endsWith('mniej niż 10'))).toEqual(['Wiedza – główna', 'q-single', '2 ukryte: mniej niż 10', 'ukryte', '2', '']);
     expect(records.some((r) => r[4] === 'mniej niż 10' || r[4] === 'ukryto')).toBe(false);
     // The lift: 11 → 10 and 12 → 10, 23 → 25: nothing suppressed, all shown.
     expect(find('party/offer', 'odpowiedziało')?.[4]).toBe('25');
