@@ -86,7 +86,8 @@ export async function ClassReport({ session, release, report, content, policies,
         <>
           <HeadlineSection report={report} figures={figures} locale={locale} />
           <KnowledgeSection report={report} content={content} figures={figures} locale={locale} />
-          {/* A follow-up asks only its recap questions: the first visit's report has the rest. */}
+          {/* A follow-up asks its recap questions and the intention statements: the first visit's report has the rest. */}
+          {session.followUp && <ChangeSection report={report} content={content} figures={figures} locale={locale} />}
           {!session.followUp && (
             <>
               <FactsSection report={report} content={content} figures={figures} locale={locale} />

@@ -18,6 +18,7 @@ const labels: ReportCsvLabels = {
     decisions: 'Decyzje',
     endings: 'Zakończenia',
     change: 'Przed i po',
+    intentions: 'Zamiary',
     plans: 'Plany',
     note: 'Uwaga',
   },

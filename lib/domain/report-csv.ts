@@ -50,7 +50,7 @@ export const CSV_MEASURES = [
 ] as const;
 export type CsvMeasure = (typeof CSV_MEASURES)[number];
 
-export const CSV_SECTIONS = ['session', 'knowledge', 'facts', 'decisions', 'endings', 'change', 'plans', 'note'] as const;
+export const CSV_SECTIONS = ['session', 'knowledge', 'facts', 'decisions', 'endings', 'change', 'intentions', 'plans', 'note'] as const;
 export type CsvSection = (typeof CSV_SECTIONS)[number];
 
 /** Every word the CSV uses, in the reader's language. */
@@ -164,7 +164,7 @@ export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLa
 
   // Only what the session asked: a follow-up is a short recap (DESIGN.md, step 8), and a
   // session without the before and after questions has no change to count.
-  const asked = { firstVisit: !s.followUp, change: s.beforeAfter && !s.followUp };
+  const asked = { firstVisit: !s.followUp, change: s.beforeAfter || s.followUp };
   for (const fact of asked.firstVisit ? report.facts : []) {
     const section = labels.sections.facts;
     const label = content.factTitle(fact.factId);
@@ -195,7 +195,8 @@ export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLa
   }
 
   const change = (item: string, label: string, c: DisclosedMeasureChange) => {
-    const section = labels.sections.change;
+    // A follow-up's change is its intentions since the first session (class-report.ts).
+    const section = s.followUp ? labels.sections.intentions : labels.sections.change;
     add(section, item, label, 'nBefore', figure(c.nBefore));
     add(section, item, label, 'nAfter', figure(c.nAfter));
     add(section, item, label, 'nMatched', figure(c.nMatched));
@@ -204,7 +205,7 @@ export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLa
     add(section, item, label, 'meanChange', figure(c.change), figure(c.nMatched));
   };
   if (asked.change) {
-    change('knowledge', labels.knowledgeScore, report.change.knowledge);
+    if (!s.followUp) change('knowledge', labels.knowledgeScore, report.change.knowledge);
     for (const c of report.change.constructs) change(c.construct, labels.constructs[c.construct], c);
     for (const c of report.change.attitudeItems) change(c.itemId, content.attitudeStatement(c.itemId), c);
   }
