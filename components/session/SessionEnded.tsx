@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore } from 'react';
 import { SummaryScreen } from '@/components/player/screens/SummaryScreen';
 import type { PlayerApi } from '@/components/player/Player';
@@ -28,10 +28,11 @@ export function SessionEnded({ api, state }: { api: PlayerApi; state: ClassSessi
   const t = useTranslations('Session.ended');
   const [showSummary, setShowSummary] = useState(false);
   const closing = closingOf(state);
-  // In the phone's own time zone, worked out in the browser only (as SessionBanner does).
+  const locale = useLocale();
+  // In the phone's own time zone, worked out in the browser only (as SessionBanner does), in the page's language.
   const time = useSyncExternalStore(
     noSubscription,
-    () => (closing.reason === 'teacher' ? null : new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(closing.at))),
+    () => (closing.reason === 'teacher' ? null : new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(closing.at))),
     () => null,
   );
   if (showSummary) return <SummaryScreen api={api} />;

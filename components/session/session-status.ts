@@ -1,8 +1,7 @@
 import 'server-only';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
-import type { ClassSessionRow } from '@/lib/db/schema';
-import { closedReasonOf, notOpenYet } from '@/lib/domain/session-lifecycle';
+import { closedReasonOf, notOpenYet, type SessionLifecycle } from '@/lib/domain/session-lifecycle';
 import { env } from '@/lib/env';
 
 /**
@@ -10,7 +9,7 @@ import { env } from '@/lib/env';
  * ("Closed automatically after 90 minutes without activity, at 11:35").
  */
 export async function sessionStatusText(
-  session: Pick<ClassSessionRow, 'status' | 'closesAt' | 'closedAt' | 'closedReason' | 'opensAt'>,
+  session: SessionLifecycle,
   locale: Locale,
   now: Date,
   { withTime = false }: { withTime?: boolean } = {},

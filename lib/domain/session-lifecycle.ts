@@ -17,6 +17,15 @@ export interface SessionTimes {
   lastActivityAt: Date;
 }
 
+/** What a page needs to say whether a session is open, opening later, or closed and why. */
+export interface SessionLifecycle {
+  status: ClassSessionStatus;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  closedReason: ClassSessionClosedReason | null;
+  opensAt: Date | null;
+}
+
 /** The default idle period of a live session: longer than a double lesson with a break. */
 export const DEFAULT_LIVE_IDLE_MINUTES = 90;
 
