@@ -63,7 +63,7 @@ const labels: ReportCsvLabels = {
   fewerThan: (k) => `mniej niż ${k}`,
   withheld: 'ukryto',
   withheldFewer: (count, k) => `${count} ukryte: mniej niż ${k}`,
-  withheldLinked: (count, k) => `${count} ukryte: razem z innymi`,
+  withheldLinked: (count) => `${count} ukryte: razem z innymi`,
   none: '',
   note: 'Liczby od 1 do 9 pokazano jako „mniej niż 10”, pozostałe zaokrąglono do 5.',
 };

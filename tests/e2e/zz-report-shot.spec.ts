@@ -11,7 +11,8 @@ test('report screenshot', async ({ browser }) => {
   const { page } = teacher;
   await page.setViewportSize({ width: 1366, height: 768 });
   const session = await createSession(page, { mode: 'live', beforeAfter: false });
-  const items = structure.items.filter((i) => i.phases.includes('main') && (i.kind === 'single' || i.kind === 'truefalse'));
+  type Choice = Extract<(typeof structure.items)[number], { kind: 'single' | 'truefalse' }>;
+  const items = structure.items.filter((i): i is Choice => i.phases.includes('main') && (i.kind === 'single' || i.kind === 'truefalse'));
   const rightRate = [0.3, 0.85, 0.45, 0.7, 0.9, 0.25, 0.6, 0.8, 0.5, 0.75];
   for (let s = 0; s < 30; s += 1) {
     const participantId = randomUUID();
