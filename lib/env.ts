@@ -40,6 +40,12 @@ export const envSchema = z.object({
   RETENTION_DAYS: z
     .preprocess(blankAsUnset, z.coerce.number('a whole number of days').int('a whole number of days').min(1, 'at least 1 day').default(730))
     .describe('How many days raw answers are kept before the daily retention job deletes them (default 730, two school years).'),
+  LIVE_SESSION_IDLE_MINUTES: z
+    .preprocess(
+      blankAsUnset,
+      z.coerce.number('a whole number of minutes').int('a whole number of minutes').min(15, 'at least 15 minutes').max(1440, 'at most 1440 minutes (a day)').default(90),
+    )
+    .describe('A live session with no teacher command, join or answer for this many minutes closes by itself (default 90).'),
   DEMO_DATA: z
     .preprocess(
       blankAsUnset,

@@ -191,7 +191,7 @@ function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale:
   if (live?.state.status === 'closed') {
     return (
       <div>
-        <SessionEnded api={api} />
+        <SessionEnded api={api} state={live.state} />
         {syncNotice}
       </div>
     );

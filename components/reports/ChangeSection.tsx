@@ -25,8 +25,12 @@ const NUMBER_COLUMNS = ['nBefore', 'nAfter', 'nMatched', 'before', 'after', 'cha
 /** Matched before/after pairs: n at each wave, and the averages and change where n allows. */
 export async function ChangeSection({ report, content, figures, locale }: Props) {
   const t = await getTranslations({ locale, namespace: 'Report.change' });
+  const tf = await getTranslations({ locale, namespace: 'Report.change.followUp' });
+  // A follow-up compares intentions now with the same devices' at the first session's start.
+  const followUp = report.session.followUp;
+  const columnLabel = (column: (typeof NUMBER_COLUMNS)[number]) => (followUp && column !== 'change' ? tf(column) : t(column));
   const measures: ChangeRow[] = [
-    { key: 'knowledge', label: t('knowledgeScore'), change: report.change.knowledge, unit: 'percent' },
+    ...(followUp ? [] : [{ key: 'knowledge', label: t('knowledgeScore'), change: report.change.knowledge, unit: 'percent' as const }]),
     ...report.change.constructs.map(
       (c): ChangeRow => ({ key: c.construct, label: t(`constructs.${c.construct}`), change: c, unit: 'scale' }),
     ),
@@ -41,7 +45,7 @@ export async function ChangeSection({ report, content, figures, locale }: Props)
         <tr>
           <th scope="col">{firstColumn}</th>
           {NUMBER_COLUMNS.map((column) => (
-            <NumberHeader key={column}>{t(column)}</NumberHeader>
+            <NumberHeader key={column}>{columnLabel(column)}</NumberHeader>
           ))}
         </tr>
       </thead>
@@ -67,8 +71,14 @@ export async function ChangeSection({ report, content, figures, locale }: Props)
 
   return (
     <section className="report-section" aria-labelledby="report-change">
-      <h2 id="report-change">{t('heading')}</h2>
-      {report.session.beforeAfter ? (
+      <h2 id="report-change">{followUp ? tf('heading') : t('heading')}</h2>
+      {followUp ? (
+        <>
+          <p>{tf('lead')}</p>
+          {measures.length === 0 ? <p>{tf('none')}</p> : table('report-change-measures', tf('caption'), t('measure'), measures)}
+          {statements.length > 0 && table('report-change-items', tf('itemsCaption'), t('statement'), statements)}
+        </>
+      ) : report.session.beforeAfter ? (
         <>
           <p>{t('lead')}</p>
           {table('report-change-measures', t('caption'), t('measure'), measures)}

@@ -13,6 +13,7 @@ import { HeadlineSection } from './HeadlineSection';
 import { KnowledgeSection } from './KnowledgeSection';
 import { PlansSection } from './PlansSection';
 import { ReleaseNotice } from './ReleaseNotice';
+import { RevisitSection } from './RevisitSection';
 import { ScenariosSection } from './ScenariosSection';
 import './report.css';
 
@@ -61,6 +62,7 @@ export async function ClassReport({ session, release, report, content, policies,
       </ul>
 
       <ReleaseNotice release={release} locale={locale} />
+      {report && <RevisitSection report={report} content={content} figures={figures} locale={locale} />}
 
       <nav className="report-actions" aria-label={t('actions.label')}>
         {report && (
@@ -84,7 +86,8 @@ export async function ClassReport({ session, release, report, content, policies,
         <>
           <HeadlineSection report={report} figures={figures} locale={locale} />
           <KnowledgeSection report={report} content={content} figures={figures} locale={locale} />
-          {/* A follow-up asks only its recap questions: the first visit's report has the rest. */}
+          {/* A follow-up asks its recap questions and the intention statements: the first visit's report has the rest. */}
+          {session.followUp && <ChangeSection report={report} content={content} figures={figures} locale={locale} />}
           {!session.followUp && (
             <>
               <FactsSection report={report} content={content} figures={figures} locale={locale} />

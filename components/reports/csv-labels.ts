@@ -25,6 +25,8 @@ export async function reportCsvLabels(locale: Locale, policies: DisclosurePolici
     plan: (parts) => t('plans.planText', parts),
     fewerThan: (threshold) => t('values.fewerThan', { k: threshold }),
     withheld: t('values.withheld'),
+    withheldFewer: (count, threshold) => t('csv.withheldFewer', { count, k: threshold }),
+    withheldLinked: (count, threshold) => t('csv.withheldLinked', { count, k: threshold }),
     none: t('values.none'),
     note: t('csv.note', { k, roundTo }),
   };

@@ -26,3 +26,22 @@ describe('newClassSessionFormSchema: follow-ups', () => {
     expect(result.error?.issues.map((i) => ({ path: i.path, message: i.message }))).toEqual([{ path: ['followUpOf'], message: 'followUpOf' }]);
   });
 });
+
+describe('newClassSessionFormSchema: a planned follow-up', () => {
+  it('reads the opening day as the start of that day in the teacher’s time zone', () => {
+    const parsed = newClassSessionFormSchema.parse(form({ mode: 'live', opensOn: '2026-12-15', timezoneOffset: '-60', followUpOf: FIRST }));
+    expect(parsed.opensAt).toEqual(new Date('2026-12-14T23:00:00Z'));
+  });
+
+  it('opens at once when the day is left empty, and ignores a day on a session that follows nothing', () => {
+    expect(newClassSessionFormSchema.parse(form({ opensOn: '', followUpOf: FIRST })).opensAt).toBeNull();
+    expect(newClassSessionFormSchema.parse(form({ opensOn: '2026-12-15' })).opensAt).toBeNull();
+  });
+
+  it('refuses a day that is not a date, under the key the form translates', () => {
+    const result = newClassSessionFormSchema.safeParse(form({ opensOn: '15/12/2026', followUpOf: FIRST }));
+    expect(result.error?.issues.map((i) => ({ path: i.path, message: i.message }))).toEqual([{ path: ['opensOn'], message: 'opensOnFormat' }]);
+    const impossible = newClassSessionFormSchema.safeParse(form({ opensOn: '2026-13-45', followUpOf: FIRST }));
+    expect(impossible.error?.issues.map((i) => i.message)).toEqual(['opensOnFormat']);
+  });
+});

@@ -33,6 +33,12 @@ export const classSessionStateSchema = z.object({
   revealedStep: z.int().min(0).nullable().describe('Live mode: the step whose class answers are on the projector.'),
   showJoinCode: z.boolean(),
   closesAt: z.iso.datetime().nullable().describe('Self-paced mode: when the session closes.'),
+  closedReason: z
+    .enum(['teacher', 'inactive', 'time'])
+    .nullable()
+    .describe('Why a closed session closed: its teacher ended it, it sat idle (live), or its closing time came (self-paced). Null while open.'),
+  closedAt: z.iso.datetime().nullable().describe('When a closed session closed. Null while open.'),
+  opensAt: z.iso.datetime().nullable().describe('A scheduled follow-up that has not opened yet: when it opens. Null otherwise.'),
 });
 export type ClassSessionStateBody = z.infer<typeof classSessionStateSchema>;
 
@@ -117,11 +123,27 @@ export const newClassSessionFormSchema = z
       .max(14 * 60)
       .default(0)
       .describe('The browser’s Date.getTimezoneOffset(), in minutes.'),
+    opensOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'opensOnFormat' })
+      .optional()
+      .or(z.literal('').transform(() => undefined))
+      .describe('A follow-up: the day it opens to phones, in the browser’s local time (YYYY-MM-DD). Empty: at once.'),
     followUpOf: z
       .uuid({ error: 'followUpOf' })
       .optional()
       .or(z.literal('').transform(() => undefined))
       .describe('A follow-up: the earlier session it follows (fixed by the page, checked by the server).'),
+  })
+  .transform((form, ctx) => {
+    // Only a follow-up is planned ahead; the day starts at the teacher's local midnight.
+    if (form.followUpOf === undefined || form.opensOn === undefined) return { ...form, opensAt: null };
+    const opensAt = new Date(Date.parse(`${form.opensOn}T00:00:00Z`) + form.timezoneOffset * 60_000);
+    if (Number.isNaN(opensAt.getTime())) {
+      ctx.addIssue({ code: 'custom', path: ['opensOn'], message: 'opensOnFormat' });
+      return z.NEVER;
+    }
+    return { ...form, opensAt };
   })
   .transform((form) => ({
     ...form,
@@ -146,8 +168,20 @@ export type NewClassSessionForm = z.output<typeof newClassSessionFormSchema>;
 
 /** A problem with the new-session form: the field it is about and a key into `Teach.errors`. */
 export interface FormProblem {
-  field: 'organisationId' | 'mode' | 'path' | 'closesAt' | 'followUpOf';
-  key: 'organisation' | 'mode' | 'path' | 'closesAtMissing' | 'closesAtFormat' | 'closesAtPast' | 'closesAtTooFar' | 'followUpOf';
+  field: 'organisationId' | 'mode' | 'path' | 'closesAt' | 'followUpOf' | 'opensOn';
+  key:
+    | 'organisation'
+    | 'mode'
+    | 'path'
+    | 'closesAtMissing'
+    | 'closesAtFormat'
+    | 'closesAtPast'
+    | 'closesAtTooFar'
+    | 'followUpOf'
+    | 'opensOnFormat'
+    | 'opensOnPast'
+    | 'opensOnTooFar'
+    | 'closesAtBeforeOpens';
 }
 
 /** The new-session form's state between tries: its problems, and what was typed so nothing is lost. */

@@ -42,6 +42,9 @@ export const CLASS_SESSION_STATUSES = ['open', 'closed'] as const;
 export const CLASS_SESSION_PATHS = ['core', 'full'] as const;
 export type ClassSessionPath = (typeof CLASS_SESSION_PATHS)[number];
 export type ClassSessionStatus = (typeof CLASS_SESSION_STATUSES)[number];
+/** Why a session closed: its teacher ended it, it sat idle (live), or its closing time came (self-paced). */
+export const CLASS_SESSION_CLOSED_REASONS = ['teacher', 'inactive', 'time'] as const;
+export type ClassSessionClosedReason = (typeof CLASS_SESSION_CLOSED_REASONS)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -150,6 +153,15 @@ export const classSessions = pgTable(
     followUpOf: uuid('follow_up_of').references((): AnyPgColumn => classSessions.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Set with closedAt (lib/domain/session-lifecycle.ts); null while open. */
+    closedReason: text('closed_reason').$type<ClassSessionClosedReason>(),
+    /**
+     * Live mode: the teacher's last command, or later answers or joins once a check has seen them
+     * (lib/server/session-lifecycle.ts). A live session idle for LIVE_SESSION_IDLE_MINUTES closes.
+     */
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A scheduled follow-up: phones can join from this time on; null opens at once. */
+    opensAt: timestamp('opens_at', { withTimezone: true }),
   },
   (table) => [
     unique('class_sessions_join_code_unique').on(table.joinCode),
@@ -158,6 +170,7 @@ export const classSessions = pgTable(
     check('class_sessions_mode_check', sql`${table.mode} in (${inList(CLASS_SESSION_MODES)})`),
     check('class_sessions_status_check', sql`${table.status} in (${inList(CLASS_SESSION_STATUSES)})`),
     check('class_sessions_path_check', sql`${table.path} in (${inList(CLASS_SESSION_PATHS)})`),
+    check('class_sessions_closed_reason_check', sql`${table.closedReason} in (${inList(CLASS_SESSION_CLOSED_REASONS)})`),
   ],
 );
 

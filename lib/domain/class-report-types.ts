@@ -44,7 +44,12 @@ export interface ClassReportInput {
    * A follow-up session: the participants of the session it follows and its own, each with their
    * device's pairing hash, in the order they joined. Absent for any other session.
    */
-  pairing?: { first: readonly PairingEntry[]; followUp: readonly PairingEntry[] };
+  pairing?: {
+    first: readonly PairingEntry[];
+    followUp: readonly PairingEntry[];
+    /** The first session's answers (received by the report's cutoff): for the change since then. */
+    firstAnswers?: readonly ReportAnswer[];
+  };
 }
 
 export interface Headline {

@@ -514,6 +514,42 @@ describe('buildClassReport (the hand-worked class)', () => {
     expect(followUp.pairedDevices).toBe(1);
     expect(discloseClassReport(structure, followUp, disclosurePolicies()).page.pairedDevices).toEqual({ kind: 'fewer-than', k: 5 });
   });
+
+  it('in a follow-up, compares the intention statements now with the same devices at the first session’s start', () => {
+    const seat = (participantId: string, phase: 'before' | 'followup', value: number | null): ReportAnswer => ({
+      participantId,
+      itemId: 'int-seat',
+      phase,
+      response: { kind: 'scale', value },
+      correct: null,
+      confidence: null,
+    });
+    const followUp = buildClassReport(structure, {
+      session: { ...session, beforeAfter: false, followUp: true },
+      participantIds: students(1, 2, 3, 4),
+      // s4 joined and answered nothing: counted at neither wave, though its device was there the first time.
+      answers: [seat(student(1), 'followup', 5), seat(student(2), 'followup', 4), seat(student(3), 'followup', 2)],
+      pairing: {
+        first: ['old-1', 'old-2', 'old-3', 'old-4'].map((participantId, i) => ({ participantId, pairingHash: `h${i + 1}` })),
+        followUp: [
+          { participantId: student(1), pairingHash: 'h1' },
+          { participantId: student(2), pairingHash: 'h2' },
+          { participantId: student(3), pairingHash: 'h9' },
+          { participantId: student(4), pairingHash: 'h4' },
+        ],
+        firstAnswers: [seat('old-1', 'before', 3), seat('old-2', 'before', null), seat('old-4', 'before', 2), seat('old-3', 'before', 1)],
+      },
+    });
+    // s1 paired and answered both times (3 → 5); s2 paired but chose "prefer not to say" first; s3 unpaired.
+    expect(followUp.change.attitudeItems).toEqual([
+      { itemId: 'int-seat', construct: 'intention', reverse: false, nBefore: 1, nAfter: 3, nMatched: 1, meanBefore: 3, meanAfter: 5, sumSquaredChange: 4 },
+    ]);
+    expect(followUp.change.constructs).toEqual([{ construct: 'intention', nBefore: 1, nAfter: 3, nMatched: 1, meanBefore: 3, meanAfter: 5, sumSquaredChange: 4 }]);
+    expect(followUp.change.knowledge.nAfter).toBe(0);
+    // Disclosed under the class view like any change: a pair of one is no figure.
+    const page = discloseClassReport(structure, followUp, disclosurePolicies()).page;
+    expect(page.change.attitudeItems[0]).toMatchObject({ nMatched: { kind: 'fewer-than', k: 5 }, before: { kind: 'fewer-than', k: 5 } });
+  });
 });
 
 describe('discloseClassReport', () => {

@@ -332,6 +332,67 @@ function changeResult(structure: ModuleStructure, byStudent: AnswersByStudent): 
   };
 }
 
+const NO_CHANGE: MeasureChange = { nBefore: 0, nAfter: 0, nMatched: 0, meanBefore: null, meanAfter: null, sumSquaredChange: 0 };
+
+/**
+ * A follow-up's change: the intention statements it asks, now against the same devices' answers
+ * at the start of the first session (paired by pairing code only, pairing.ts), as the officers'
+ * follow-up figures compare them (follow-up-summary.ts). Only students who answered something in
+ * the follow-up count at either wave, so every figure is a part of those who started. Knowledge
+ * has no change here: the follow-up's own questions are its knowledge table.
+ */
+function followUpChange(structure: ModuleStructure, byStudent: AnswersByStudent, pairing: NonNullable<ClassReportInput['pairing']>): BeforeAfterChange {
+  const firstOf = new Map(pairFollowUp(pairing.first, pairing.followUp).pairs.map((pair) => [pair.followUp, pair.first]));
+  const firstAnswers: AnswersByStudent = new Map();
+  for (const answer of pairing.firstAnswers ?? []) {
+    const own = firstAnswers.get(answer.participantId) ?? new Map<string, ReportAnswer>();
+    own.set(answerKey(answer.phase, answer.itemId), answer);
+    firstAnswers.set(answer.participantId, own);
+  }
+  const students = [...byStudent.entries()]
+    .filter(([, answers]) => answers.size > 0)
+    .map(([id, now]) => {
+      const firstId = firstOf.get(id);
+      return { now, first: firstId === undefined ? undefined : firstAnswers.get(firstId) };
+    });
+  const items = structure.attitudeItems.filter((a) => a.construct === 'intention' && a.phases.includes('followup') && a.phases.includes('before'));
+  const points = (item: AttitudeItem) => students.map((s) => ({ before: scalePoint(s.first, 'before', item), after: scalePoint(s.now, 'followup', item) }));
+  const constructs =
+    items.length === 0
+      ? []
+      : [
+          {
+            construct: 'intention' as const,
+            ...measureChange(
+              students.map((_, i): StudentMeasure => {
+                const both = items.flatMap((item) => {
+                  const p = points(item)[i];
+                  return p?.before !== undefined && p.after !== undefined ? [{ b: p.before, a: p.after }] : [];
+                });
+                const at = items.map((item) => points(item)[i]);
+                const pairBefore = mean(both.map((x) => x.b));
+                const pairAfter = mean(both.map((x) => x.a));
+                return {
+                  atBefore: at.some((p) => p?.before !== undefined),
+                  atAfter: at.some((p) => p?.after !== undefined),
+                  ...(pairBefore !== null && pairAfter !== null ? { pair: { before: pairBefore, after: pairAfter } } : {}),
+                };
+              }),
+            ),
+          },
+        ];
+  return {
+    knowledge: NO_CHANGE,
+    constructs,
+    attitudeItems: items.map((item) => ({
+      itemId: item.id,
+      construct: item.construct,
+      reverse: item.reverse,
+      ...measureChange(points(item).map((p) => atWaves(p.before, p.after))),
+    })),
+  };
+}
+
 function planResult(structure: ModuleStructure, byStudent: AnswersByStudent): PlanResult {
   const responses = answersTo(byStudent, 'main', 'plan').flatMap((a) => (a.response.kind === 'plan' ? [a.response] : []));
   return {
@@ -362,7 +423,7 @@ export function buildClassReport(structure: ModuleStructure, input: ClassReportI
       // A deeper story a core session never asked is left out, unless some of its answers came in anyway.
       .filter(({ scenario, result }) => asked(scenario, input.session) || result.decisions.some((d) => d.answered > 0))
       .map(({ result }) => result),
-    change: changeResult(structure, byStudent),
+    change: followUp && input.pairing?.firstAnswers !== undefined ? followUpChange(structure, byStudent, input.pairing) : changeResult(structure, byStudent),
     plans: planResult(structure, byStudent),
   };
 }

@@ -68,6 +68,8 @@ export interface DemoClassSession {
   followUpOf: string | null;
   createdAt: Date;
   closedAt: Date;
+  /** Why it closed (decision 16): a self-paced one at its time, a live one by its teacher. */
+  closedReason: 'teacher' | 'time';
 }
 
 export interface DemoParticipant {
@@ -236,6 +238,7 @@ function newSession(
     createdAt: start,
     // Set once every answer is in (addVisit); a self-paced session closed at its closing time.
     closedAt: closesAt ?? start,
+    closedReason: selfPaced ? 'time' : 'teacher',
   };
 }
 

@@ -18,6 +18,7 @@ const labels: ReportCsvLabels = {
     decisions: 'Decyzje',
     endings: 'Zakończenia',
     change: 'Przed i po',
+    intentions: 'Zamiary',
     plans: 'Plany',
     note: 'Uwaga',
   },
@@ -47,6 +48,7 @@ const labels: ReportCsvLabels = {
     meanChange: 'zmiana',
     picked: 'wybrało',
     ownPlans: 'własne plany',
+    withheld: 'ukryte',
   },
   phases: { before: 'przed', main: 'główna', after: 'po', followup: 'powtórka' },
   constructs: { attitude: 'postawa', norm: 'norma', control: 'kontrola', intention: 'zamiar' },
@@ -60,6 +62,8 @@ const labels: ReportCsvLabels = {
   plan: (parts) => `Jeśli ${parts.if}, to ${parts.then}`,
   fewerThan: (k) => `mniej niż ${k}`,
   withheld: 'ukryto',
+  withheldFewer: (count, k) => `${count} ukryte: mniej niż ${k}`,
+  withheldLinked: (count) => `${count} ukryte: razem z innymi`,
   none: '',
   note: 'Liczby od 1 do 9 pokazano jako „mniej niż 10”, pozostałe zaokrąglono do 5.',
 };
@@ -176,7 +180,14 @@ describe('writeReportCsv', () => {
   it('defuses text a spreadsheet would run as a formula', () => {
     expect(find('q-tf', 'odpowiedziało')?.[2]).toBe('\'=HYPERLINK("http://evil.example","click")');
     expect(find('q-order', 'odpowiedziało')?.[2]).toBe("'@SUM(A1)");
-    expect(records.find((r) => r[3] === 'błędne przekonanie')?.[2]).toBe("'-Thinks it is fine");
+    // A shown misconception row carries the content's text defused too.
+    const shownBelief = discloseClassReport(
+      testStructure,
+      buildClassReport(testStructure, { session, participantIds: ids, answers: answers.map((a) => (a.itemId === 'q-single' ? { ...a, response: { kind: 'choice', optionIds: ['wrong'] }, correct: false } : a)) }),
+      disclosurePolicies(),
+    ).file();
+    const rows = parseCsv(writeReportCsv(shownBelief, labels, reportContentText(text)).slice(1));
+    expect(rows.find((r) => r[3] === 'błędne przekonanie')?.[2]).toBe("'-Thinks it is fine");
   });
 
   it('writes suppressed and withheld figures in words, and shown ones as numbers', () => {
@@ -185,7 +196,12 @@ describe('writeReportCsv', () => {
     expect(find('q-single', 'odpowiedziało')?.[4]).toBe('25');
     expect(find('q-single', 'dobrze')?.slice(4)).toEqual(['15', '25']);
     expect(find('q-single', '% dobrze')?.[4]).toBe('60');
-    expect(records.find((r) => r[1] === 'q-single' && r[3] === 'błędne przekonanie')?.[4]).toBe('mniej niż 10');
+    // The 9 wrong, "fewer than 10", are not a row of their own but counted in the section's line.
+    expect(records.some((r) => r[1] === 'q-single' && r[3] === 'błędne przekonanie')).toBe(false);
+    const knowledgeHidden = records.filter((r) => r[0]?.startsWith('Wiedza') && r[3] === 'ukryte');
+    // The wrong answers' belief and the wrong-but-sure count: two figures, one line.
+    expect(knowledgeHidden.find((r) => r[2]?.endsWith('mniej niż 10'))).toEqual(['Wiedza – główna', 'q-single', '2 ukryte: mniej niż 10', 'ukryte', '2', '']);
+    expect(records.some((r) => r[4] === 'mniej niż 10' || r[4] === 'ukryto')).toBe(false);
     // The lift: 11 → 10 and 12 → 10, 23 → 25: nothing suppressed, all shown.
     expect(find('party/offer', 'odpowiedziało')?.[4]).toBe('25');
     expect(find('party/offer/decline', 'wybrało')?.slice(4)).toEqual(['10', '25']);
@@ -204,6 +220,7 @@ describe('writeReportCsv', () => {
     const falling = writeReportCsv(
       {
         ...disclosed,
+        session: { ...disclosed.session, beforeAfter: true },
         change: {
           ...disclosed.change,
           knowledge: { ...disclosed.change.knowledge, change: { kind: 'mean', value: -12 } },
@@ -213,6 +230,24 @@ describe('writeReportCsv', () => {
       reportContentText(text),
     );
     expect(parseCsv(falling.slice(1)).find((r) => r[1] === 'knowledge' && r[3] === 'zmiana')?.[4]).toBe('-12');
+  });
+});
+
+describe('writeReportCsv: only what the session asked', () => {
+  it('leaves a follow-up’s CSV without facts, stories, before and after, and plans', () => {
+    const followUp = discloseClassReport(
+      testStructure,
+      buildClassReport(testStructure, { session: { ...session, followUp: true }, participantIds: ids, answers: [] }),
+      disclosurePolicies(),
+    ).file();
+    const sections = new Set(parseCsv(writeReportCsv(followUp, labels, reportContentText(text)).slice(1)).map((r) => r[0]));
+    for (const absent of ['Fakty', 'Decyzje', 'Zakończenia', 'Przed i po', 'Plany']) expect(sections.has(absent)).toBe(false);
+    expect(sections.has('Sesja')).toBe(true);
+  });
+
+  it('leaves out the before and after section of a session that did not ask it', () => {
+    expect(records.some((r) => r[0] === 'Przed i po')).toBe(false);
+    expect(records.some((r) => r[0] === 'Plany')).toBe(true);
   });
 });
 

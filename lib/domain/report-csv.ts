@@ -3,6 +3,11 @@
  * n), so a spreadsheet can filter and pivot it. Pure, and no words of its own: every heading,
  * measure name and "fewer than 10" comes in `labels`, every content text in `content`.
  *
+ * It lists only what the session asked (a follow-up has no facts, stories, plans or before and
+ * after), and a figure the rules hide is not a row of its own: each section ends with one line
+ * per reason that counts them and names their items ("12 figures withheld: fewer than 10
+ * students each"), so the rows a reader sees are figures.
+ *
  * The file is written by csv.ts: RFC 4180, UTF-8 with a byte-order mark, formulas made inert.
  */
 import type { AttitudeConstruct, Phase } from '@/lib/content/schema';
@@ -41,10 +46,11 @@ export const CSV_MEASURES = [
   'meanChange',
   'picked',
   'ownPlans',
+  'withheld',
 ] as const;
 export type CsvMeasure = (typeof CSV_MEASURES)[number];
 
-export const CSV_SECTIONS = ['session', 'knowledge', 'facts', 'decisions', 'endings', 'change', 'plans', 'note'] as const;
+export const CSV_SECTIONS = ['session', 'knowledge', 'facts', 'decisions', 'endings', 'change', 'intentions', 'plans', 'note'] as const;
 export type CsvSection = (typeof CSV_SECTIONS)[number];
 
 /** Every word the CSV uses, in the reader's language. */
@@ -68,6 +74,10 @@ export interface ReportCsvLabels {
   plan: (parts: { if: string; then: string }) => string;
   fewerThan: (k: number) => string;
   withheld: string;
+  /** The line that stands for a section's figures hidden as "fewer than k": how many, and why. */
+  withheldFewer: (count: number, k: number) => string;
+  /** The line that stands for a section's figures withheld because the figures beside them would give a small group away. */
+  withheldLinked: (count: number, k: number) => string;
   /** Nothing to show: nobody answered. */
   none: string;
   /** The note on disclosure control, written at the end. */
@@ -76,6 +86,29 @@ export interface ReportCsvLabels {
 
 type Cell = CsvCell;
 type Row = Record<Column, Cell>;
+/** Why a figure is not in the file as a number; null for one that is. */
+type Hidden = 'fewer' | 'linked' | null;
+
+/**
+ * The rows with each section's hidden figures taken out and counted, one line per reason at the
+ * end of the section, naming the items (each once) so a reader can still see what they were.
+ */
+function collapseHidden(rows: readonly (Row & { hidden: Hidden })[], labels: ReportCsvLabels, k: number): Row[] {
+  const out: Row[] = [];
+  const sections = [...new Set(rows.map((r) => String(r.section)))];
+  for (const section of sections) {
+    const inSection = rows.filter((r) => r.section === section);
+    for (const { hidden, ...row } of inSection) if (hidden === null) out.push(row);
+    for (const reason of ['fewer', 'linked'] as const) {
+      const hidden = inSection.filter((r) => r.hidden === reason);
+      if (hidden.length === 0) continue;
+      const items = [...new Set(hidden.map((r) => String(r.item)).filter((item) => item !== ''))].join('; ');
+      const label = reason === 'fewer' ? labels.withheldFewer(hidden.length, k) : labels.withheldLinked(hidden.length, k);
+      out.push({ section, item: items, label, measure: labels.measures.withheld, value: hidden.length, n: '' });
+    }
+  }
+  return out;
+}
 
 /** A UTC timestamp a spreadsheet recognises, to the minute: 2025-03-14 10:05. */
 function timestamp(date: Date): string {
@@ -83,9 +116,11 @@ function timestamp(date: Date): string {
 }
 
 export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLabels, content: ReportContentText): string {
-  const rows: Row[] = [];
+  const rows: (Row & { hidden: Hidden })[] = [];
+  const hiddenAs = (value: Cell): Hidden =>
+    value === labels.withheld ? 'linked' : value === labels.fewerThan(report.policy.k) ? 'fewer' : null;
   const add = (section: string, item: string, label: string, measure: CsvMeasure, value: Cell, n: Cell = '') =>
-    rows.push({ section, item, label, measure: labels.measures[measure], value, n });
+    rows.push({ section, item, label, measure: labels.measures[measure], value, n, hidden: section === labels.sections.session ? null : hiddenAs(value) });
   const figure = (value: DisclosedFigure | DisclosedMean): Cell => {
     switch (value.kind) {
       case 'count':
@@ -127,7 +162,10 @@ export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLa
     if (item.confidenceAsked) add(section, item.itemId, label, 'confidentErrors', figure(item.confidentErrors), n);
   }
 
-  for (const fact of report.facts) {
+  // Only what the session asked: a follow-up is a short recap (DESIGN.md, step 8), and a
+  // session without the before and after questions has no change to count.
+  const asked = { firstVisit: !s.followUp, change: s.beforeAfter || s.followUp };
+  for (const fact of asked.firstVisit ? report.facts : []) {
     const section = labels.sections.facts;
     const label = content.factTitle(fact.factId);
     const n = figure(fact.answered);
@@ -139,7 +177,7 @@ export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLa
     }
   }
 
-  for (const scenario of report.scenarios) {
+  for (const scenario of asked.firstVisit ? report.scenarios : []) {
     for (const decision of scenario.decisions) {
       const item = `${scenario.scenarioId}/${decision.nodeId}`;
       const n = figure(decision.answered);
@@ -157,7 +195,8 @@ export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLa
   }
 
   const change = (item: string, label: string, c: DisclosedMeasureChange) => {
-    const section = labels.sections.change;
+    // A follow-up's change is its intentions since the first session (class-report.ts).
+    const section = s.followUp ? labels.sections.intentions : labels.sections.change;
     add(section, item, label, 'nBefore', figure(c.nBefore));
     add(section, item, label, 'nAfter', figure(c.nAfter));
     add(section, item, label, 'nMatched', figure(c.nMatched));
@@ -165,21 +204,25 @@ export function writeReportCsv(report: DisclosedClassReport, labels: ReportCsvLa
     add(section, item, label, 'meanAfter', figure(c.after), figure(c.nMatched));
     add(section, item, label, 'meanChange', figure(c.change), figure(c.nMatched));
   };
-  change('knowledge', labels.knowledgeScore, report.change.knowledge);
-  for (const c of report.change.constructs) change(c.construct, labels.constructs[c.construct], c);
-  for (const c of report.change.attitudeItems) change(c.itemId, content.attitudeStatement(c.itemId), c);
-
-  const plansN = figure(report.plans.answered);
-  add(labels.sections.plans, 'plan', '', 'answered', plansN);
-  for (const plan of report.plans.plans) {
-    add(labels.sections.plans, plan.planId, labels.plan(content.plan(plan.planId)), 'picked', figure(plan.value), plansN);
+  if (asked.change) {
+    if (!s.followUp) change('knowledge', labels.knowledgeScore, report.change.knowledge);
+    for (const c of report.change.constructs) change(c.construct, labels.constructs[c.construct], c);
+    for (const c of report.change.attitudeItems) change(c.itemId, content.attitudeStatement(c.itemId), c);
   }
-  const own: DisclosedPart = report.plans.ownPlanWriters;
-  add(labels.sections.plans, 'plan', '', 'ownPlans', figure(own.value), plansN);
+
+  if (asked.firstVisit) {
+    const plansN = figure(report.plans.answered);
+    add(labels.sections.plans, 'plan', '', 'answered', plansN);
+    for (const plan of report.plans.plans) {
+      add(labels.sections.plans, plan.planId, labels.plan(content.plan(plan.planId)), 'picked', figure(plan.value), plansN);
+    }
+    const own: DisclosedPart = report.plans.ownPlanWriters;
+    add(labels.sections.plans, 'plan', '', 'ownPlans', figure(own.value), plansN);
+  }
 
   return csvDocument([
     CSV_COLUMNS.map((column) => labels.columns[column]),
-    ...rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
+    ...collapseHidden(rows, labels, report.policy.k).map((row) => CSV_COLUMNS.map((column) => row[column])),
     [labels.sections.note, '', labels.note, '', '', ''],
   ]);
 }

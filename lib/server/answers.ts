@@ -54,6 +54,7 @@ export async function submitAnswers(
   structure: ModuleStructure,
   currentVersion: string,
   body: SubmitAnswersBody,
+  now: Date = new Date(),
 ): Promise<SubmitAnswersResult> {
   const problems: AnswerProblem[] = [];
   const rows: NewAnswerRow[] = [];
@@ -95,7 +96,8 @@ export async function submitAnswers(
     });
   });
   if (problems.length > 0) return { ok: false, error: 'invalid_answer', problems };
-  const session = await sessionOfParticipant(db, body.participantId);
+  // A session that closed by itself (idle, or its closing time) is written down before judging.
+  const session = await sessionOfParticipant(db, body.participantId, now);
   if (!session && !(await participantExists(db, body.participantId))) return { ok: false, error: 'unknown_participant' };
 
   // A closed class session takes no more answers, but answers given before it closed (queued

@@ -156,7 +156,13 @@ export async function loadReleasedClassReport(
     session: reportSession(session),
     participantIds: joined.map((p) => p.participantId),
     answers: await readSessionAnswers(db, session.id, cutoff),
-    ...(session.followUpOf !== null && { pairing: { first: await participantsBy(db, session.followUpOf, cutoff), followUp: joined } }),
+    ...(session.followUpOf !== null && {
+      pairing: {
+        first: await participantsBy(db, session.followUpOf, cutoff),
+        followUp: joined,
+        firstAnswers: await readSessionAnswers(db, session.followUpOf, cutoff),
+      },
+    }),
   });
   return { session: report.session, release, report };
 }

@@ -48,13 +48,14 @@ export async function lookUpJoinCode(
 ): Promise<JoinCodeLookup> {
   const code = normaliseJoinCode(input);
   const db = await getDatabase();
+  const now = new Date();
   if (member !== undefined && code !== null && sessionIdSchema.safeParse(member).success) {
-    const session = await sessionOfParticipant(db, member);
+    const session = await sessionOfParticipant(db, member, now);
     if (session?.joinCode === code) return { ok: true, session };
   }
   const attempt = await limits.take('joinCode', address);
   if (!attempt.allowed) return { ok: false, error: 'too_many', retryAfterMs: attempt.retryAfterMs };
-  const session = code === null ? null : await findClassSessionByCode(db, code);
+  const session = code === null ? null : await findClassSessionByCode(db, code, now);
   if (session === null) return { ok: false, error: code === null ? 'invalid' : 'unknown' };
   await limits.giveBack('joinCode', address);
   return { ok: true, session };
@@ -74,7 +75,7 @@ export async function sessionForStaff(id: string): Promise<Found<{ session: Clas
   const staff = await getCurrentStaff();
   if (!staff) return fail(failure(401, 'not_signed_in'));
   if (!sessionIdSchema.safeParse(id).success) return fail(failure(404, 'not_found'));
-  const session = await findClassSession(await getDatabase(), id);
+  const session = await findClassSession(await getDatabase(), id, new Date());
   if (!session || !canAccessClassSession(staff, session)) return fail(failure(404, 'not_found'));
   return { ok: true, value: { session, staff } };
 }

@@ -6,6 +6,7 @@ import { buildJourney, type JourneyPath } from '@/lib/domain/journey';
 import { newClassSessionFormSchema, MAX_OPEN_DAYS, type FormProblem } from '@/lib/api/class-session-schemas';
 import { getModule, MODULE_ID } from '@/lib/content/load';
 import type { ClassSessionRow } from '@/lib/db/schema';
+import { checkOpening } from '@/lib/domain/session-lifecycle';
 import { canRunSessionsFor } from '@/lib/domain/staff-access';
 import type { Staff } from './auth/current-staff';
 import { createClassSession } from './class-sessions';
@@ -17,14 +18,25 @@ export type { FormProblem } from '@/lib/api/class-session-schemas';
 
 export type CreateFromFormResult = { ok: true; session: ClassSessionRow } | { ok: false; problems: FormProblem[] };
 
-const KEYS = new Set<string>(['organisation', 'mode', 'path', 'closesAtMissing', 'closesAtFormat', 'closesAtPast', 'closesAtTooFar', 'followUpOf']);
+const KEYS = new Set<string>(['organisation', 'mode', 'path', 'closesAtMissing', 'closesAtFormat', 'closesAtPast', 'closesAtTooFar', 'followUpOf', 'opensOnFormat']);
 
 /** A schema issue as a form problem: the schema's messages are the keys; anything else falls back per field. */
 function problemOf(issue: { path: PropertyKey[]; message: string }): FormProblem {
   const name = String(issue.path[0] ?? '');
-  const field: FormProblem['field'] = name === 'organisationId' || name === 'mode' || name === 'path' || name === 'followUpOf' ? name : 'closesAt';
+  const field: FormProblem['field'] =
+    name === 'organisationId' || name === 'mode' || name === 'path' || name === 'followUpOf' || name === 'opensOn' ? name : 'closesAt';
   const fallback: FormProblem['key'] =
-    field === 'organisationId' ? 'organisation' : field === 'mode' ? 'mode' : field === 'path' ? 'path' : field === 'followUpOf' ? 'followUpOf' : 'closesAtFormat';
+    field === 'organisationId'
+      ? 'organisation'
+      : field === 'mode'
+        ? 'mode'
+        : field === 'path'
+          ? 'path'
+          : field === 'followUpOf'
+            ? 'followUpOf'
+            : field === 'opensOn'
+              ? 'opensOnFormat'
+              : 'closesAtFormat';
   return { field, key: KEYS.has(issue.message) ? (issue.message as FormProblem['key']) : fallback };
 }
 
@@ -34,7 +46,7 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
   if (!parsed.success) {
     return { ok: false, problems: dedupe(parsed.error.issues.map(problemOf)) };
   }
-  const { organisationId, mode, beforeAfter, path, closesAt, followUpOf } = parsed.data;
+  const { organisationId, mode, beforeAfter, path, closesAt, followUpOf, opensAt, timezoneOffset } = parsed.data;
   const problems: FormProblem[] = [];
   const db = await getDatabase();
   // A follow-up pairs with the devices of a session its teacher may see, in the same organisation.
@@ -45,7 +57,11 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
   const organisationExists = (await listOrganisations(db)).some((o) => o.id === organisationId);
   if (!organisationExists || !canRunSessionsFor(staff, organisationId)) problems.push({ field: 'organisationId', key: 'organisation' });
   if (closesAt !== null && closesAt.getTime() <= now.getTime()) problems.push({ field: 'closesAt', key: 'closesAtPast' });
-  if (closesAt !== null && closesAt.getTime() > now.getTime() + MAX_OPEN_DAYS * 86_400_000) problems.push({ field: 'closesAt', key: 'closesAtTooFar' });
+  // A planned follow-up may stay open as long after its opening day as any session after today.
+  const opensFrom = Math.max(now.getTime(), opensAt?.getTime() ?? 0);
+  if (closesAt !== null && closesAt.getTime() > opensFrom + MAX_OPEN_DAYS * 86_400_000) problems.push({ field: 'closesAt', key: 'closesAtTooFar' });
+  const opening = opensAt === null ? null : checkOpening({ opensAt, closesAt }, now, timezoneOffset);
+  if (opening !== null) problems.push({ field: opening === 'closesAtBeforeOpens' ? 'closesAt' : 'opensOn', key: opening });
   if (problems.length > 0) return { ok: false, problems };
   const { version } = await getModule();
   const session = await createClassSession(db, {
@@ -59,6 +75,8 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
     ...(followUpOf === null ? { path } : {}),
     closesAt,
     followUpOf,
+    // Today's date opens at once.
+    opensAt: opensAt !== null && opensAt.getTime() > now.getTime() ? opensAt : null,
   });
   return { ok: true, session };
 }

@@ -7,13 +7,18 @@ import {
   classSessions,
   organisations,
   participants,
+  type ClassSessionClosedReason,
   type ClassSessionMode,
   type ClassSessionPath,
   type ClassSessionRow,
 } from '@/lib/db/schema';
 import { joinCodeFromBytes } from '@/lib/domain/join-code';
+import { closedReasonOf, dueClosing, isClosed, notOpenYet } from '@/lib/domain/session-lifecycle';
 import { canAccessClassSession, type StaffIdentity } from '@/lib/domain/staff-access';
 import { pairingHashOrNull } from './pairing';
+import { liveIdleMs, settleClosing } from './session-lifecycle';
+
+export { isClosed };
 
 /**
  * The class-session repository: creating sessions with a join code, finding them, the
@@ -35,6 +40,8 @@ export interface NewClassSession {
   closesAt: Date | null;
   /** A follow-up: the session it follows (already checked by the caller: see follow-ups.ts). */
   followUpOf?: string | null;
+  /** A scheduled follow-up: when phones may join; null or absent opens at once. */
+  opensAt?: Date | null;
 }
 
 /** The state every phone in the session follows. */
@@ -45,21 +52,27 @@ export interface ClassSessionState {
   revealedStep: number | null;
   showJoinCode: boolean;
   closesAt: string | null;
-}
-
-/** A session is closed once the teacher ends it, or its closing time has passed. */
-export function isClosed(session: Pick<ClassSessionRow, 'status' | 'closesAt'>, now: Date): boolean {
-  return session.status === 'closed' || (session.closesAt !== null && session.closesAt.getTime() <= now.getTime());
+  /** Why it closed (null while open): a phone says so in the words that fit. */
+  closedReason: ClassSessionClosedReason | null;
+  /** When it closed: the teacher's end, the closing time, or the end of the idle period. */
+  closedAt: string | null;
+  /** A scheduled follow-up not open yet: when it opens. */
+  opensAt: string | null;
 }
 
 export function sessionState(session: ClassSessionRow, now: Date): ClassSessionState {
+  const closed = isClosed(session, now);
+  const closedAt = session.closedAt ?? (closed ? session.closesAt : null);
   return {
-    status: isClosed(session, now) ? 'closed' : 'open',
+    status: closed ? 'closed' : 'open',
     mode: session.mode,
     liveStep: session.liveStep,
     revealedStep: session.revealedStep,
     showJoinCode: session.showJoinCode,
     closesAt: session.closesAt?.toISOString() ?? null,
+    closedReason: closedReasonOf(session, now),
+    closedAt: closedAt?.toISOString() ?? null,
+    opensAt: notOpenYet(session, now) ? (session.opensAt?.toISOString() ?? null) : null,
   };
 }
 
@@ -93,14 +106,19 @@ export async function createClassSession(
   }
 }
 
-export async function findClassSession(db: Database, id: string): Promise<ClassSessionRow | null> {
+/**
+ * A session by id. With `now`, a closing that fell due by then (an idle live session, a passed
+ * closing time) is written down first (session-lifecycle.ts): every read that decides anything
+ * passes it.
+ */
+export async function findClassSession(db: Database, id: string, now?: Date): Promise<ClassSessionRow | null> {
   const [row] = await db.select().from(classSessions).where(eq(classSessions.id, id)).limit(1);
-  return row ?? null;
+  return row === undefined ? null : now === undefined ? row : settleClosing(db, row, now);
 }
 
-export async function findClassSessionByCode(db: Database, joinCode: string): Promise<ClassSessionRow | null> {
+export async function findClassSessionByCode(db: Database, joinCode: string, now?: Date): Promise<ClassSessionRow | null> {
   const [row] = await db.select().from(classSessions).where(eq(classSessions.joinCode, joinCode)).limit(1);
-  return row ?? null;
+  return row === undefined ? null : now === undefined ? row : settleClosing(db, row, now);
 }
 
 export interface ClassSessionListing {
@@ -113,7 +131,7 @@ export interface ClassSessionListing {
  * The sessions a staff member may open, newest first: a teacher's organisation's; an officer's
  * or administrator's own (canAccessClassSession).
  */
-export async function listClassSessions(db: Database, staff: StaffIdentity, limit = 50): Promise<ClassSessionListing[]> {
+export async function listClassSessions(db: Database, staff: StaffIdentity, limit = 50, now: Date = new Date()): Promise<ClassSessionListing[]> {
   const joined = db
     .select({ classSessionId: participants.classSessionId, joined: count().as('joined') })
     .from(participants)
@@ -133,9 +151,13 @@ export async function listClassSessions(db: Database, staff: StaffIdentity, limi
     )
     .orderBy(desc(classSessions.createdAt))
     .limit(limit);
-  return rows
-    .filter((row) => canAccessClassSession(staff, row.session))
-    .map((row) => ({ ...row, joined: Number(row.joined ?? 0) }));
+  const idleMs = liveIdleMs();
+  const listed = rows.filter((row) => canAccessClassSession(staff, row.session));
+  // A session that closed by itself since anyone looked says so here, with its reason.
+  for (const row of listed) {
+    if (dueClosing(row.session, now, idleMs) !== null) row.session = await settleClosing(db, row.session, now, idleMs);
+  }
+  return listed.map((row) => ({ ...row, joined: Number(row.joined ?? 0) }));
 }
 
 export type LiveCommand =
@@ -158,7 +180,7 @@ export async function applyLiveCommand(
   lastStep: number,
   now: Date,
 ): Promise<CommandResult> {
-  const session = await findClassSession(db, id);
+  const session = await findClassSession(db, id, now);
   if (!session) return { ok: false, error: 'not_found' };
   if (isClosed(session, now)) return { ok: false, error: 'session_closed' };
   if ((command.command === 'go-to-step' || command.command === 'reveal') && (command.step < 0 || command.step > lastStep)) {
@@ -176,16 +198,24 @@ export async function applyLiveCommand(
       case 'show-join-code':
         return { showJoinCode: command.show };
       case 'end':
-        return { status: 'closed', closedAt: now };
+        return { status: 'closed', closedAt: now, closedReason: 'teacher' };
     }
   })();
-  const [updated] = await db.update(classSessions).set(change).where(eq(classSessions.id, id)).returning();
-  return updated ? { ok: true, session: updated } : { ok: false, error: 'not_found' };
+  // Every command is the teacher's activity: it restarts the idle period (session-lifecycle.ts).
+  const [updated] = await db
+    .update(classSessions)
+    .set({ ...change, lastActivityAt: now })
+    .where(and(eq(classSessions.id, id), eq(classSessions.status, 'open')))
+    .returning();
+  if (!updated) return (await findClassSession(db, id)) ? { ok: false, error: 'session_closed' } : { ok: false, error: 'not_found' };
+  return { ok: true, session: updated };
 }
 
 export type JoinResult =
   | { ok: true; created: boolean; session: ClassSessionRow }
-  | { ok: false; error: 'unknown_session' | 'session_closed' | 'participant_conflict' };
+  | { ok: false; error: 'unknown_session' | 'session_closed' | 'participant_conflict' }
+  /** A scheduled follow-up before its day: `opensAt` says when to come back. */
+  | { ok: false; error: 'not_open_yet'; opensAt: Date };
 
 /**
  * A device joins a session under its own random participant id. Idempotent: joining again
@@ -198,7 +228,7 @@ export async function joinClassSession(
   { joinCode, participantId, locale, pairingCode }: { joinCode: string; participantId: string; locale: 'en-GB' | 'pl'; pairingCode?: string | undefined },
   now: Date,
 ): Promise<JoinResult> {
-  const session = await findClassSessionByCode(db, joinCode);
+  const session = await findClassSessionByCode(db, joinCode, now);
   if (!session) return { ok: false, error: 'unknown_session' };
   const [existing] = await db
     .select({ classSessionId: participants.classSessionId })
@@ -211,6 +241,7 @@ export async function joinClassSession(
       : { ok: false, error: 'participant_conflict' };
   }
   if (isClosed(session, now)) return { ok: false, error: 'session_closed' };
+  if (session.opensAt !== null && notOpenYet(session, now)) return { ok: false, error: 'not_open_yet', opensAt: session.opensAt };
   const inserted = await db
     .insert(participants)
     .values({ id: participantId, locale, classSessionId: session.id, pairingHash: pairingHashOrNull(pairingCode) })
@@ -290,12 +321,13 @@ export async function classResponses(
 }
 
 /** The class session a participant belongs to, if any, for checking answers against its state. */
-export async function sessionOfParticipant(db: Database, participantId: string): Promise<ClassSessionRow | null> {
+export async function sessionOfParticipant(db: Database, participantId: string, now?: Date): Promise<ClassSessionRow | null> {
   const [row] = await db
     .select({ session: classSessions })
     .from(participants)
     .innerJoin(classSessions, eq(classSessions.id, participants.classSessionId))
     .where(eq(participants.id, participantId))
     .limit(1);
-  return row?.session ?? null;
+  if (!row) return null;
+  return now === undefined ? row.session : settleClosing(db, row.session, now);
 }

@@ -6,6 +6,7 @@ import type { Database } from '@/lib/db/client';
 import { answerReplays, answers, classSessions, participants, sessionSummaries, staffSessions } from '@/lib/db/schema';
 import { refreshSessionSummaries } from './session-summaries';
 import { describeError } from './error-log';
+import { closeDueSessions } from './session-lifecycle';
 
 /**
  * The retention job (DESIGN.md, "Privacy by design"): raw answers are deleted once they are
@@ -24,6 +25,8 @@ export interface RetentionOptions {
   periodDays: number;
   /** The module summaries are built with; the app's own when left out. */
   structure?: ModuleStructure;
+  /** A live session's idle period (LIVE_SESSION_IDLE_MINUTES when left out). */
+  liveIdleMs?: number;
 }
 
 export type RetentionResult =
@@ -35,6 +38,8 @@ export type RetentionResult =
       answersDeleted: number;
       participantsDeleted: number;
       summariesFrozen: number;
+      /** Sessions that had closed by themselves (idle, or their closing time) and no one had read since. */
+      sessionsClosed: number;
       /** Housekeeping while we are here: expired staff sign-ins, which nothing reads any more. */
       staffSessionsDeleted: number;
     };
@@ -83,6 +88,9 @@ async function countWhere(tx: Transaction, table: typeof answers | typeof partic
 export async function runRetention(db: Database, options: RetentionOptions): Promise<RetentionResult> {
   const { now, periodDays } = options;
   const cutoff = new Date(now.getTime() - periodDays * DAY_MS);
+  // Outside the job's transaction: each closing is its own conditional update, exactly once
+  // whoever else closes the same session (session-lifecycle.ts).
+  const sessionsClosed = await closeDueSessions(db, now, options.liveIdleMs);
   return db.transaction(async (tx) => {
     // Two instances starting together: one runs the job, the other skips it (the lock ends with the transaction).
     const lock = lockResultSchema.parse(await tx.execute(sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}) as locked`));
@@ -110,7 +118,7 @@ export async function runRetention(db: Database, options: RetentionOptions): Pro
     await tx.delete(participants).where(expiredParticipant(tx, cutoff));
     const staff = await tx.delete(staffSessions).where(lt(staffSessions.expiresAt, now)).returning({ userId: staffSessions.userId });
 
-    return { ran: true, cutoff, answersDeleted, participantsDeleted, summariesFrozen, staffSessionsDeleted: staff.length };
+    return { ran: true, cutoff, answersDeleted, participantsDeleted, summariesFrozen, sessionsClosed, staffSessionsDeleted: staff.length };
   });
 }
 
@@ -120,7 +128,7 @@ export function describeRetention(result: RetentionResult, periodDays: number): 
   return (
     `[retention] deleted ${result.answersDeleted} answers received before ${result.cutoff.toISOString().slice(0, 10)} ` +
     `(${periodDays}-day period) and ${result.participantsDeleted} participants left with none; ` +
-    `froze ${result.summariesFrozen} session summaries; removed ${result.staffSessionsDeleted} expired staff sign-ins`
+    `froze ${result.summariesFrozen} session summaries; closed ${result.sessionsClosed} idle or past-time sessions; removed ${result.staffSessionsDeleted} expired staff sign-ins`
   );
 }
 

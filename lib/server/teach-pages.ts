@@ -21,7 +21,7 @@ import { sessionOutline } from './session-outline';
 export async function requireSessionPage(locale: Locale, sessionId: string, path: string): Promise<{ staff: Staff; session: ClassSessionRow }> {
   const staff = await requireStaff(locale, undefined, path);
   if (!z.uuid().safeParse(sessionId).success) notFound();
-  const session = await findClassSession(await getDatabase(), sessionId);
+  const session = await findClassSession(await getDatabase(), sessionId, new Date());
   if (!session || !canAccessClassSession(staff, session)) notFound();
   return { staff, session };
 }
@@ -33,7 +33,7 @@ export async function requireSessionPage(locale: Locale, sessionId: string, path
 export async function requireReportPage(locale: Locale, sessionId: string, path: string): Promise<{ staff: Staff; session: ClassSessionRow }> {
   const staff = await requireStaff(locale, undefined, path);
   if (!z.uuid().safeParse(sessionId).success) notFound();
-  const session = await findClassSession(await getDatabase(), sessionId);
+  const session = await findClassSession(await getDatabase(), sessionId, new Date());
   if (!session || !canReadClassReport(staff, session)) notFound();
   return { staff, session };
 }

@@ -104,3 +104,39 @@ test('a self-paced session: a closing time, students at their own speed, a reloa
     message: 'Ta sesja klasowa się zakończyła i nie przyjmuje już odpowiedzi. Dotychczasowe odpowiedzi są zapisane.',
   });
 });
+
+test('a self-paced session that reaches its closing time says so in its own words, and records when it ended', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const teacher = await newTeacher(browser, 'Closing Time Academy');
+  const { page } = teacher;
+  // The next minute but one: between one and two minutes away.
+  const closesAt = await localDateTime(page, 2 / 60);
+  const session = await createSession(page, { mode: 'self_paced', beforeAfter: false, closesAt });
+  const phone = await joinAsStudent(browser, session.joinCode, 'link');
+  for (let i = 0; i < 2; i += 1) await completeStep({ page: phone, locale: 'en-GB', mode: 'pointer' });
+
+  // At the closing time the phone closes by itself, and says it was the time the teacher set.
+  const hhmm = closesAt.slice(11);
+  const timeWords = `This class session closed at ${hhmm}, the time your teacher set, so it takes no more answers.`;
+  await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.ended.title) })).toBeVisible({ timeout: 150_000 });
+  await expect(phone.getByText(timeWords, { exact: true })).toBeVisible();
+  await expect(phone.getByText(sessionMessages.ended.body, { exact: true })).toHaveCount(0);
+  // After a reload it is the server that says so (it wrote the closing down, with its reason).
+  await phone.reload();
+  await expect(phone.getByText(timeWords, { exact: true })).toBeVisible();
+  await expectNoAxeViolations(phone, 'self-paced session closed at its time');
+  const state = (await (await phone.request.get(`/api/v1/class-sessions/${session.joinCode}`)).json()) as { closedReason: string; closedAt: string };
+  expect(state.closedReason).toBe('time');
+
+  // The teacher's page and list say how it closed.
+  await page.goto(`/en-GB/teach/sessions/${session.id}`);
+  await expect(page.locator('[data-session-status]')).toHaveText(new RegExp(`^${sessionMessages.lifecycle.time}, at .*${hhmm}$`));
+  await page.goto('/en-GB/teach');
+  await expect(page.getByRole('cell', exact(sessionMessages.lifecycle.time))).toBeVisible();
+
+  // A minute later the CSV is there, and its "ended" is the closing time, not blank.
+  await expect.poll(async () => (await page.request.get(`/en-GB/teach/sessions/${session.id}/report/csv`)).status(), { timeout: 90_000, intervals: [5_000] }).toBe(200);
+  const csv = await (await page.request.get(`/en-GB/teach/sessions/${session.id}/report/csv`)).text();
+  const ended = csv.split('\r\n').find((line) => line.includes(',ended (UTC),'));
+  expect(ended).toBe(`Session,,,ended (UTC),${state.closedAt.slice(0, 16).replace('T', ' ')},`);
+});

@@ -1,9 +1,9 @@
-import type { Response } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type enReport from '@/messages/en-GB/Report.json';
-import { createSession, exact, joinAsStudent, localDateTime, newTeacher, teachMessages } from './support/class-session';
+import { createSession, exact, joinAsStudent, localDateTime, newTeacher, sessionMessages, teachMessages } from './support/class-session';
 import { structure } from './support/content';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { completeStep, deviceState, driveJourney, messages } from './support/journey';
@@ -115,4 +115,49 @@ test('a follow-up session: planned from the first, joined by the same phone, pai
     expect(staffView.status()).toBe(path.endsWith('/csv') ? 409 : 200);
     expect(await staffView.text()).not.toContain(pairingCode ?? '');
   }
+});
+
+/** A day from today in the browser's time, as a `date` input's value. */
+const localDate = (page: Page, daysFromNow: number) =>
+  page.evaluate((days) => {
+    const d = new Date();
+    d.setDate(d.getDate() + days);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }, daysFromNow);
+
+test('a follow-up planned for a later day: a past day is refused, and phones that come early are told when it opens', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await newTeacher(browser, 'Planned Follow-up College');
+  const { page } = teacher;
+  const first = await createSession(page, { mode: 'self_paced', beforeAfter: true, closesAt: await localDateTime(page, 26) });
+
+  await page.goto(`/en-GB/teach/sessions/${first.id}`);
+  await page.getByRole('link', exact(teachMessages.session.planFollowUp)).click();
+  const opensOn = page.getByLabel(teachMessages.new.opensOn);
+  await expect(opensOn).toHaveValue('');
+  await opensOn.fill(await localDate(page, -1));
+  await page.getByRole('button', exact(teachMessages.new.create)).click();
+  const summary = page.getByRole('alert', exact(teachMessages.errors.title));
+  await expect(summary.getByRole('link', exact(teachMessages.errors.opensOnPast))).toBeVisible();
+  await expect(page.locator('#opens-on-error')).toHaveText(teachMessages.errors.opensOnPast);
+  await expectNoAxeViolations(page, 'follow-up form with a past opening day');
+
+  // Tomorrow, closing a week ahead (as suggested): created, and the teacher sees when it opens.
+  await page.getByLabel(teachMessages.new.opensOn).fill(await localDate(page, 1));
+  await page.getByRole('button', exact(teachMessages.new.create)).click();
+  await expect(page).toHaveURL(/\/en-GB\/teach\/sessions\/[0-9a-f-]{36}$/);
+  const code = (await page.locator('[data-join-code]').getAttribute('data-join-code')) ?? '';
+  await expect(page.locator('[data-session-status]')).toHaveText(/^Opens on \d{1,2} \w+ \d{4}$/);
+  await page.goto('/en-GB/teach');
+  await expect(page.getByRole('row', { name: new RegExp(spaced(code)) }).getByText(/^Opens on /)).toBeVisible();
+
+  // A phone that comes today: told the day, nothing to answer, and the API says the same.
+  const phone = await joinAsStudent(browser, code, 'link');
+  await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.notOpen.title) })).toBeVisible();
+  await expect(phone.getByText(/^Your teacher set this follow-up to open on \w+,? \d{1,2} \w+ \d{4}\./)).toBeVisible();
+  await expectNoAxeViolations(phone, 'follow-up not open yet');
+  const early = await phone.request.post(`/api/v1/class-sessions/${code}/participants`, { data: { participantId: randomUUID(), locale: 'en-GB' } });
+  expect(early.status()).toBe(409);
+  expect(((await early.json()) as { error: { code: string } }).error.code).toBe('not_open_yet');
 });

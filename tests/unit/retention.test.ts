@@ -132,11 +132,12 @@ describe.each(testEngines)('retention on $name', (engine) => {
       answersDeleted: 4,
       participantsDeleted: 4,
       summariesFrozen: 1,
+      sessionsClosed: 0,
       staffSessionsDeleted: 1,
     });
     expect(describeRetention(result, PERIOD_DAYS)).toBe(
       '[retention] deleted 4 answers received before 2024-11-27 (730-day period) and 4 participants left with none; ' +
-        'froze 1 session summaries; removed 1 expired staff sign-ins',
+        'froze 1 session summaries; closed 0 idle or past-time sessions; removed 1 expired staff sign-ins',
     );
 
     expect(await answerIds()).toEqual([justAfter, recentAnswer].sort());
@@ -168,6 +169,7 @@ describe.each(testEngines)('retention on $name', (engine) => {
       answersDeleted: 0,
       participantsDeleted: 0,
       summariesFrozen: 0,
+      sessionsClosed: 0,
       staffSessionsDeleted: 0,
     });
     expect(await countAnswers(db())).toBe(2);

@@ -56,7 +56,7 @@ export function NewSessionForm({
     return problem ? te(problem.key) : null;
   };
   const suggestedClose = useSyncExternalStore(noSubscription, () => (followUp ? aWeekAhead() : ''), () => '');
-  const fieldIds = { organisationId: 'organisation', mode: 'mode-live', path: 'path-core', closesAt: 'closes-at', followUpOf: 'follow-up-of' } as const;
+  const fieldIds = { organisationId: 'organisation', mode: 'mode-live', path: 'path-core', closesAt: 'closes-at', followUpOf: 'follow-up-of', opensOn: 'opens-on' } as const;
   const errors = state.problems.map((p) => ({ field: fieldIds[p.field], message: te(p.key) }));
   const mode = state.values.mode ?? (followUp ? 'self_paced' : 'live');
   const path = state.values.path === 'full' ? 'full' : 'core';
@@ -159,6 +159,24 @@ export function NewSessionForm({
               {t('beforeAfterHint', { minutes: minutes.core.withBeforeAfter - minutes.core.without })}
             </span>
           </label>
+        </div>
+      )}
+
+      {followUp && (
+        <div className={error('opensOn') ? 'field has-error' : 'field'}>
+          <label htmlFor="opens-on">{t('opensOn')}</label>
+          <p className="hint" id="opens-on-hint">
+            {t('opensOnHint')}
+          </p>
+          {error('opensOn') && <p className="field-error" id="opens-on-error">{error('opensOn')}</p>}
+          <input
+            type="date"
+            id="opens-on"
+            name="opensOn"
+            className="text-input"
+            defaultValue={state.values.opensOn ?? ''}
+            aria-describedby={error('opensOn') ? 'opens-on-hint opens-on-error' : 'opens-on-hint'}
+          />
         </div>
       )}
 

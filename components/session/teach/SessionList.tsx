@@ -4,7 +4,8 @@ import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { discloseCount } from '@/lib/domain/disclosure';
 import { formatJoinCode } from '@/lib/domain/join-code';
-import { isClosed, type ClassSessionListing } from '@/lib/server/class-sessions';
+import type { ClassSessionListing } from '@/lib/server/class-sessions';
+import { sessionStatusText } from '../session-status';
 import { configuredDisclosurePolicies } from '@/lib/server/disclosure-config';
 
 interface Props {
@@ -26,6 +27,7 @@ export async function SessionList({ sessions, locale, showJoined }: Props) {
   const { classView } = configuredDisclosurePolicies();
   if (sessions.length === 0) return <p>{t('empty')}</p>;
   const now = new Date();
+  const statuses = await Promise.all(sessions.map(({ session }) => sessionStatusText(session, locale, now)));
   return (
     <table className="data-table">
       <caption className="visually-hidden">{t('caption')}</caption>
@@ -41,7 +43,7 @@ export async function SessionList({ sessions, locale, showJoined }: Props) {
         </tr>
       </thead>
       <tbody>
-        {sessions.map(({ session, organisationName, joined }) => (
+        {sessions.map(({ session, organisationName, joined }, index) => (
           <tr key={session.id}>
             <th scope="row">
               <Link href={`/teach/sessions/${session.id}`}>{formatJoinCode(session.joinCode)}</Link>
@@ -50,7 +52,7 @@ export async function SessionList({ sessions, locale, showJoined }: Props) {
             <td>{t(`modes.${session.mode}`)}</td>
             <td>{format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
             {showJoined && <td>{figures.count(discloseCount(joined, classView))}</td>}
-            <td>{isClosed(session, now) ? t('closed') : t('open')}</td>
+            <td>{statuses[index]}</td>
             <td>
               {session.followUpOf !== null ? (
                 t('isFollowUp')

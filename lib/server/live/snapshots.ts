@@ -30,11 +30,11 @@ export interface TeacherLiveView {
 }
 
 /** A closed or vanished session looks the same to a phone: closed. */
-const GONE: ClassSessionState = { status: 'closed', mode: 'live', liveStep: 0, revealedStep: null, showJoinCode: false, closesAt: null };
+const GONE: ClassSessionState = { status: 'closed', mode: 'live', liveStep: 0, revealedStep: null, showJoinCode: false, closesAt: null, closedReason: null, closedAt: null, opensAt: null };
 
 /** What the teacher's screens show of a session now; null if it doesn't exist. */
 export async function readTeacherLiveView(db: Database, id: string, now: Date): Promise<TeacherLiveView | null> {
-  const session = await findClassSession(db, id);
+  const session = await findClassSession(db, id, now);
   if (!session) return null;
   const { structure } = await getModule();
   const { k } = configuredDisclosurePolicies().classView;
@@ -64,8 +64,9 @@ export async function readTeacherLiveView(db: Database, id: string, now: Date): 
 export function createLiveSnapshots(getDb: () => Promise<Database>, now: () => Date = () => new Date()): LiveSnapshots {
   return {
     async phone(id) {
-      const session = await findClassSession(await getDb(), id);
-      return session ? sessionState(session, now()) : GONE;
+      const at = now();
+      const session = await findClassSession(await getDb(), id, at);
+      return session ? sessionState(session, at) : GONE;
     },
     async teacher(id) {
       return readTeacherLiveView(await getDb(), id, now());

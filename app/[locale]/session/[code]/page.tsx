@@ -4,11 +4,13 @@ import { getMessages, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { Player } from '@/components/player/Player';
 import { JoinForm } from '@/components/session/JoinForm';
+import { SessionNotOpen } from '@/components/session/SessionNotOpen';
 import { redirect } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { getPlayerModule } from '@/lib/content/player';
 import { lookUpJoinCode } from '@/lib/server/class-session-access';
 import { sessionJourneyOptions } from '@/lib/domain/session-journey';
+import { notOpenYet } from '@/lib/domain/session-lifecycle';
 import { sessionState } from '@/lib/server/class-sessions';
 import { clientAddress } from '@/lib/server/client-address';
 
@@ -32,13 +34,15 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/sessi
   const { session } = found;
   // "ktm4rx" or "KTM-4RX" from a hand-typed link: one address per session.
   if (session.joinCode !== code) redirect({ href: `/session/${session.joinCode}`, locale });
+  const now = new Date();
+  if (session.opensAt !== null && notOpenYet(session, now)) return <SessionNotOpen opensAt={session.opensAt} locale={locale} />;
   const [module, messages] = await Promise.all([getPlayerModule(locale), getMessages()]);
   return (
     <NextIntlClientProvider messages={{ Common: messages.Common, Player: messages.Player, Session: messages.Session }}>
       <Player
         module={module}
         locale={locale}
-        session={{ id: session.id, joinCode: session.joinCode, ...sessionJourneyOptions(session), initialState: sessionState(session, new Date()) }}
+        session={{ id: session.id, joinCode: session.joinCode, ...sessionJourneyOptions(session), initialState: sessionState(session, now) }}
       />
     </NextIntlClientProvider>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { sessionStatusText } from '@/components/session/session-status';
 import { LiveSession } from '@/components/session/teach/LiveSession';
 import { Link } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
@@ -39,6 +40,7 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         {!followUp && <li>{session.path === 'full' ? t('pathFull') : t('pathCore')}</li>}
         {session.closesAt && <li>{t('closesAt', { time: format.dateTime(session.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>}
         <li>{t('created', { time: format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>
+        <li data-session-status>{await sessionStatusText(session, locale, new Date(), { withTime: true })}</li>
       </ul>
       <div className="actions actions--inline">
         {session.mode === 'live' && (
