@@ -7,6 +7,8 @@ import { formatJoinCode } from '@/lib/domain/join-code';
 import { canReadClassReport } from '@/lib/domain/staff-access';
 import { getDatabase } from '@/lib/server/database';
 import { followUpOfSession } from '@/lib/server/follow-ups';
+import { sessionJourneyOptions } from '@/lib/domain/session-journey';
+import { presenterSteps } from '@/lib/server/step-shows';
 import { loadLiveScreen } from '@/lib/server/teach-pages';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +21,7 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
   const locale = await pageLocale(params);
   const { sessionId } = await params;
   const { staff, session, link, qrSvg, outline, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}`);
+  const steps = await presenterSteps(locale, sessionJourneyOptions(session));
   const t = await getTranslations('Teach.session');
   const format = await getFormatter();
   const followUp = await followUpOfSession(await getDatabase(), session);
@@ -40,11 +43,6 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         <li>{t('created', { time: format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>
       </ul>
       <div className="actions actions--inline">
-        {session.mode === 'live' && (
-          <Link href={`/teach/sessions/${session.id}/projector`} className="button" target="_blank">
-            {t('openProjector')}
-          </Link>
-        )}
         {canReadClassReport(staff, session) && (
           <Link href={`/teach/sessions/${session.id}/report`} className="button button--secondary">
             {t('openReport')}
@@ -63,8 +61,9 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         qrSvg={qrSvg}
         locale={locale}
         outline={outline}
+        notes={steps.map((s) => s.note)}
         initial={view}
-        variant="dashboard"
+        projectorHref={`/${locale}/teach/sessions/${session.id}/projector`}
       />
     </>
   );
