@@ -112,8 +112,13 @@ export function LiveSession(props: LiveSessionProps) {
   const openProjector = () => {
     // Its own window, to drag onto the projector's screen; a blocked pop-up falls back to the link.
     const opened = window.open(projectorHref, `projector-${sessionId}`, 'popup,width=1280,height=720');
-    if (opened) opened.focus();
-    else window.location.assign(projectorHref);
+    if (!opened) {
+      window.location.assign(projectorHref);
+      return;
+    }
+    // Back on the laptop, Space and Enter should move the class on, not open the projector again.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    opened.focus();
   };
 
   const countsList = (
@@ -217,36 +222,34 @@ export function LiveSession(props: LiveSessionProps) {
         </p>
       </section>
 
-      <div className="presenter__body">
-        <div className="presenter__main">
-          {note && (
-            <section className="presenter__note" aria-labelledby="note-heading">
-              <h2 id="note-heading" className="visually-hidden">
-                {t('noteHeading')}
-              </h2>
-              <p>
-                <strong>{t('notePrompt')}</strong> {note.prompt}
-              </p>
-              <p>
-                <strong>{t('noteKeyPoint')}</strong> {note.keyPoint}
-              </p>
-            </section>
-          )}
-          {revealed && reveal ? (
-            <div className="live__reveal">
-              {reveal.tallies.map((tally) => (
-                <TallyView key={tally.itemId} tally={tally} k={view.k} labels={step.tallies.find((l) => l.itemId === tally.itemId)} />
-              ))}
-              {reveal.later && <p className="tally__note">{t('laterAnswers', { k: view.k })}</p>}
-            </div>
-          ) : (
-            canReveal && <p className="muted">{t('revealHint', { k: view.k })}</p>
-          )}
-          <JoinPanel {...props} />
-          <EndSession disabled={busy} onEnd={() => void run({ command: 'end' })} />
-        </div>
-        <StepList outline={outline} current={state.liveStep} disabled={busy} onGo={goTo} />
+      <div className="presenter__main">
+        {note && (
+          <section className="presenter__note" aria-labelledby="note-heading">
+            <h2 id="note-heading" className="visually-hidden">
+              {t('noteHeading')}
+            </h2>
+            <p>
+              <strong>{t('notePrompt')}</strong> {note.prompt}
+            </p>
+            <p>
+              <strong>{t('noteKeyPoint')}</strong> {note.keyPoint}
+            </p>
+          </section>
+        )}
+        {revealed && reveal ? (
+          <div className="live__reveal">
+            {reveal.tallies.map((tally) => (
+              <TallyView key={tally.itemId} tally={tally} k={view.k} labels={step.tallies.find((l) => l.itemId === tally.itemId)} />
+            ))}
+            {reveal.later && <p className="tally__note">{t('laterAnswers', { k: view.k })}</p>}
+          </div>
+        ) : (
+          canReveal && <p className="muted">{t('revealHint', { k: view.k })}</p>
+        )}
+        <JoinPanel {...props} />
+        <EndSession disabled={busy} onEnd={() => void run({ command: 'end' })} />
       </div>
+      <StepList outline={outline} current={state.liveStep} disabled={busy} onGo={goTo} />
 
       <ShortcutHelp dialog={help} />
       {jumpTo !== null && (

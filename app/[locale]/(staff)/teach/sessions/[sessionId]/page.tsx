@@ -41,19 +41,18 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         {followUp ? <li>{t('pairedInReport')}</li> : <li>{session.beforeAfter ? t('beforeAfterOn') : t('beforeAfterOff')}</li>}
         {session.closesAt && <li>{t('closesAt', { time: format.dateTime(session.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>}
         <li>{t('created', { time: format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>
-      </ul>
-      <div className="actions actions--inline">
+        {/* Links in the line, not buttons in a row of their own: the presenter's controls stay above the fold at 1366×768. */}
         {canReadClassReport(staff, session) && (
-          <Link href={`/teach/sessions/${session.id}/report`} className="button button--secondary">
-            {t('openReport')}
-          </Link>
+          <li>
+            <Link href={`/teach/sessions/${session.id}/report`}>{t('openReport')}</Link>
+          </li>
         )}
         {!followUp && (
-          <Link href={{ pathname: '/teach/sessions/new', query: { followUpOf: session.id } }} className="button button--secondary">
-            {t('planFollowUp')}
-          </Link>
+          <li>
+            <Link href={{ pathname: '/teach/sessions/new', query: { followUpOf: session.id } }}>{t('planFollowUp')}</Link>
+          </li>
         )}
-      </div>
+      </ul>
       <LiveSession
         sessionId={session.id}
         joinCode={session.joinCode}
