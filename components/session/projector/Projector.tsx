@@ -42,7 +42,8 @@ export function Projector({ sessionId, joinCode, joinLink, qrSvg, locale, shows,
       <LazyMotion features={domAnimation} strict>
         <div className="pj" data-screen={screen} data-live-step={state.liveStep} data-connected={connected}>
           {!lobby && !closed && state.showJoinCode && (
-            <p className="pj__corner" aria-label={t('cornerLabel', { code: formatJoinCode(joinCode) })}>
+            <p className="pj__corner">
+              <span className="visually-hidden">{t('cornerLabel', { code: formatJoinCode(joinCode) })}</span>
               <span aria-hidden="true">{formatJoinCode(joinCode)}</span>
             </p>
           )}
