@@ -11,6 +11,8 @@ import { describeShapeCues, shapeCues } from '@/lib/content/check-shape';
 import { CORE_MINUTES_LIMIT, SECONDS, screenTextsFromMessages, WORDS_PER_MINUTE, type ScreenTexts } from '@/lib/content/reading-time';
 import { ContentFileError, readJsonFile, type RawModuleFiles } from '@/lib/content/load';
 import { moduleStructureSchema, moduleTextSchema } from '@/lib/content/schema';
+import { teacherNoteGaps, teacherNotesSchema } from '@/lib/content/teacher-notes';
+import { buildJourney } from '@/lib/domain/journey';
 import { contentVersion } from '@/lib/content/version';
 
 /** Paths as the officer would type them: relative to where the command runs, when inside it. */
@@ -42,6 +44,38 @@ async function readFolder(dir: string, problems: ContentProblem[]): Promise<RawM
     else complete = false;
   }
   return complete && structure.ok ? { structure: structure.value, text } : undefined;
+}
+
+/**
+ * Every core step of a live session (both journeys, with and without the before/after waves)
+ * has a teacher note, a discussion prompt and a key point, in every locale; no note is keyed by
+ * an id the module no longer has.
+ */
+async function checkTeacherNotes(dir: string, files: RawModuleFiles): Promise<ContentProblem[]> {
+  const structure = moduleStructureSchema.safeParse(files.structure);
+  if (!structure.success) return [];
+  const steps = [...buildJourney(structure.data, { beforeAfter: true, path: 'full' }), ...buildJourney(structure.data, { followUp: true })];
+  const problems: ContentProblem[] = [];
+  for (const locale of routing.locales) {
+    const file = path.join(dir, 'teacher-notes', `${locale}.json`);
+    let raw: unknown;
+    try {
+      raw = await readJsonFile(file);
+    } catch (error) {
+      if (!(error instanceof ContentFileError)) throw error;
+      problems.push({ file, id: '(file)', message: `The file ${error.detail}.` });
+      continue;
+    }
+    const notes = teacherNotesSchema.safeParse(raw);
+    if (!notes.success) {
+      for (const issue of notes.error.issues) problems.push({ file, id: issue.path.join('.') || '(file)', message: issue.message });
+      continue;
+    }
+    const { missing, unused } = teacherNoteGaps(steps, notes.data);
+    for (const key of missing) problems.push({ file, id: key, message: 'This step has no teacher note (a discussion prompt and a key point).' });
+    for (const key of unused) problems.push({ file, id: key, message: 'No step of the module has this id: rename or remove the note.' });
+  }
+  return problems;
 }
 
 async function moduleFolders(modulesDir: string, problems: ContentProblem[]): Promise<string[]> {
@@ -119,7 +153,7 @@ async function main(): Promise<number> {
   for (const dir of await moduleFolders(path.join(root, 'modules'), problems)) {
     const files = await readFolder(dir, problems);
     if (!files) continue;
-    const found = checkModule(files, { dir });
+    const found = [...checkModule(files, { dir }), ...(await checkTeacherNotes(dir, files))];
     problems.push(...found);
     printShapeCues(files, dir);
     if (found.length > 0) continue;

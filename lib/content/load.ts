@@ -17,6 +17,7 @@ import {
   type SupportStructure,
   type SupportText,
 } from './schema';
+import { teacherNotesSchema, type TeacherNotes } from './teacher-notes';
 import { contentVersion } from './version';
 
 export const CONTENT_ROOT = path.join(process.cwd(), 'content');
@@ -138,4 +139,16 @@ export function useModuleForTests(module: LoadedModule | undefined): void {
 export function getSupport(): Promise<LoadedSupport> {
   supportPromise ??= loadSupportFrom(path.join(CONTENT_ROOT, 'support'));
   return supportPromise;
+}
+
+const notesCache = new Map<string, TeacherNotes>();
+
+/** The teacher notes of the module in one locale (content-checked: every core step has one). */
+export async function getTeacherNotes(locale: Locale): Promise<TeacherNotes> {
+  const cached = notesCache.get(locale);
+  if (cached) return cached;
+  const file = path.join(CONTENT_ROOT, 'modules', MODULE_ID, 'teacher-notes', `${locale}.json`);
+  const notes = parseWith(teacherNotesSchema, file, await readJsonFile(file));
+  notesCache.set(locale, notes);
+  return notes;
 }

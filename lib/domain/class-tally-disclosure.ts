@@ -5,7 +5,7 @@
  * the answers, so the projector, the presenter and the phones always agree.
  */
 import type { ModuleStructure } from '@/lib/content/schema';
-import { scenarioDecisionItem, type TallySubject } from './class-tally';
+import { GUESS_BINS, scenarioDecisionItem, type GuessBin, type TallySubject } from './class-tally';
 import { shownRelease, type FrozenRelease } from './live-release';
 import type { DisclosedNode, LiveFigure } from './live-tree';
 
@@ -25,7 +25,16 @@ export type DisclosedTally =
       options: { id: string; count: LiveFigure; correct: boolean | null }[];
     }
   | { kind: 'scale'; itemId: string; reached: LiveFigure; points: { value: number | null; count: LiveFigure }[] }
-  | { kind: 'binary'; itemId: string; reached: LiveFigure; question: 'order' | 'number'; right: LiveFigure; other: LiveFigure };
+  | {
+      kind: 'binary';
+      itemId: string;
+      reached: LiveFigure;
+      question: 'order' | 'number';
+      right: LiveFigure;
+      other: LiveFigure;
+      /** A number guess: how those not close were spread, from the same release (bins of GUESS_BINS). */
+      spread?: { bin: GuessBin; count: LiveFigure }[];
+    };
 
 const figureAt = (tree: DisclosedNode | undefined, key: string): LiveFigure =>
   tree?.children.find((c) => c.key === key)?.figure ?? { kind: 'count', value: 0 };
@@ -96,7 +105,12 @@ export function discloseSubject(subject: TallySubject, structure: ModuleStructur
   if (fact?.guess.kind === 'choice') {
     return [{ kind: 'options', itemId, reached: tree.figure, additive: true, options: fact.guess.options.map((o) => ({ id: o.id, correct: o.correct, count: figureAt(tree, o.id) })) }];
   }
-  if (fact) return [{ kind: 'binary', itemId, reached: tree.figure, question: 'number', right: figureAt(tree, 'right'), other: figureAt(tree, 'other') }];
+  if (fact) {
+    const other = tree.children.find((c) => c.key === 'other');
+    // A release frozen before the spread was counted has no bins: it shows right and other only.
+    const spread = other && other.children.length > 0 ? GUESS_BINS.map((bin) => ({ bin, count: figureAt(other, bin) })) : undefined;
+    return [{ kind: 'binary', itemId, reached: tree.figure, question: 'number', right: figureAt(tree, 'right'), other: figureAt(tree, 'other'), ...(spread ? { spread } : {}) }];
+  }
   const points = [1, 2, 3, 4, 5, null].map((value) => ({ value, count: figureAt(tree, value === null ? 'skip' : String(value)) }));
   return [{ kind: 'scale', itemId, reached: tree.figure, points }];
 }

@@ -81,6 +81,20 @@ export function subjectAnswerItems(subject: TallySubject, structure: ModuleStruc
   return stepAnswerItems({ kind: 'scenario', scenarioId: subject.scenarioId, section: 'scenarios' }, structure);
 }
 
+/** How far off a number guess that isn't close was: under half, under, over, or over double the real figure. */
+export const GUESS_BINS = ['far-under', 'under', 'over', 'far-over'] as const;
+export type GuessBin = (typeof GUESS_BINS)[number];
+
+/**
+ * Where a number guess falls against the real figure: close (isCloseGuess), or one of the four
+ * bins ("double" and "half" only for a positive figure; the API takes finite numbers only).
+ */
+export function guessBin(answer: number, guess: number): GuessBin | 'right' {
+  if (isCloseGuess(answer, guess)) return 'right';
+  if (guess < answer) return answer > 0 && guess < answer / 2 ? 'far-under' : 'under';
+  return answer > 0 && guess > answer * 2 ? 'far-over' : 'over';
+}
+
 const node = (key: string, count: number, children: CountNode[] = []): CountNode => ({ key, count, children });
 
 /** Each option as a split of everyone: those who chose it, and the rest. */
@@ -174,8 +188,12 @@ export function exactTally(subject: TallySubject, structure: ModuleStructure, an
   if (fact) {
     const { guess } = fact;
     if (guess.kind === 'choice') return optionCounts(guess.options, given);
-    const close = given.filter((r) => r.kind === 'number' && isCloseGuess(guess.answer, r.value)).length;
-    return [node('', given.length, [node('right', close), node('other', given.length - close)])];
+    // Close, or further off in one of four bins (guessBin): one tree, so the spread and the
+    // right/other split are disclosed together and no bin is a subtraction away from "other".
+    const bins = given.flatMap((r) => (r.kind === 'number' ? [guessBin(guess.answer, r.value)] : []));
+    const close = bins.filter((b) => b === 'right').length;
+    const off = GUESS_BINS.map((bin) => node(bin, bins.filter((b) => b === bin).length));
+    return [node('', given.length, [node('right', close), node('other', given.length - close, off)])];
   }
   if (structure.attitudeItems.some((a) => a.id === subject.itemId)) {
     const points = [1, 2, 3, 4, 5, null].map((value) =>

@@ -20,12 +20,14 @@ test('a class session by keyboard alone, with reduce motion on: joining, pacing,
   await expect(phone).toHaveURL(new RegExp(`/en-GB/session/${session.joinCode}$`));
   await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.waiting.start.title) })).toBeFocused();
 
-  // The teacher paces the class from the projector by keyboard.
+  // The teacher paces the class from the presenter view by keyboard; the projector follows.
+  const presenter = teacher.page;
+  await presenter.emulateMedia({ reducedMotion: 'reduce' });
   const projector = await teacher.context.newPage();
   await projector.emulateMedia({ reducedMotion: 'reduce' });
   await projector.goto(`/en-GB/teach/sessions/${session.id}/projector`);
-  await tabTo(projector, projector.getByRole('button', exact(live.start)));
-  await projector.keyboard.press('Enter');
+  await tabTo(presenter, presenter.getByRole('button', exact(live.start)));
+  await presenter.keyboard.press('Enter');
   await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', '1');
 
   // The phone follows; its new heading takes focus, and the student goes on by keyboard.
@@ -34,8 +36,8 @@ test('a class session by keyboard alone, with reduce motion on: joining, pacing,
   await completeStep({ page: phone, locale: 'en-GB', mode: 'keyboard' });
   await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.waiting.next.title) })).toBeFocused();
 
-  await tabTo(projector, projector.getByRole('button', exact(live.next)));
-  await projector.keyboard.press('Enter');
+  await tabTo(presenter, presenter.getByRole('button', exact(live.next)));
+  await presenter.keyboard.press('Enter');
   await expect.poll(async () => (await currentStep(phone)).kind).toBe('fact');
   await completeStep({ page: phone, locale: 'en-GB', mode: 'keyboard' });
 
@@ -43,18 +45,25 @@ test('a class session by keyboard alone, with reduce motion on: joining, pacing,
   const fact = structure.facts[0]?.id ?? 'F1';
   for (const pick of ['road-crashes', 'road-crashes', 'drowning', 'violence']) await (await joinAsApiPhone(projector.request, session.joinCode)).answer(fact, [pick]);
 
-  await tabTo(projector, projector.getByRole('button', exact(live.revealAnswers)));
-  await projector.keyboard.press('Enter');
-  await expect(projector.locator('table.tally caption')).toContainText(teachMessages.tally.counted.replace('{count}', teachMessages.tally.range.replace('{from}', '5').replace('{to}', '9')));
-  // Reduce motion: the class's bars appear at their size, without a transition.
-  const transition = await projector.locator('.tally__bar span').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+  await tabTo(presenter, presenter.getByRole('button', exact(live.revealAnswers)));
+  await presenter.keyboard.press('Enter');
+  await expect(presenter.locator('table.tally caption')).toContainText(teachMessages.tally.counted.replace('{count}', teachMessages.tally.range.replace('{from}', '5').replace('{to}', '9')));
+  // Reduce motion: the class's bars appear at their size, without a transition, on both screens.
+  const transition = await presenter.locator('.tally__bar span').first().evaluate((el) => getComputedStyle(el).transitionDuration);
   expect(transition).toBe('0s');
+  const bars = projector.locator('.pbars__solid, .pbars__faint');
+  await expect(bars.first()).toBeAttached();
+  const widths = async () => bars.evaluateAll((els) => els.map((el) => (el as HTMLElement).style.width));
+  const first = await widths();
+  await projector.waitForTimeout(400);
+  expect(first.some((w) => w !== '0%' && w !== '')).toBe(true);
+  expect(await widths()).toEqual(first);
 
   // Ending from the laptop by keyboard, through the confirmation.
-  await tabTo(teacher.page, teacher.page.getByRole('button', exact(live.end)));
-  await teacher.page.keyboard.press('Enter');
-  await tabTo(teacher.page, teacher.page.getByRole('button', exact(live.endConfirm)));
-  await teacher.page.keyboard.press('Enter');
+  await tabTo(presenter, presenter.getByRole('button', exact(live.end)));
+  await presenter.keyboard.press('Enter');
+  await tabTo(presenter, presenter.getByRole('button', exact(live.endConfirm)));
+  await presenter.keyboard.press('Enter');
   await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.ended.title) })).toBeFocused();
   await context.close();
 });

@@ -51,7 +51,7 @@ test('a live session: setup link to CSV, with three phones following the teacher
   await expect(liveCount(projector, 'joined')).toHaveText('3');
 
   // The teacher starts: every phone shows the first step, then waits once it is done.
-  await projector.getByRole('button', exact(live.start)).click();
+  await teacher.page.getByRole('button', exact(live.start)).click();
   for (const phone of students) {
     await expect(phone.getByRole('heading', { level: 1, ...exact(player.sectionIntro.facts.title) })).toBeVisible();
     await completeStep({ page: phone, locale: 'en-GB', mode: 'pointer' });
@@ -64,8 +64,8 @@ test('a live session: setup link to CSV, with three phones following the teacher
   const fact = structure.facts[0];
   const factText = contentText.facts[fact?.id ?? 'F1'];
   const api = await Promise.all(Array.from({ length: 13 }, () => joinAsApiPhone(teacher.page.request, session.joinCode)));
-  await expect(liveCount(projector, 'joined')).toHaveText('16');
-  await projector.getByRole('button', exact(live.next)).click();
+  await expect(liveCount(teacher.page, 'joined')).toHaveText('16');
+  await teacher.page.getByRole('button', exact(live.next)).click();
   await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', '2');
   for (const phone of students) {
     await expect.poll(async () => (await currentStep(phone)).kind).toBe('fact');
@@ -76,9 +76,9 @@ test('a live session: setup link to CSV, with three phones following the teacher
   // How many answered is shown in steps of 5, never exactly.
   await expect(liveCount(teacher.page, 'answered-step')).toHaveText(tally.fewerThan.replace('{k}', '5'));
   // Revealed with 3 of 16 answered: nothing is counted yet, and the projector says how many it waits for.
-  await projector.getByRole('button', exact(live.revealAnswers)).click();
-  await expect(projector.getByText(tally.hidden.replace('{at}', '8').replace('{k}', '5'))).toBeVisible();
-  await projector.getByRole('button', exact(live.hideAnswers)).click();
+  await teacher.page.getByRole('button', exact(live.revealAnswers)).click();
+  await expect(teacher.page.getByText(tally.hidden.replace('{at}', '8').replace('{k}', '5'))).toBeVisible();
+  await teacher.page.getByRole('button', exact(live.hideAnswers)).click();
 
   // Twelve more answer: 5 road crashes, 5 lung infections, 2 drowning. Road crashes 8, lung infections 5,
   // drowning 2, violence 0: "lung infections 5" beside the 15 counted would give the 2 away.
@@ -86,8 +86,8 @@ test('a live session: setup link to CSV, with three phones following the teacher
   for (const [i, pick] of picks.entries()) await api[i]?.answer(fact?.id ?? 'F1', [pick]);
   // 15 of the 16 who joined: "15–16", never a number above those who joined.
   await expect(liveCount(teacher.page, 'answered-step')).toHaveText(tally.range.replace('{from}', '15').replace('{to}', '16'));
-  await projector.getByRole('button', exact(live.revealAnswers)).click();
-  const table = projector.locator('table.tally');
+  await teacher.page.getByRole('button', exact(live.revealAnswers)).click();
+  const table = teacher.page.locator('table.tally');
   await expect(table.locator('caption')).toContainText(tally.counted.replace('{count}', tally.range.replace('{from}', '15').replace('{to}', '19')));
   const figures = async () =>
     Object.fromEntries(await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelector('.tally__count')?.textContent ?? ''])));
@@ -96,7 +96,9 @@ test('a live session: setup link to CSV, with three phones following the teacher
   await expect(row('lung-infections').locator('.tally__count')).toHaveText(tally.range.replace('{from}', '5').replace('{to}', '7'));
   await expect(row('drowning').locator('.tally__count')).toHaveText(tally.fewerThan.replace('{k}', '5'));
   await expect(row('violence').locator('.tally__count')).toHaveText(tally.fewerThan.replace('{k}', '5'));
-  await expect(projector.getByText(tally.why.replaceAll('{k}', '5'))).toBeVisible();
+  await expect(teacher.page.getByText(tally.why.replaceAll('{k}', '5'))).toBeVisible();
+  // The projector shows the same release.
+  await expect(projector.locator('tr[data-row="road-crashes"] .pbars__count')).toHaveText('8');
   await expectNoAxeViolations(projector, 'projector with the class answers');
   const shown = await figures();
   // No count from 1 to 4 anywhere on the screen.
@@ -108,16 +110,15 @@ test('a live session: setup link to CSV, with three phones following the teacher
   await expect(teacher.page.getByText(live.laterAnswers.replace('{k}', '5'))).toBeVisible();
   expect(await figures()).toEqual(shown);
   // Hiding and revealing again shows the same figures: a reveal never shows one more student.
-  await projector.getByRole('button', exact(live.hideAnswers)).click();
-  await projector.getByRole('button', exact(live.revealAnswers)).click();
+  await teacher.page.getByRole('button', exact(live.hideAnswers)).click();
+  await teacher.page.getByRole('button', exact(live.revealAnswers)).click();
   await expect(row('road-crashes').locator('.tally__count')).toHaveText('8');
   expect(await figures()).toEqual(shown);
 
   // The teacher jumps to the first story from the laptop; the phones follow.
   const steps = buildJourney(structure, { beforeAfter: false });
   const story = steps.findIndex((s) => s.kind === 'scenario');
-  await teacher.page.getByLabel(live.jumpLabel).selectOption(String(story));
-  await teacher.page.getByRole('button', exact(live.jump)).click();
+  await teacher.page.getByRole('navigation', { name: live.stepsHeading }).locator('li').nth(story).getByRole('button').click();
   for (const phone of students) await expect.poll(async () => (await currentStep(phone)).kind).toBe('scenario');
 
   // After a decision, a phone shows what the class chose only once the teacher has shown it.
@@ -130,16 +131,16 @@ test('a live session: setup link to CSV, with three phones following the teacher
   await expect(ann.getByText(sessionMessages.classChoice.waitingForTeacher)).toBeVisible();
   for (const phone of students) await completeStep({ page: phone, locale: 'en-GB', mode: 'pointer' });
   // Three finished the story, of 16: nothing is counted yet.
-  await projector.getByRole('button', exact(live.revealAnswers)).click();
-  await expect(projector.getByText(tally.hidden.replace('{at}', '8').replace('{k}', '5')).first()).toBeVisible();
+  await teacher.page.getByRole('button', exact(live.revealAnswers)).click();
+  await expect(teacher.page.getByText(tally.hidden.replace('{at}', '8').replace('{k}', '5')).first()).toBeVisible();
   const scenario = structure.scenarios.find((s) => s.id === (steps[story] as { scenarioId?: string }).scenarioId);
   const firstDecision = scenario?.nodes.find((n) => n.kind === 'decision');
   const choices = await teacher.page.request.get(`/api/v1/class-sessions/${session.joinCode}/choices?itemId=${scenario?.id ?? ''}/${firstDecision?.id ?? ''}`);
   expect(await choices.json()).toMatchObject({ shown: false, waiting: 'few', options: [] });
 
-  // Hiding the join code takes it off the projector.
-  await projector.getByRole('button', exact(live.hideCode)).click();
-  await expect(projector.locator('[data-join-code]')).toHaveCount(0);
+  // Hiding the join code takes it off the projector (the lobby's and the corner's).
+  await teacher.page.getByRole('button', exact(live.hideCode)).click();
+  await expect(projector.locator('[data-join-code], .pj__corner')).toHaveCount(0);
 
   // The teacher ends the session: every phone says so, and takes no more answers.
   await teacher.page.getByRole('button', exact(live.end)).click();
@@ -148,7 +149,8 @@ test('a live session: setup link to CSV, with three phones following the teacher
     await expect(phone.getByRole('heading', { level: 1, ...exact(sessionMessages.ended.title) })).toBeVisible();
   }
   await expectNoAxeViolations(cat, 'student after the session ended');
-  await expect(projector.getByRole('heading', { level: 2, ...exact(live.closedHeading) })).toBeVisible();
+  await expect(teacher.page.getByRole('heading', { level: 2, ...exact(live.closedHeading) })).toBeVisible();
+  await expect(projector.getByText(teachMessages.projector.ended)).toBeVisible();
 
   // The report: held back for a minute after the end, saying why and when; no file yet.
   await teacher.page.goto(`/en-GB/teach/sessions/${session.id}/report`);

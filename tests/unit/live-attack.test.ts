@@ -91,7 +91,13 @@ const attitude: TallySubject = { kind: 'item', key: 'item:before:a-risk', phase:
 const story: TallySubject = { kind: 'story', key: 'story:lift', scenarioId: 'lift' };
 /** A true/false question the class splits about evenly: the kind whose later groups can join a release. */
 const trueFalse: TallySubject = { kind: 'item', key: 'item:main:q-tf', phase: 'main', itemId: 'q-tf' };
-const SUBJECTS = [knowledge, attitude, story, trueFalse];
+/** A number guess (F1, the real figure 4): close, or off in one of four bins, disclosed as one tree with right/other. */
+const guess: TallySubject = { kind: 'item', key: 'item:main:F1', phase: 'main', itemId: 'F1' };
+const SUBJECTS = [knowledge, attitude, story, trueFalse, guess];
+/** The old rule had no spread of guesses: it is attacked on the subjects it showed. */
+const OLD_SUBJECTS = [knowledge, attitude, story, trueFalse];
+/** A guess in each of the tree's leaves, in its order: close, then under half, under, over, over double. */
+const GUESSES = [4, 1, 2.5, 6, 9];
 const KNOWLEDGE = ['right', 'wrong', 'unsure'];
 const TRUE_FALSE = ['true', 'false'];
 const SCALE = [1, 2, 3, 4, 5, null] as const;
@@ -105,6 +111,7 @@ interface Student {
   scale: number;
   leaf: number;
   trueFalse: number;
+  guess: number;
 }
 
 /** One answer, as the server would store it; `taps` counts a student's story decisions. */
@@ -128,6 +135,7 @@ function makeClass(random: SeededRandom, size: number): Student[] {
     scale: skewed([1, 2, 4, 3, 1, 1]),
     leaf: skewed([5, 3, 1, 1, 2, 1]),
     trueFalse: skewed([1, 1]),
+    guess: skewed([4, 1, 2, 1, 2]),
   }));
 }
 
@@ -138,6 +146,7 @@ function makeEvents(random: SeededRandom, students: Student[]): Event[] {
       { student: s, subject: knowledge, tap: 0 },
       { student: s, subject: attitude, tap: 0 },
       { student: s, subject: trueFalse, tap: 0 },
+      { student: s, subject: guess, tap: 0 },
     ];
     const storyAt = random.int(0, 3);
     items.splice(storyAt, 0, { student: s, subject: story, tap: 1 }, { student: s, subject: story, tap: 2 });
@@ -157,6 +166,7 @@ function answerOf(event: Event, student: Student): ClassAnswer {
   if (event.subject === knowledge) return { participantId, itemId: 'q-know', phase: 'main', response: { kind: 'choice', optionIds: [KNOWLEDGE[student.knowledge] ?? ''] } };
   if (event.subject === attitude) return { participantId, itemId: 'a-risk', phase: 'before', response: { kind: 'scale', value: SCALE[student.scale] ?? null } };
   if (event.subject === trueFalse) return { participantId, itemId: 'q-tf', phase: 'main', response: { kind: 'choice', optionIds: [TRUE_FALSE[student.trueFalse] ?? ''] } };
+  if (event.subject === guess) return { participantId, itemId: 'F1', phase: 'main', response: { kind: 'number', value: GUESSES[student.guess] ?? 4 } };
   const leaf = LEAVES[student.leaf] ?? { first: 'say-no', second: 0 };
   const [node, ...choices] = SECOND[leaf.first] ?? ['keys', 'ask', 'leave'];
   const response: AnswerResponse = { kind: 'choice', optionIds: [event.tap === 1 ? leaf.first : (choices[leaf.second] ?? '')] };
@@ -177,8 +187,8 @@ function leavesByPath(tree: CountNode): Map<string, number[]> {
 }
 
 const leafOf = (subject: TallySubject, student: Student) =>
-  subject === knowledge ? student.knowledge : subject === attitude ? student.scale : subject === trueFalse ? student.trueFalse : student.leaf;
-const LEAF_COUNT = (subject: TallySubject) => (subject === knowledge ? 3 : subject === trueFalse ? 2 : 6);
+  subject === knowledge ? student.knowledge : subject === attitude ? student.scale : subject === trueFalse ? student.trueFalse : subject === guess ? student.guess : student.leaf;
+const LEAF_COUNT = (subject: TallySubject) => (subject === knowledge ? 3 : subject === trueFalse ? 2 : subject === guess ? 5 : 6);
 
 function interval(figure: LiveFigure): [number, number] {
   if (figure.kind === 'count') return [figure.value, figure.value];
@@ -235,8 +245,9 @@ function runClass(seed: number, rule: Rule, mode: Mode, sizes: Sizes): Run {
     given.push(answerOf(event, students[event.student] as Student));
     const happened = events.slice(0, at + 1);
     // The teacher, at random moments: reveal a step (again), or hide it.
-    if (mode === 'live' && random.chance(0.3)) revealed = random.chance(0.8) ? random.pick(SUBJECTS) : null;
-    for (const subject of SUBJECTS) {
+    const subjects = rule === 'old' ? OLD_SUBJECTS : SUBJECTS;
+    if (mode === 'live' && random.chance(0.3)) revealed = random.chance(0.8) ? random.pick(subjects) : null;
+    for (const subject of subjects) {
       const tree = exactTally(subject, structure, given);
       const leaves = tree[0] ? leavesByPath(tree[0]) : new Map<string, number[]>();
       if (rule !== 'old') {

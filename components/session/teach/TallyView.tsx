@@ -32,6 +32,7 @@ function barOf(figure: LiveFigure, largest: number): { solid: number; faint: num
  */
 export function TallyView({ tally, labels, k }: { tally: DisclosedTally; labels: TallyLabels | undefined; k: number }) {
   const t = useTranslations('Teach.tally');
+  const tp = useTranslations('Teach.projector');
   const figure = useLiveFigure();
   const heading = labels?.heading ?? null;
 
@@ -56,7 +57,10 @@ export function TallyView({ tally, labels, k }: { tally: DisclosedTally; labels:
           }))
         : [
             { key: 'right', label: t(tally.question === 'order' ? 'rightOrder' : 'closeGuess'), count: tally.right, correct: true },
-            { key: 'other', label: t(tally.question === 'order' ? 'otherOrder' : 'furtherOff'), count: tally.other, correct: null },
+            // A number guess shows the same spread as the projector: the bins of those not close.
+            ...(tally.spread
+              ? tally.spread.map((s) => ({ key: s.bin, label: tp(`bins.${s.bin}`), count: s.count, correct: null }))
+              : [{ key: 'other', label: t(tally.question === 'order' ? 'otherOrder' : 'furtherOff'), count: tally.other, correct: null }]),
           ];
   const largest = Math.max(1, ...rows.map((r) => (r.count.kind === 'count' ? r.count.value : r.count.kind === 'range' ? r.count.to : 0)));
   const protectedFigures = rows.some((r) => r.count.kind !== 'count');

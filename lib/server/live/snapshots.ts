@@ -3,6 +3,7 @@ import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
 import { stepAnswerItems, stepSubjects } from '@/lib/domain/class-tally';
 import { discloseSubject, type DisclosedTally } from '@/lib/domain/class-tally-disclosure';
+import { commonMistakes, type DiscussionPoint } from '@/lib/domain/class-discussion';
 import { countBand, type LiveFigure } from '@/lib/domain/live-tree';
 import { sessionJourney, sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { classCounts, findClassSession, sessionState, type ClassSessionState } from '../class-sessions';
@@ -27,6 +28,11 @@ export interface TeacherLiveView {
    * have come in since that the figures don't count yet. Null when nothing is revealed.
    */
   reveal: { step: number; tallies: DisclosedTally[]; later: boolean } | null;
+  /**
+   * At the end (the summary step, or once closed): the mistaken answers most of the class gave,
+   * ranked from the releases the class has already seen (class-discussion.ts). Null before.
+   */
+  discuss: DiscussionPoint[] | null;
 }
 
 /** A closed or vanished session looks the same to a phone: closed. */
@@ -53,11 +59,23 @@ export async function readTeacherLiveView(db: Database, id: string, now: Date): 
       later: released.some((r) => r.later),
     };
   }
+  const state = sessionState(session, now);
+  let discuss: DiscussionPoint[] | null = null;
+  if (session.mode === 'live' && (current?.kind === 'summary' || state.status === 'closed')) {
+    // Only releases already made (a reveal makes them): nothing new is released for the end screen.
+    const asked = journey.steps.flatMap((step) => (step.kind === 'item' || step.kind === 'fact' ? stepSubjects(step) : []));
+    const released = await Promise.all(asked.map(async (subject) => ({ subject, ...(await readRelease(db, session, subject, structure, false)) })));
+    discuss = commonMistakes(
+      released.flatMap(({ subject, release }) => (release ? discloseSubject(subject, structure, release, k, { why: 'reveal' }) : [])),
+      k,
+    );
+  }
   return {
-    state: sessionState(session, now),
+    state,
     counts: { joined: counts.joined, inProgress: counts.inProgress, finished: counts.finished, answeredStep: countBand(counts.answeredStep, k, counts.joined) },
     k,
     reveal,
+    discuss,
   };
 }
 

@@ -8,6 +8,8 @@ import { formatJoinCode } from '@/lib/domain/join-code';
 import { canReadClassReport } from '@/lib/domain/staff-access';
 import { getDatabase } from '@/lib/server/database';
 import { followUpOfSession } from '@/lib/server/follow-ups';
+import { sessionJourneyOptions } from '@/lib/domain/session-journey';
+import { presenterSteps } from '@/lib/server/step-shows';
 import { loadLiveScreen } from '@/lib/server/teach-pages';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,6 +22,7 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
   const locale = await pageLocale(params);
   const { sessionId } = await params;
   const { staff, session, link, qrSvg, outline, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}`);
+  const steps = await presenterSteps(locale, sessionJourneyOptions(session));
   const t = await getTranslations('Teach.session');
   const format = await getFormatter();
   const followUp = await followUpOfSession(await getDatabase(), session);
@@ -41,24 +44,18 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         {session.closesAt && <li>{t('closesAt', { time: format.dateTime(session.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>}
         <li>{t('created', { time: format.dateTime(session.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>
         <li data-session-status>{await sessionStatusText(session, locale, new Date(), { withTime: true })}</li>
-      </ul>
-      <div className="actions actions--inline">
-        {session.mode === 'live' && (
-          <Link href={`/teach/sessions/${session.id}/projector`} className="button" target="_blank">
-            {t('openProjector')}
-          </Link>
-        )}
+        {/* Links in the line, not buttons in a row of their own: the presenter's controls stay above the fold at 1366×768. */}
         {canReadClassReport(staff, session) && (
-          <Link href={`/teach/sessions/${session.id}/report`} className="button button--secondary">
-            {t('openReport')}
-          </Link>
+          <li>
+            <Link href={`/teach/sessions/${session.id}/report`}>{t('openReport')}</Link>
+          </li>
         )}
         {!followUp && (
-          <Link href={{ pathname: '/teach/sessions/new', query: { followUpOf: session.id } }} className="button button--secondary">
-            {t('planFollowUp')}
-          </Link>
+          <li>
+            <Link href={{ pathname: '/teach/sessions/new', query: { followUpOf: session.id } }}>{t('planFollowUp')}</Link>
+          </li>
         )}
-      </div>
+      </ul>
       <LiveSession
         sessionId={session.id}
         joinCode={session.joinCode}
@@ -66,8 +63,9 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         qrSvg={qrSvg}
         locale={locale}
         outline={outline}
+        notes={steps.map((s) => s.note)}
         initial={view}
-        variant="dashboard"
+        projectorHref={`/${locale}/teach/sessions/${session.id}/projector`}
       />
     </>
   );

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { LiveSession } from '@/components/session/teach/LiveSession';
+import { Projector } from '@/components/session/projector/Projector';
 import { pageLocale } from '@/i18n/page-locale';
+import { sessionJourneyOptions } from '@/lib/domain/session-journey';
+import { presenterSteps } from '@/lib/server/step-shows';
 import { loadLiveScreen } from '@/lib/server/teach-pages';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,25 +11,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('projector.pageTitle') };
 }
 
-/** The big screen: large type, the join code and QR code until hidden, and the class's step. */
+/**
+ * The big screen, opened from the presenter in a window of its own: no controls, the lobby with
+ * the code, then each step as a show. It follows the same live events as the presenter; the
+ * teacher's notes never come here.
+ */
 export default async function ProjectorPage({ params }: PageProps<'/[locale]/teach/sessions/[sessionId]/projector'>) {
   const locale = await pageLocale(params);
   const { sessionId } = await params;
-  const { session, link, qrSvg, outline, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}/projector`);
+  const { session, link, qrSvg, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}/projector`);
+  const steps = await presenterSteps(locale, sessionJourneyOptions(session));
   const t = await getTranslations('Teach.projector');
   return (
     <div className="projector">
       <h1 className="visually-hidden">{t('heading')}</h1>
-      <LiveSession
-        sessionId={session.id}
-        joinCode={session.joinCode}
-        joinLink={link}
-        qrSvg={qrSvg}
-        locale={locale}
-        outline={outline}
-        initial={view}
-        variant="projector"
-      />
+      <Projector sessionId={session.id} joinCode={session.joinCode} joinLink={link} qrSvg={qrSvg} locale={locale} shows={steps.map((s) => s.show)} initial={view} />
     </div>
   );
 }

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { buildJourney } from '@/lib/domain/journey';
+import { createSession, exact, joinAsStudent, newTeacher, sessionMessages, teachMessages } from './support/class-session';
+import { structure } from './support/content';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { currentStep, messages } from './support/journey';
+
+const live = teachMessages.live;
+const pj = teachMessages.projector;
+const player = messages('en-GB');
+const SHOTS = '/tmp/shots-projector';
+const text = JSON.parse(readFileSync('content/modules/roads-kill/en-GB.json', 'utf8')) as { items: Record<string, { options: Record<string, { label: string }> }> };
+
+type Response = { kind: 'choice'; optionIds: string[] } | { kind: 'number'; value: number } | { kind: 'order'; optionIds: string[] };
+
+/** A phone on the API alone, answering any kind of question, as the student client does. */
+async function apiPhone(request: APIRequestContext, joinCode: string) {
+  const participantId = randomUUID();
+  const joined = await request.post(`/api/v1/class-sessions/${joinCode}/participants`, { data: { participantId, locale: 'en-GB' } });
+  expect(joined.status()).toBe(201);
+  const { contentVersion } = (await (await request.get(`/api/v1/participants/${participantId}/progress`)).json()) as { contentVersion: string };
+  return async (answers: { itemId: string; response: Response }[]) => {
+    const response = await request.post('/api/v1/answers', {
+      data: {
+        participantId,
+        answers: answers.map((a) => ({ id: randomUUID(), itemId: a.itemId, phase: 'main', response: a.response, contentVersion, answeredAt: new Date().toISOString() })),
+      },
+    });
+    expect(response.status()).toBe(200);
+  };
+}
+
+/** Nothing on the projector runs off the screen: every visible box ends inside the window. */
+async function expectFits(page: Page, screen: string): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.pj *')) {
+      if (el.closest('.visually-hidden') || el.getClientRects().length === 0) continue;
+      const r = el.getBoundingClientRect();
+      if (r.bottom > window.innerHeight + 1 || r.right > window.innerWidth + 1) out.push(`${el.tagName}.${el.className} ${Math.round(r.right)}×${Math.round(r.bottom)}`);
+    }
+    return out.slice(0, 5);
+  });
+  expect(overflow, `${screen} runs off ${page.viewportSize()?.width}×${page.viewportSize()?.height}`).toEqual([]);
+}
+
+/** Every projector screen at 1920×1080 and 1024×768, checked to fit, for people to look at. */
+async function shoot(projector: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await projector.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await projector.waitForTimeout(1_600); // bars grow for under 1.5 s
+  for (const [width, height] of [[1920, 1080], [1024, 768]] as const) {
+    await projector.setViewportSize({ width, height });
+    await expectFits(projector, name);
+    await projector.screenshot({ path: `${SHOTS}/projector-${name}-${width}x${height}.png` });
+  }
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+}
+
+/** No count from 1 to 4 anywhere on a screen: small groups show as "fewer than 5". */
+async function expectNoSmallCounts(page: Page): Promise<void> {
+  const figures = await page.locator('.pbars__count, .pj-spread__count, .tally__count').allTextContents();
+  for (const figure of figures) expect(/^[1-4]$/.test(figure.trim()), `figure ${figure}`).toBe(false);
+}
+
+test('the projector and the presenter: a class of 15 through lobby, a choice, a number guess, an order, a story and the end', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const teacher = await newTeacher(browser, 'Projector College');
+  const presenter = teacher.page;
+  await presenter.setViewportSize({ width: 1366, height: 768 });
+  const session = await createSession(presenter, { mode: 'live', beforeAfter: false });
+  const steps = buildJourney(structure, { beforeAfter: false });
+  const at = (find: (s: (typeof steps)[number]) => boolean) => steps.findIndex(find);
+
+  // The controls are above the fold at 1366×768.
+  for (const name of [live.start, live.shortcuts, live.openProjector]) {
+    const box = await presenter.getByRole('button', exact(name)).boundingBox();
+    expect(box && box.y + box.height).toBeLessThan(768);
+  }
+
+  // The projector opens in a window of its own: the lobby, with the code, the QR code and the join count.
+  const [projector] = await Promise.all([presenter.waitForEvent('popup'), presenter.getByRole('button', exact(live.openProjector)).click()]);
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await expect(projector.locator('[data-screen="lobby"] [data-join-code]')).toHaveText(`${session.joinCode.slice(0, 3)} ${session.joinCode.slice(3)}`);
+  await expect(projector.getByRole('img', { name: /QR code that opens/ })).toBeVisible();
+  await expect(projector.getByRole('button')).toHaveCount(0);
+
+  // Two phones in browsers, thirteen on the API: a class of 15.
+  const ann = await joinAsStudent(browser, session.joinCode, 'link');
+  const ben = await joinAsStudent(browser, session.joinCode, 'form');
+  const phones = await Promise.all(Array.from({ length: 13 }, () => apiPhone(presenter.request, session.joinCode)));
+  await expect(projector.locator('[data-count="joined"]')).toHaveText('15');
+  await expectNoAxeViolations(projector, 'projector lobby');
+  await shoot(projector, 'lobby');
+  await presenter.screenshot({ path: `${SHOTS}/presenter-start-1366x768.png` });
+  await expectNoAxeViolations(presenter, 'presenter at the start');
+
+  // ? opens the shortcuts, an accessible dialog; Escape closes it.
+  await presenter.keyboard.press('?');
+  const help = presenter.getByRole('dialog', { name: live.shortcutsHeading });
+  await expect(help).toBeVisible();
+  await expectNoAxeViolations(presenter, 'presenter shortcut help');
+  await presenter.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  // → starts: the section card on the projector, the phones follow, a small code in the corner.
+  await presenter.keyboard.press('ArrowRight');
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', '1');
+  await expect(projector.locator('.pj__corner')).toBeVisible();
+  await expect(projector.locator('[data-join-code]')).toHaveCount(0);
+  await expect(ann.getByRole('heading', { level: 1, ...exact(player.sectionIntro.facts.title) })).toBeVisible();
+  await shoot(projector, 'section');
+
+  // Space: the first fact, a choice. Its options are on the projector before the reveal.
+  await presenter.keyboard.press(' ');
+  const choice = at((s) => s.kind === 'fact');
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(choice));
+  await expect(projector.locator('.pj-options li')).toHaveCount(4);
+  await expect.poll(async () => (await currentStep(ben)).kind).toBe('fact');
+  const picks = ['road-crashes', 'road-crashes', 'road-crashes', 'road-crashes', 'road-crashes', 'road-crashes', 'lung-infections', 'lung-infections', 'lung-infections', 'lung-infections', 'lung-infections', 'drowning', 'violence'];
+  await Promise.all(phones.map((answer, i) => answer([{ itemId: 'F1', response: { kind: 'choice', optionIds: [picks[i] ?? 'road-crashes'] } }])));
+  await shoot(projector, 'choice-question');
+  // R shows the class's answers: bars, the right one marked in words.
+  await presenter.keyboard.press('r');
+  await expect(projector.locator('tr[data-row="road-crashes"]')).toHaveClass(/pbars__row--right/);
+  await expect(projector.locator('tr[data-row="road-crashes"] th')).toContainText(pj.right);
+  await expect(projector.locator('tr[data-row="road-crashes"] .pbars__count')).toHaveText('6');
+  await expectNoSmallCounts(projector);
+  // The presenter shows the same tallies, and the teacher's note for the step.
+  await expect(presenter.locator('.live__reveal table.tally tr').filter({ hasText: 'Road crashes' }).locator('.tally__count')).toHaveText('6');
+  await expect(presenter.getByText(live.notePrompt)).toBeVisible();
+  await expectNoAxeViolations(projector, 'projector, a choice revealed');
+  await shoot(projector, 'choice-reveal');
+  await presenter.screenshot({ path: `${SHOTS}/presenter-reveal-1366x768.png` });
+  await expectNoAxeViolations(presenter, 'presenter, a choice revealed');
+  // R again hides them.
+  await presenter.keyboard.press('R');
+  await expect(projector.locator('.pbars')).toHaveCount(0);
+
+  // A number guess (F2, the real figure 3): the real figure against the spread of guesses.
+  await presenter.keyboard.press('ArrowRight');
+  const number = at((s) => s.kind === 'fact' && s.factId === 'F2');
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(number));
+  const guesses = [3, 3, 3, 3, 3, 3, 10, 10, 10, 10, 10, 1, 2];
+  await Promise.all(phones.map((answer, i) => answer([{ itemId: 'F2', response: { kind: 'number', value: guesses[i] ?? 3 } }])));
+  await presenter.keyboard.press('Enter');
+  await expect(projector.locator('.pj-number__real')).toContainText('About 3 times as likely');
+  await expect(projector.locator('.pj-spread td')).toHaveCount(5);
+  await expect(projector.locator('td[data-bin="right"] .pj-spread__count')).toHaveText('6');
+  // 5 guessed over double, but beside "other 7" a 5 would leave the two far-off guesses (1 and 2) a sum of 2: shown as the range.
+  await expect(projector.locator('td[data-bin="far-over"] .pj-spread__count')).toHaveText(teachMessages.tally.range.replace('{from}', '5').replace('{to}', '7'));
+  await expectNoSmallCounts(projector);
+  await expectNoAxeViolations(projector, 'projector, a number guess revealed');
+  await shoot(projector, 'number-reveal');
+
+  // The step list follows the class, and a forward jump goes at once: the first ordering question.
+  const order = at((s) => s.kind === 'item' && structure.items.find((i) => i.id === s.itemId)?.kind === 'ordering');
+  const orderItem = steps[order] as { itemId: string };
+  const list = presenter.getByRole('navigation', { name: live.stepsHeading });
+  await expect(list.locator('[aria-current="step"] .steps__at')).toHaveText(String(number + 1));
+  await list.locator('li').nth(order).getByRole('button').click();
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(order));
+  await expect(list.locator('[aria-current="step"] .steps__at')).toHaveText(String(order + 1));
+  const right = structure.items.find((i) => i.id === orderItem.itemId)?.options.map((o) => o.id) ?? [];
+  await Promise.all(phones.map((answer, i) => answer([{ itemId: orderItem.itemId, response: { kind: 'order', optionIds: i < 8 ? right : [...right].reverse() } }])));
+  await shoot(projector, 'order-question');
+  await presenter.keyboard.press('r');
+  const labels = right.map((id) => text.items[orderItem.itemId]?.options[id]?.label ?? id);
+  await expect(projector.locator('.pj-order li')).toHaveText(labels);
+  await expectNoSmallCounts(projector);
+  await expectNoAxeViolations(projector, 'projector, an order revealed');
+  await shoot(projector, 'order-reveal');
+
+  // A jump more than one step back asks first; "No" keeps the class where it is.
+  await list.locator('li').nth(number).getByRole('button').click();
+  const confirm = presenter.getByRole('dialog', { name: live.jumpConfirmHeading.replace('{at}', String(number + 1)) });
+  await expect(confirm).toBeVisible();
+  await expectNoAxeViolations(presenter, 'presenter, confirming a jump back');
+  await confirm.getByRole('button', exact(live.jumpCancel)).click();
+  await expect(confirm).toBeHidden();
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(order));
+  // One step back goes at once (←).
+  await presenter.keyboard.press('ArrowLeft');
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(order - 1));
+
+  // The first story: its decisions, how the class chose, and what followed each choice.
+  const story = at((s) => s.kind === 'scenario');
+  await list.locator('li').nth(story).getByRole('button').click();
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(story));
+  await expect.poll(async () => (await currentStep(ann)).kind).toBe('scenario');
+  await shoot(projector, 'story-question');
+  const said = (i: number) => i < 7;
+  await Promise.all(
+    phones.map((answer, i) =>
+      answer(
+        said(i)
+          ? [
+              { itemId: 'party-lift/d-offer', response: { kind: 'choice', optionIds: ['say-no'] } },
+              { itemId: 'party-lift/d-keys', response: { kind: 'choice', optionIds: ['ask-him-to-stay'] } },
+              { itemId: 'party-lift/d-way-home', response: { kind: 'choice', optionIds: ['text-home'] } },
+            ]
+          : [
+              { itemId: 'party-lift/d-offer', response: { kind: 'choice', optionIds: ['get-in'] } },
+              { itemId: 'party-lift/d-in-car', response: { kind: 'choice', optionIds: ['get-out'] } },
+            ],
+      ),
+    ),
+  );
+  await presenter.keyboard.press('r');
+  await expect(projector.locator('.pj-story__decision').first()).toBeVisible();
+  await expect(projector.locator('.pj-story__decision').first().locator('.pbars__followed').first()).not.toBeEmpty();
+  await expect(projector.locator('.pj')).not.toContainText('(not shown');
+  await expectNoSmallCounts(projector);
+  await expectNoAxeViolations(projector, 'projector, a story revealed');
+  await shoot(projector, 'story-reveal');
+
+  // The plan, then the end: what to discuss, from the figures the class has seen.
+  const plan = at((s) => s.kind === 'plan');
+  await list.locator('li').nth(plan).getByRole('button').click();
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(plan));
+  await shoot(projector, 'plan');
+  await presenter.keyboard.press('ArrowRight');
+  await expect(projector.locator('[data-screen="end"]')).toBeVisible();
+  await expect(projector.getByRole('heading', { level: 2, ...exact(pj.discussHeading) })).toBeVisible();
+  // The most common mistaken answers shown: guesses not close to the real figure (7), then lung infections (5).
+  await expect(projector.locator('.pj-discuss li').first()).toContainText(pj.notClose);
+  await expect(projector.locator('.pj-discuss li').nth(1)).toContainText('Lung infections');
+  await expectNoAxeViolations(projector, 'projector, the end screen');
+  await shoot(projector, 'end');
+  // H hides the code in the corner.
+  await expect(projector.locator('.pj__corner')).toBeVisible();
+  await presenter.keyboard.press('h');
+  await expect(projector.locator('.pj__corner')).toHaveCount(0);
+  await presenter.screenshot({ path: `${SHOTS}/presenter-end-1366x768.png` });
+
+  // The end of the session: the phones say so, the projector keeps the discussion up.
+  await presenter.getByRole('button', exact(live.end)).click();
+  await presenter.getByRole('button', exact(live.endConfirm)).click();
+  await expect(ann.getByRole('heading', { level: 1, ...exact(sessionMessages.ended.title) })).toBeVisible();
+  await expect(projector.getByText(pj.ended)).toBeVisible();
+  await expect(projector.locator('.pj-discuss li').nth(1)).toContainText('Lung infections');
+});
