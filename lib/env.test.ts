@@ -12,6 +12,7 @@ describe('parseEnv', () => {
       RETENTION_DAYS: 730,
       DEMO_DATA: false,
       TRUSTED_PROXY_HOPS: 0,
+      LIVE_SESSION_IDLE_MINUTES: 90,
     });
   });
 
@@ -24,6 +25,7 @@ describe('parseEnv', () => {
       RETENTION_DAYS: 730,
       DEMO_DATA: false,
       TRUSTED_PROXY_HOPS: 0,
+      LIVE_SESSION_IDLE_MINUTES: 90,
     });
   });
 

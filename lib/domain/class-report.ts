@@ -423,7 +423,8 @@ export function buildClassReport(structure: ModuleStructure, input: ClassReportI
       // A deeper story a core session never asked is left out, unless some of its answers came in anyway.
       .filter(({ scenario, result }) => asked(scenario, input.session) || result.decisions.some((d) => d.answered > 0))
       .map(({ result }) => result),
-    change: followUp && input.pairing?.firstAnswers !== undefined ? followUpChange(structure, byStudent, input.pairing) : changeResult(structure, byStudent),
+    // A follow-up has no before/after waves of its own: its change is against the first session, whatever arrived of it.
+    change: followUp ? followUpChange(structure, byStudent, input.pairing ?? { first: [], followUp: [] }) : changeResult(structure, byStudent),
     plans: planResult(structure, byStudent),
   };
 }

@@ -67,7 +67,7 @@ function origin(error: Error): string | undefined {
   for (const frame of frames) {
     const match = /\(?((?:\/|[A-Za-z]:\\)[^()]*?):(\d+):\d+\)?\s*$/.exec(frame.trim());
     if (!match?.[1] || match[1].includes('node_modules') || match[1].startsWith('node:')) continue;
-    const file = match[1].replace(/^.*?\/(app|lib|components|scripts|\.next)\//, '$1/');
+    const file = match[1].replace(/^.*?\/(app|lib|components|scripts|tests|\.next)\//, '$1/');
     return `${file}:${match[2]}`;
   }
   return undefined;

@@ -128,15 +128,18 @@ describe('respond', () => {
         message: 'Na serwerze wystąpił błąd. Nic nie zostało zapisane – spróbuj ponownie.',
       },
     });
-    expect(error.mock.calls).toEqual([['[api] 500 internal_error POST /x: TypeError: database went away']]);
+    // The error's name and where it came from: its message may quote what the student sent.
+    expect(error.mock.calls).toEqual([['[api] 500 internal_error POST /x: TypeError at tests/unit/http.test.ts:122']]);
   });
 
-  it('includes a driver error code in the log line', async () => {
+  it('includes a driver error code in the log line, and answers a database that is away with 503 and Retry-After', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await respond(request(), 'POST /x', async () => {
+    const response = await respond(request(), 'POST /x', async () => {
       throw Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
     });
-    expect(error.mock.calls).toEqual([['[api] 500 internal_error POST /x: Error (ECONNREFUSED): connection refused']]);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(error.mock.calls).toEqual([['[api] 503 database_unavailable POST /x: Error (ECONNREFUSED) at tests/unit/http.test.ts:138']]);
   });
 
   it('translates content problems into issues', async () => {

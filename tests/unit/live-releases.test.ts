@@ -44,7 +44,7 @@ describe.each(testEngines)('live releases on $name', (engine) => {
     await submitAnswers(db(), testStructure, TEST_CONTENT_VERSION, {
       participantId,
       answers: [makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: [choiceId] } })],
-    });
+    }, NOW);
   }
 
   const storyStep = buildJourney(testStructure, { beforeAfter: false }).findIndex((s) => s.kind === 'scenario');
