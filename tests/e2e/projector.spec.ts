@@ -70,8 +70,9 @@ test('the projector and the presenter: a class of 15 through lobby, a choice, a 
   const teacher = await newTeacher(browser, 'Projector College');
   const presenter = teacher.page;
   await presenter.setViewportSize({ width: 1366, height: 768 });
-  const session = await createSession(presenter, { mode: 'live', beforeAfter: false });
-  const steps = buildJourney(structure, { beforeAfter: false });
+  // The full module: the ordering questions are in the deeper sections.
+  const session = await createSession(presenter, { mode: 'live', beforeAfter: false, path: 'full' });
+  const steps = buildJourney(structure, { beforeAfter: false, path: 'full' });
   const at = (find: (s: (typeof steps)[number]) => boolean) => steps.findIndex(find);
 
   // The controls are above the fold at 1366×768.
@@ -186,8 +187,11 @@ test('the projector and the presenter: a class of 15 through lobby, a choice, a 
   await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(order - 1));
 
   // The first story: its decisions, how the class chose, and what followed each choice.
+  // The stories come before the quiz, so this is a jump back: "Yes" sends the class there.
   const story = at((s) => s.kind === 'scenario');
   await list.locator('li').nth(story).getByRole('button').click();
+  const back = presenter.getByRole('dialog', { name: live.jumpConfirmHeading.replace('{at}', String(story + 1)) });
+  await back.getByRole('button', exact(live.jumpConfirm.replace('{at}', String(story + 1)))).click();
   await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(story));
   await expect.poll(async () => (await currentStep(ann)).kind).toBe('scenario');
   await shoot(projector, 'story-question');
@@ -221,7 +225,8 @@ test('the projector and the presenter: a class of 15 through lobby, a choice, a 
   await list.locator('li').nth(plan).getByRole('button').click();
   await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(plan));
   await shoot(projector, 'plan');
-  await presenter.keyboard.press('ArrowRight');
+  // The full module goes on to its deeper sections after the plan; the summary is the last step.
+  await list.locator('li').nth(steps.length - 1).getByRole('button').click();
   await expect(projector.locator('[data-screen="end"]')).toBeVisible();
   await expect(projector.getByRole('heading', { level: 2, ...exact(pj.discussHeading) })).toBeVisible();
   // The most common mistaken answers shown: guesses not close to the real figure (7), then lung infections (5).
