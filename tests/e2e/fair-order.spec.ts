@@ -15,7 +15,10 @@ const m = messages('en-GB');
 
 type Item = (typeof structure.items)[number];
 /** The choice questions whose options are shuffled and which ask how sure the student is. */
-const shuffledItems = structure.items.filter((i): i is Extract<Item, { kind: 'single' | 'multiple' }> => (i.kind === 'single' || i.kind === 'multiple') && i.askConfidence);
+// Quiz questions (the before and after waves measure, and give no feedback), which ask how sure the student is.
+const shuffledItems = structure.items.filter(
+  (i): i is Extract<Item, { kind: 'single' | 'multiple' }> => (i.kind === 'single' || i.kind === 'multiple') && i.askConfidence && i.phases.includes('main'),
+);
 
 /**
  * Two seeds that put every such question's options in different orders, found, not assumed, so
