@@ -3,7 +3,7 @@
  * (issue 12, "Clean edges"):
  * - TRACE, TRACK and CONNECT get 405 with `Allow` (Next has no handler for them and throws);
  * - a path with a malformed percent-escape (`%`, `%zz`, or bytes that aren't UTF-8 such as
- *   `%c0%ae`) or an escaped dot segment (`%2e%2e`) gets 400 (Next's router throws on them);
+ *   `%c0%ae`) or a dot segment (`..`, `%2e%2e`) gets 400 (Next's router throws on them);
  * - a Server Action whose declared body is over Next's 1 MB limit gets 413 (Next reads it and
  *   throws). A chunked body without Content-Length still reaches Next's own limit.
  * Each answer has the API's error shape, in the request's language (en-GB or pl), with the
@@ -51,15 +51,16 @@ export function guardLocale(acceptLanguage) {
 }
 
 /**
- * Whether a request path (without its query) has a percent-escape that can't be decoded, or an
- * escaped dot segment.
+ * Whether a request path (without its query) has a percent-escape that can't be decoded, or a
+ * dot segment, escaped or not.
  */
 export function hasMalformedEscape(url) {
   const pathname = String(url ?? '').split(/[?#]/, 1)[0] ?? '';
   if (/%(?![0-9A-Fa-f]{2})/.test(pathname)) return true;
   try {
-    // A segment that decodes to `.` or `..` (`%2e%2e`) would walk the path after routing.
-    return pathname.split('/').some((segment) => segment.includes('%') && /^\.{1,2}$/.test(decodeURIComponent(segment)));
+    // A segment that is or decodes to `.` or `..` (`%2e%2e`) would walk the path after routing;
+    // browsers never send one (they resolve dot segments first).
+    return pathname.split('/').some((segment) => /^\.{1,2}$/.test(decodeURIComponent(segment)));
   } catch {
     return true;
   }

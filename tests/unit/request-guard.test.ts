@@ -19,6 +19,9 @@ describe('hasMalformedEscape', () => {
     ['/en-GB/%E2%82', true],
     ['/%', true],
     ['/api/v1/class-sessions/%2e%2e/events', true],
+    ['/api/v1/teach/class-sessions/../commands', true],
+    ['/en-GB/./learn', true],
+    ['/en-GB/learn.', false],
     ['/api/v1/class-sessions/%2E/events', true],
     ['/api/v1/class-sessions/a%2e%2eb/events', false],
   ])('%s → %s', (url, expected) => {
