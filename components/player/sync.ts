@@ -14,7 +14,29 @@ export type SyncStatus = 'idle' | 'saving' | 'saved' | 'offline';
 const BATCH_SIZE = 50;
 const MAX_DELAY_MS = 30_000;
 
+/** The longest a Retry-After may hold the queue back: a wrong header can't stall it for hours. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
 type Listener = (status: SyncStatus) => void;
+
+/**
+ * Whether a failed response is worth sending again unchanged: the server was busy or away (429,
+ * 503 and other 5xx), or the request timed out (408). Any other 4xx means the server will never
+ * take the batch as it is (404 for the participant is handled before this).
+ */
+export function isWorthRetrying(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/** A response to try again later, after its Retry-After when it gives one. */
+class RetryLater extends Error {
+  readonly retryAfterMs: number;
+  constructor(response: Response) {
+    super(`HTTP ${response.status}`);
+    const seconds = Number(response.headers.get('retry-after'));
+    this.retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+  }
+}
 
 export class AnswerSync {
   private running = false;
@@ -56,9 +78,11 @@ export class AnswerSync {
       } while (this.again);
       this.delay = 1_000;
       this.set('saved');
-    } catch {
+    } catch (error) {
       this.set('offline');
-      this.timer = setTimeout(() => void this.flush(), this.delay);
+      // A server that says when to come back (429, 503) is not asked sooner; otherwise back off.
+      const wait = error instanceof RetryLater ? Math.max(this.delay, error.retryAfterMs) : this.delay;
+      this.timer = setTimeout(() => void this.flush(), Math.min(wait, MAX_RETRY_AFTER_MS));
       this.delay = Math.min(this.delay * 2, MAX_DELAY_MS);
     } finally {
       this.running = false;
@@ -81,7 +105,8 @@ export class AnswerSync {
       const response = await fetch('/api/v1/answers', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'accept-language': state.locale },
-        body: JSON.stringify({ participantId: state.participantId, answers }),
+        // The send time by the device clock: the server corrects each answer's time by it.
+        body: JSON.stringify({ participantId: state.participantId, sentAt: new Date().toISOString(), answers }),
         keepalive: true,
       });
       if (response.status === 404) {
@@ -89,7 +114,7 @@ export class AnswerSync {
         updateDeviceState(this.moduleId, (s) => ({ ...s, participantCreated: false }));
         continue;
       }
-      if (response.status === 400 || response.status === 422) {
+      if (!response.ok && !isWorthRetrying(response.status)) {
         // The server will never take these as they are; keep them on the device, stop resending.
         updateDeviceState(this.moduleId, (s) => ({
           ...s,
@@ -98,11 +123,12 @@ export class AnswerSync {
         }));
         continue;
       }
-      if (!response.ok) throw new Error(`answers: HTTP ${response.status}`);
+      if (!response.ok) throw new RetryLater(response);
       const body = (await response.json()) as SubmitAnswersResponse;
       const acknowledged = new Set(body.receipts.map((r) => r.id));
-      // Given after the class session closed: kept on the device, never sent again.
-      const tooLate = new Set(body.receipts.filter((r) => r.status === 'session_closed').map((r) => r.id));
+      // Given after the class session closed, or refused on its own (the rest of its batch was
+      // stored): kept on the device, never sent again.
+      const tooLate = new Set(body.receipts.filter((r) => r.status === 'session_closed' || r.status === 'refused').map((r) => r.id));
       updateDeviceState(this.moduleId, (s) => ({
         ...s,
         outbox: s.outbox.filter((key) => {
@@ -130,12 +156,13 @@ export class AnswerSync {
           headers: { 'content-type': 'application/json', 'accept-language': state.locale },
           body: JSON.stringify({ id: state.participantId, locale: state.locale, pairingCode }),
         });
-    if (response.status === 409) {
-      // The session closed before this device could join: its answers stay on the device.
+    if (response.status === 409 || (!response.ok && !isWorthRetrying(response.status))) {
+      // The session closed before this device could join, or the server will never take this
+      // participant as it is: its answers stay on the device.
       updateDeviceState(this.moduleId, (s) => ({ ...s, outbox: [], refused: [...s.refused, ...s.outbox] }));
       return;
     }
-    if (!response.ok) throw new Error(`participants: HTTP ${response.status}`);
+    if (!response.ok) throw new RetryLater(response);
     const latest = readDeviceState(this.moduleId);
     if (latest) writeDeviceState(this.moduleId, { ...latest, participantCreated: true });
   }

@@ -88,7 +88,7 @@ export function buildOpenApiDocument(): JsonObject {
           operationId: 'submitAnswers',
           summary: 'Send a batch of answers',
           description:
-            'All or nothing: if any answer does not fit the module, nothing is stored. An id already stored, or a second answer to the same item in the same phase, is acknowledged as "duplicate" and not stored again.',
+            'Each answer is judged on its own: one that does not fit the module, or whose time falls outside the session (after correcting the device clock by `sentAt`), gets a "refused" receipt with its issues, and the rest are stored. Only when no answer can be taken is the batch refused as a whole (400 or 422). An id already stored, or a second answer to the same item in the same phase, is acknowledged as "duplicate" and not stored again. A class session that has closed takes answers given before its close for 24 hours more.',
           parameters: [acceptLanguage],
           requestBody: { required: true, content: jsonContent(ref('SubmitAnswersBody')) },
           responses: {
@@ -96,7 +96,7 @@ export function buildOpenApiDocument(): JsonObject {
             '400': errors.invalidBody,
             '404': errors.unknownParticipant,
             '413': errors.tooLarge,
-            '422': error('`invalid_answer`: an answer does not fit the module (unknown item or option, wrong phase or kind); `issues` names each one. Nothing is stored.'),
+            '422': error('`invalid_answer`: no answer in the batch fits the module (unknown item or option, wrong phase or kind, a time outside the session); `issues` names each one. Nothing is stored.'),
             '500': errors.internal,
             '503': errors.unavailable,
           },

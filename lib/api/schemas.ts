@@ -117,19 +117,45 @@ export const createParticipantBodySchema = z.object({
 });
 export type CreateParticipantBody = z.infer<typeof createParticipantBodySchema>;
 
+const sentAtSchema = z.iso
+  .datetime()
+  .optional()
+  .describe(
+    "When the device sent this batch, by the device clock. The server corrects every answer's time by the difference from its own clock, so a phone whose clock is wrong is not refused; then each corrected time must fall between the session's opening (5 minutes' leeway) and the moment of receipt (5 minutes' leeway).",
+  );
+
 export const submitAnswersBodySchema = z.object({
   participantId: participantIdSchema,
-  answers: z.array(answerSchema).min(1).max(100).describe('Up to 100 answers queued on the device.'),
+  sentAt: sentAtSchema,
+  answers: z
+    .array(answerSchema)
+    .min(1)
+    .max(100)
+    .describe('Up to 100 answers queued on the device. Each is judged on its own: one that is refused does not stop the others.'),
 });
 export type SubmitAnswersBody = z.infer<typeof submitAnswersBodySchema>;
+
+/**
+ * The same body read loosely, so that each answer can be validated on its own and one bad
+ * answer refused without its neighbours. Every answer still needs a valid id, for its receipt.
+ */
+export const submitAnswersEnvelopeSchema = z.object({
+  participantId: participantIdSchema,
+  sentAt: sentAtSchema,
+  answers: z.array(z.looseObject({ id: z.uuid() })).min(1).max(100),
+});
 
 export const answerReceiptSchema = z.object({
   id: z.uuid(),
   status: z
-    .enum(['stored', 'duplicate', 'session_closed'])
+    .enum(['stored', 'duplicate', 'session_closed', 'refused'])
     .describe(
-      '"duplicate": this id, or an answer to the same item and phase, was already stored. "session_closed": answered after the class session closed, so not stored.',
+      '"duplicate": this id, or an answer to the same item and phase, was already stored. "session_closed": answered after the class session closed, or sent more than 24 hours after it closed, so not stored. "refused": this answer can never be stored as it is (see `issues`); keep it on the device and do not send it again.',
     ),
+  issues: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .optional()
+    .describe('With "refused": what is wrong, in the language of the request.'),
 });
 export type AnswerReceipt = z.infer<typeof answerReceiptSchema>;
 

@@ -66,6 +66,9 @@ export const RESPONSE_PROBLEMS = [
   'unknown_plan',
   'bad_shown_order',
   'not_replayable',
+  // The answer's time, corrected for the device's clock (lib/domain/answer-time.ts).
+  'answered_before_open',
+  'answered_in_future',
 ] as const;
 export type ResponseProblem = (typeof RESPONSE_PROBLEMS)[number];
 

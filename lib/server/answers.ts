@@ -1,19 +1,22 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import type { AnswerReceipt, SubmitAnswersBody } from '@/lib/api/schemas';
+import type { Answer, AnswerReceipt } from '@/lib/api/schemas';
 import type { ModuleStructure, Phase } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
 import { answerReplays, answers, type NewAnswerReplayRow, type NewAnswerRow } from '@/lib/db/schema';
+import { answerWindow, checkAnswerTime, clockOffsetMs, correctedAnswerTime, takenBySession } from '@/lib/domain/answer-time';
 import {
   checkReplay,
   checkResponse,
   checkShownOrder,
   resolveAnswerTarget,
   scoreResponse,
+  type AnswerTarget,
   type ResponseCheck,
   type ResponseProblem,
 } from '@/lib/domain/scoring';
 import { sessionOfParticipant } from './class-sessions';
+import type { FailureIssue } from './http';
 import { participantExists } from './participants';
 
 /** One answer that doesn't fit the content; `path` names the field, e.g. `answers.2.response`. */
@@ -22,18 +25,37 @@ export interface AnswerProblem {
   problem: ResponseProblem;
 }
 
+/** An answer the route could not read (its schema failed): refused on its own, with zod's words. */
+export interface UnreadableAnswer {
+  unreadable: true;
+  id: string;
+  issues: FailureIssue[];
+}
+
+export interface SubmitAnswersInput {
+  participantId: string;
+  /** When the device sent the batch, by its clock: corrects every answer's time (lib/domain/answer-time.ts). */
+  sentAt?: string | undefined;
+  answers: (Answer | UnreadableAnswer)[];
+}
+
+/** A receipt, or a refusal with what was wrong (translated by the route). */
+export type SubmitReceipt = Omit<AnswerReceipt, 'issues'> & { problems?: FailureIssue[] };
+
 export type SubmitAnswersResult =
   /** `classSessionId`: the participant's class session, told of new answers when any were stored. */
-  | { ok: true; receipts: AnswerReceipt[]; classSessionId: string | null; stored: number }
+  | { ok: true; receipts: SubmitReceipt[]; classSessionId: string | null; stored: number }
   | { ok: false; error: 'unknown_participant' }
-  | { ok: false; error: 'invalid_answer'; problems: AnswerProblem[] };
+  /** Nothing in the batch could be taken: 400 when an answer couldn't be read, else 422. */
+  | { ok: false; error: 'invalid_answer' | 'invalid_body'; problems: FailureIssue[] };
 
 /** The field a problem is about, so the client can point at it. */
-function fieldOf(problem: ResponseProblem): 'itemId' | 'phase' | 'response' | 'shownOrder' | 'replay' {
+function fieldOf(problem: ResponseProblem): 'itemId' | 'phase' | 'response' | 'shownOrder' | 'replay' | 'answeredAt' {
   if (problem === 'unknown_item') return 'itemId';
   if (problem === 'wrong_phase') return 'phase';
   if (problem === 'bad_shown_order') return 'shownOrder';
   if (problem === 'not_replayable') return 'replay';
+  if (problem === 'answered_before_open' || problem === 'answered_in_future') return 'answeredAt';
   return 'response';
 }
 
@@ -42,9 +64,13 @@ function firstProblem(...checks: ResponseCheck[]): ResponseCheck {
   return checks.find((check) => !check.ok) ?? { ok: true };
 }
 
+const isUnreadable = (answer: Answer | UnreadableAnswer): answer is UnreadableAnswer => 'unreadable' in answer;
+
 /**
- * Stores a batch of answers from one device, each id at most once. All or nothing: if any
- * answer doesn't fit the content, nothing is stored and every problem is returned.
+ * Stores a batch of answers from one device, each id at most once. Each answer is judged on
+ * its own: one that doesn't fit the content, or whose time (corrected for the device's clock)
+ * falls outside the session's window, is refused with its problem, and the rest are stored.
+ * Only when nothing in the batch can be taken is the whole batch refused.
  *
  * Answers given under another content version are stored too (nothing a student submitted is
  * lost), but unscored: `correct` null, since "correct" may have meant something else then.
@@ -53,23 +79,51 @@ export async function submitAnswers(
   db: Database,
   structure: ModuleStructure,
   currentVersion: string,
-  body: SubmitAnswersBody,
+  body: SubmitAnswersInput,
   now: Date = new Date(),
 ): Promise<SubmitAnswersResult> {
-  const problems: AnswerProblem[] = [];
-  const rows: NewAnswerRow[] = [];
-  const replays: NewAnswerReplayRow[] = [];
+  const refusals = new Map<number, FailureIssue[]>();
+  const readable: { index: number; answer: Answer; target: AnswerTarget }[] = [];
   body.answers.forEach((answer, index) => {
+    if (isUnreadable(answer)) {
+      refusals.set(index, answer.issues);
+      return;
+    }
     const target = resolveAnswerTarget(structure, answer.itemId);
     const check =
       target === null
         ? checkResponse(target, answer.response, answer.phase)
         : firstProblem(checkResponse(target, answer.response, answer.phase), checkShownOrder(target, answer.shownOrder), checkReplay(target, answer.replay));
-    if (!check.ok) {
-      problems.push({ path: `answers.${index}.${fieldOf(check.problem)}`, problem: check.problem });
-      return;
+    if (!check.ok) refusals.set(index, [{ path: `answers.${index}.${fieldOf(check.problem)}`, problem: check.problem }]);
+    else if (target !== null) readable.push({ index, answer, target });
+  });
+  if (readable.length === 0) return nothingTaken(refusals);
+
+  // A session that closed by itself (idle, or its closing time) is written down before judging.
+  const session = await sessionOfParticipant(db, body.participantId, now);
+  if (!session && !(await participantExists(db, body.participantId))) return { ok: false, error: 'unknown_participant' };
+
+  // Each answer's time on the server's clock, and the window it must fall in.
+  const offset = clockOffsetMs(body.sentAt, now);
+  const window = answerWindow(now, session);
+  const cutoff = session ? closingTime(session) : null;
+  const rows: NewAnswerRow[] = [];
+  const replays: NewAnswerReplayRow[] = [];
+  const late = new Set<string>();
+  for (const { index, answer, target } of readable) {
+    const answeredAt = correctedAnswerTime(answer.answeredAt, offset);
+    const timeProblem = checkAnswerTime(answeredAt, window);
+    if (timeProblem !== null || answeredAt === null) {
+      refusals.set(index, [{ path: `answers.${index}.answeredAt`, problem: timeProblem ?? 'answered_before_open' }]);
+      continue;
     }
-    if (target === null) return; // checkResponse already reported it; this narrows the type.
+    // A closed class session takes no more answers. Answers given before it closed (queued
+    // while offline, say) are still stored while the grace period lasts: nothing a student
+    // submitted in time is lost, and a backdated answer can't reach a session closed long ago.
+    if (!takenBySession(answeredAt, cutoff, now)) {
+      late.add(answer.id);
+      continue;
+    }
     if (answer.replay === true) {
       replays.push({
         id: answer.id,
@@ -78,9 +132,9 @@ export async function submitAnswers(
         response: answer.response,
         shownOrder: answer.shownOrder ?? null,
         contentVersion: answer.contentVersion,
-        answeredAt: new Date(answer.answeredAt),
+        answeredAt,
       });
-      return;
+      continue;
     }
     rows.push({
       id: answer.id,
@@ -92,43 +146,38 @@ export async function submitAnswers(
       confidence: answer.confidence ?? null,
       shownOrder: answer.shownOrder ?? null,
       contentVersion: answer.contentVersion,
-      answeredAt: new Date(answer.answeredAt),
+      answeredAt,
     });
-  });
-  if (problems.length > 0) return { ok: false, error: 'invalid_answer', problems };
-  // A session that closed by itself (idle, or its closing time) is written down before judging.
-  const session = await sessionOfParticipant(db, body.participantId, now);
-  if (!session && !(await participantExists(db, body.participantId))) return { ok: false, error: 'unknown_participant' };
-
-  // A closed class session takes no more answers, but answers given before it closed (queued
-  // while offline, say) are still stored: nothing a student submitted in time is lost.
-  const cutoff = session ? closingTime(session) : null;
-  const isLate = (row: { answeredAt: Date }) => cutoff !== null && row.answeredAt > cutoff;
-  const late = new Set([...rows, ...replays].filter(isLate).map((row) => row.id));
-  const inTime = rows.filter((row) => !late.has(row.id));
-  const replaysInTime = replays.filter((row) => !late.has(row.id));
+  }
+  if (rows.length === 0 && replays.length === 0 && late.size === 0) return nothingTaken(refusals);
 
   // One statement: a conflict on the id or on (participant, item, phase) skips that row
   // (no conflict target, so every unique constraint counts), and `returning` lists only the
   // rows actually inserted.
-  const inserted =
-    inTime.length === 0 ? [] : await db.insert(answers).values(inTime).onConflictDoNothing().returning({ id: answers.id });
+  const inserted = rows.length === 0 ? [] : await db.insert(answers).values(rows).onConflictDoNothing().returning({ id: answers.id });
   // Replays go to their own table, so a replay can never take the first choice's place; the
   // same rule: a second copy of an id, or a second replay of one decision, is skipped.
   const replayed =
-    replaysInTime.length === 0
-      ? []
-      : await db.insert(answerReplays).values(replaysInTime).onConflictDoNothing().returning({ id: answerReplays.id });
+    replays.length === 0 ? [] : await db.insert(answerReplays).values(replays).onConflictDoNothing().returning({ id: answerReplays.id });
   const storedIds = new Set([...inserted, ...replayed].map((row) => row.id));
 
   // The same id twice in one batch is stored once: the first copy is "stored", the rest "duplicate".
-  const receipts = body.answers.map((answer): AnswerReceipt => {
+  const receipts = body.answers.map((answer, index): SubmitReceipt => {
+    const problems = refusals.get(index);
+    if (problems) return { id: answer.id, status: 'refused', problems };
     if (late.has(answer.id)) return { id: answer.id, status: 'session_closed' };
     const stored = storedIds.delete(answer.id);
     return { id: answer.id, status: stored ? 'stored' : 'duplicate' };
   });
   // `stored` tells the class's live counts to move on: replays are not in them.
   return { ok: true, receipts, classSessionId: session?.id ?? null, stored: inserted.length };
+}
+
+/** Every answer refused: the batch as a whole fails, 400 if any couldn't be read, else 422. */
+function nothingTaken(refusals: Map<number, FailureIssue[]>): SubmitAnswersResult {
+  const problems = [...refusals.entries()].sort(([a], [b]) => a - b).flatMap(([, issues]) => issues);
+  const unreadable = problems.some((issue) => !('problem' in issue));
+  return { ok: false, error: unreadable ? 'invalid_body' : 'invalid_answer', problems };
 }
 
 /** When a session stopped taking answers: ended by the teacher, or its closing time. */

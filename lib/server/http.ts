@@ -87,20 +87,32 @@ const databaseUnavailable: ApiFailure = {
 };
 
 async function errorResponse(locale: Locale, { status, code, issues, retryAfterSeconds }: ApiFailure): Promise<Response> {
-  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'ApiErrors' });
+  const t = await apiTranslator(locale);
   const body: ApiError = {
     error: {
       code,
       message: t(code),
-      ...(issues && {
-        issues: issues.map((issue) => ({
-          path: issue.path,
-          message: 'message' in issue ? issue.message : 'problem' in issue ? t(`problems.${issue.problem}`) : t(`fields.${issue.field}`),
-        })),
-      }),
+      ...(issues && { issues: issues.map((issue) => translateIssue(t, issue)) }),
     },
   };
   return jsonResponse(body, status, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) });
+}
+
+async function apiTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: await loadMessages(locale), namespace: 'ApiErrors' });
+}
+
+function translateIssue(t: Awaited<ReturnType<typeof apiTranslator>>, issue: FailureIssue): ApiIssue {
+  return {
+    path: issue.path,
+    message: 'message' in issue ? issue.message : 'problem' in issue ? t(`problems.${issue.problem}`) : t(`fields.${issue.field}`),
+  };
+}
+
+/** Issues in the request's language, for a response that is not an error (a refused answer's receipt). */
+export async function translateIssues(locale: Locale, issues: readonly FailureIssue[]): Promise<ApiIssue[]> {
+  const t = await apiTranslator(locale);
+  return issues.map((issue) => translateIssue(t, issue));
 }
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; issues: FailureIssue[] };

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, t
 import { POST as postAnswers } from '@/app/api/v1/answers/route';
 import { GET as getProgressRoute } from '@/app/api/v1/participants/[id]/progress/route';
 import { POST as postParticipant } from '@/app/api/v1/participants/route';
-import { apiErrorSchema, type Answer } from '@/lib/api/schemas';
+import { apiErrorSchema, type Answer, type SubmitAnswersResponse } from '@/lib/api/schemas';
 import { useModuleForTests } from '@/lib/content/load';
 import { useDatabaseForTests } from '@/lib/db/client';
 import { answers as answersTable, participants as participantsTable } from '@/lib/db/schema';
@@ -196,10 +196,56 @@ describe.each(testEngines)('JSON API on $name', (engine) => {
       expect(warn.mock.calls).toEqual([['[api] 404 unknown_participant POST /api/v1/answers']]);
     });
 
-    it('answers 422 naming each answer that does not fit the module, and stores none of the batch', async () => {
+    it('refuses each answer that does not fit the module, translated, and stores the rest of the batch', async () => {
+      const participantId = await registered();
+      const good = answerBatch();
+      const twoChosen = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right', 'wrong'] } });
+      const outOfRange = makeAnswer({ itemId: 'F1', response: { kind: 'number', value: 99 } });
+      const batch = [...good, twoChosen, outOfRange];
+      const response = await sendAnswers(participantId, batch);
+      expect(response.status).toBe(200);
+      const { receipts } = (await response.json()) as SubmitAnswersResponse;
+      expect(receipts.slice(0, good.length).map((r) => r.status)).toEqual(good.map(() => 'stored'));
+      expect(receipts.slice(good.length)).toEqual([
+        { id: twoChosen.id, status: 'refused', issues: [{ path: 'answers.6.response', message: 'Choose exactly one option.' }] },
+        { id: outOfRange.id, status: 'refused', issues: [{ path: 'answers.7.response', message: 'The number is outside the range the question allows.' }] },
+      ]);
+      expect(await countAnswers(db())).toBe(good.length);
+    });
+
+    it('refuses one unreadable answer with zod\'s words in Polish, and stores its neighbour', async () => {
+      const participantId = await registered('pl');
+      const good = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] } });
+      const unreadable = { ...makeAnswer({ itemId: 'F1', response: { kind: 'number', value: 2 } }), phase: 'sometime' };
+      const response = await sendAnswers(participantId, [good, unreadable as unknown as ReturnType<typeof makeAnswer>], POLISH);
+      expect(response.status).toBe(200);
+      const { receipts } = (await response.json()) as SubmitAnswersResponse;
+      expect(receipts[0]).toEqual({ id: good.id, status: 'stored' });
+      expect(receipts[1]).toMatchObject({ id: unreadable.id, status: 'refused', issues: [{ path: 'answers.1.phase' }] });
+      expect(receipts[1]?.issues?.[0]?.message).toMatch(/Nieprawidłow/);
+      expect(await countAnswers(db())).toBe(1);
+    });
+
+    it('refuses an answer stamped year 0 on its own, translated, never a 500, and stores its neighbour', async () => {
+      const participantId = await registered();
+      const good = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, answeredAt: new Date().toISOString() });
+      const yearZero = makeAnswer({ itemId: 'F1', response: { kind: 'number', value: 2 }, answeredAt: '0000-01-01T00:00:00Z' });
+      const response = await sendAnswers(participantId, [good, yearZero]);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as SubmitAnswersResponse).receipts).toEqual([
+        { id: good.id, status: 'stored' },
+        {
+          id: yearZero.id,
+          status: 'refused',
+          issues: [{ path: 'answers.1.answeredAt', message: "This answer's time is before the session opened, even allowing for the device's clock." }],
+        },
+      ]);
+      expect(await countAnswers(db())).toBe(1);
+    });
+
+    it('answers 422 when no answer in the batch fits the module, naming each, and stores nothing', async () => {
       const participantId = await registered();
       const batch = [
-        ...answerBatch(),
         makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right', 'wrong'] } }),
         makeAnswer({ itemId: 'F1', response: { kind: 'number', value: 99 } }),
       ];
@@ -207,10 +253,10 @@ describe.each(testEngines)('JSON API on $name', (engine) => {
       expect(response.status).toBe(422);
       expect(await errorOf(response)).toEqual({
         code: 'invalid_answer',
-        message: "Some answers don't match the questions in this module. Nothing was saved.",
+        message: "None of these answers match the questions in this module. Nothing was saved.",
         issues: [
-          { path: 'answers.6.response', message: 'Choose exactly one option.' },
-          { path: 'answers.7.response', message: 'The number is outside the range the question allows.' },
+          { path: 'answers.0.response', message: 'Choose exactly one option.' },
+          { path: 'answers.1.response', message: 'The number is outside the range the question allows.' },
         ],
       });
       expect(await countAnswers(db())).toBe(0);
@@ -226,7 +272,7 @@ describe.each(testEngines)('JSON API on $name', (engine) => {
       expect(response.status).toBe(422);
       expect(await errorOf(response)).toEqual({
         code: 'invalid_answer',
-        message: 'Niektóre odpowiedzi nie pasują do pytań w tym module. Nic nie zostało zapisane.',
+        message: 'Żadna z tych odpowiedzi nie pasuje do pytań w tym module. Nic nie zostało zapisane.',
         issues: [{ path: 'answers.0.itemId', message: 'W tym module nie ma takiego pytania.' }],
       });
       expect(await countAnswers(db())).toBe(0);

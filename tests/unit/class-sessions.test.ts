@@ -39,6 +39,13 @@ describe.each(testEngines)('class sessions on $name', (engine) => {
     return { organisationId: organisation.id, teacherId: teacher.id };
   }
 
+  /** A session made at a given time: answers are judged against when their session opened. */
+  async function sessionMadeAt(at: Date) {
+    const session = await newSession();
+    await db().update(classSessions).set({ createdAt: at }).where(eq(classSessions.id, session.id));
+    return session;
+  }
+
   async function newSession(overrides: Partial<NewClassSession> = {}) {
     const { organisationId, teacherId } = await organisationWithTeacher();
     return createClassSession(db(), {
@@ -114,13 +121,13 @@ describe.each(testEngines)('class sessions on $name', (engine) => {
   });
 
   it('stores answers given before a session closed and refuses, without storing, those given after', async () => {
-    const session = await newSession();
+    const session = await sessionMadeAt(NOW);
     const participantId = randomUUID();
     await joinClassSession(db(), { joinCode: session.joinCode, participantId, locale: 'en-GB' }, NOW);
     await applyLiveCommand(db(), session.id, { command: 'end' }, 10, later(10));
     const inTime = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, answeredAt: later(9).toISOString() });
     const late = makeAnswer({ itemId: 'q-tf', response: { kind: 'choice', optionIds: ['true'] }, answeredAt: later(11).toISOString() });
-    const result = await submitAnswers(db(), testStructure, TEST_CONTENT_VERSION, { participantId, answers: [inTime, late] });
+    const result = await submitAnswers(db(), testStructure, TEST_CONTENT_VERSION, { participantId, answers: [inTime, late] }, later(12));
     expect(result).toEqual({
       ok: true,
       receipts: [
@@ -134,6 +141,41 @@ describe.each(testEngines)('class sessions on $name', (engine) => {
     expect(stored?.n).toBe(1);
   });
 
+  it('judges each answer time on the server clock: a fast phone is corrected, a backdated or impossible time refused alone', async () => {
+    const session = await sessionMadeAt(NOW);
+    const participantId = randomUUID();
+    await joinClassSession(db(), { joinCode: session.joinCode, participantId, locale: 'en-GB' }, NOW);
+    // The phone's clock runs 3 hours fast: its answer at "13:09" was given at 10:09.
+    const fast = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, answeredAt: new Date(later(9).getTime() + 3 * 3_600_000).toISOString() });
+    const yearZero = makeAnswer({ itemId: 'q-tf', response: { kind: 'choice', optionIds: ['true'] }, answeredAt: '0000-01-01T00:00:00Z' });
+    const future = makeAnswer({ itemId: 'F1', response: { kind: 'number', value: 2 }, answeredAt: '9999-12-31T23:59:59Z' });
+    const sentAt = new Date(later(10).getTime() + 3 * 3_600_000).toISOString();
+    const result = await submitAnswers(db(), testStructure, TEST_CONTENT_VERSION, { participantId, sentAt, answers: [fast, yearZero, future] }, later(10));
+    expect(result.ok && result.receipts).toEqual([
+      { id: fast.id, status: 'stored' },
+      { id: yearZero.id, status: 'refused', problems: [{ path: 'answers.1.answeredAt', problem: 'answered_before_open' }] },
+      { id: future.id, status: 'refused', problems: [{ path: 'answers.2.answeredAt', problem: 'answered_in_future' }] },
+    ]);
+    const [row] = await db().select({ answeredAt: answers.answeredAt }).from(answers).where(eq(answers.id, fast.id));
+    expect(row?.answeredAt.toISOString()).toBe(later(9).toISOString());
+  });
+
+  it('takes an answer given before the close for 24 hours after it, and refuses a backdated one after that', async () => {
+    const session = await sessionMadeAt(NOW);
+    const participantId = randomUUID();
+    await joinClassSession(db(), { joinCode: session.joinCode, participantId, locale: 'en-GB' }, NOW);
+    await applyLiveCommand(db(), session.id, { command: 'end' }, 10, later(10));
+    const queued = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, answeredAt: later(9).toISOString() });
+    const nextMorning = await submitAnswers(db(), testStructure, TEST_CONTENT_VERSION, { participantId, answers: [queued] }, later(60 * 20));
+    expect(nextMorning.ok && nextMorning.receipts).toEqual([{ id: queued.id, status: 'stored' }]);
+    // Two days on, an answer stamped "before the close" is what backdating looks like: not stored.
+    const backdated = makeAnswer({ itemId: 'q-tf', response: { kind: 'choice', optionIds: ['true'] }, answeredAt: later(9).toISOString() });
+    const twoDaysOn = await submitAnswers(db(), testStructure, TEST_CONTENT_VERSION, { participantId, answers: [backdated] }, later(60 * 48));
+    expect(twoDaysOn.ok && twoDaysOn.receipts).toEqual([{ id: backdated.id, status: 'session_closed' }]);
+    const [stored] = await db().select({ n: count() }).from(answers);
+    expect(stored?.n).toBe(1);
+  });
+
   it('counts joined, in progress and finished, and who answered the current step', async () => {
     const session = await newSession();
     const ids = [randomUUID(), randomUUID(), randomUUID()];
@@ -141,11 +183,13 @@ describe.each(testEngines)('class sessions on $name', (engine) => {
     const [a, b] = ids as [string, string, string];
     const send = (participantId: string, ...batch: ReturnType<typeof makeAnswer>[]) =>
       submitAnswers(db(), testStructure, TEST_CONTENT_VERSION, { participantId, answers: batch });
-    await send(a, makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] } }));
+    // Answered now: the session was made now, and an answer from before it opened is refused.
+    const answeredAt = new Date().toISOString();
+    await send(a, makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, answeredAt }));
     await send(
       b,
-      makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['wrong'] } }),
-      makeAnswer({ itemId: 'plan', response: { kind: 'plan', planIds: [], ownPlanCount: 1 } }),
+      makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['wrong'] }, answeredAt }),
+      makeAnswer({ itemId: 'plan', response: { kind: 'plan', planIds: [], ownPlanCount: 1 }, answeredAt }),
     );
     const counts = await classCounts(db(), session.id, { phase: 'main', itemId: 'plan' }, [{ phase: 'main', itemId: 'q-single' }]);
     expect(counts).toEqual({ joined: 3, inProgress: 1, finished: 1, answeredStep: 2 });

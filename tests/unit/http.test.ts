@@ -153,7 +153,7 @@ describe('respond', () => {
     expect(await response.json()).toEqual({
       error: {
         code: 'invalid_answer',
-        message: "Some answers don't match the questions in this module. Nothing was saved.",
+        message: "None of these answers match the questions in this module. Nothing was saved.",
         issues: [
           { path: 'answers.0.response', message: 'Put every option in order, each once.' },
           { path: 'answers.1.response', message: "One of the plans isn't part of this module." },

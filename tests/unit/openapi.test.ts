@@ -85,7 +85,7 @@ describe('GET /api/v1/openapi.json', () => {
       'SubmitAnswersBody',
       'SubmitAnswersResponse',
     ]);
-    expect(schemas.SubmitAnswersBody?.properties?.answers?.description).toBe('Up to 100 answers queued on the device.');
+    expect(schemas.SubmitAnswersBody?.properties?.answers?.description).toBe('Up to 100 answers queued on the device. Each is judged on its own: one that is refused does not stop the others.');
     expect(schemas.CreateParticipantBody?.properties?.id?.description).toBe(
       'A random id the device makes for itself. It identifies no person.',
     );

@@ -161,21 +161,35 @@ describe.each(testEngines)('repositories on $name', (engine) => {
       expect(await countAnswers(db())).toBe(1);
     });
 
-    it('stores nothing when any answer in the batch does not fit the content', async () => {
+    it('refuses each answer that does not fit the content and stores the rest of the batch', async () => {
       const participantId = await newParticipant();
-      const batch = [
-        ...answerBatch(),
+      const good = answerBatch();
+      const bad = [
         makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['zzz'] } }),
         makeAnswer({ itemId: 'q-gone', response: { kind: 'choice', optionIds: ['a'] } }),
         makeAnswer({ itemId: 'a-speed', phase: 'main', response: { kind: 'scale', value: 2 } }),
+      ];
+      const result = await submit(participantId, [...good, ...bad]);
+      expect(result.ok && result.receipts.slice(good.length)).toEqual([
+        { id: bad[0]?.id, status: 'refused', problems: [{ path: 'answers.6.response', problem: 'unknown_option' }] },
+        { id: bad[1]?.id, status: 'refused', problems: [{ path: 'answers.7.itemId', problem: 'unknown_item' }] },
+        { id: bad[2]?.id, status: 'refused', problems: [{ path: 'answers.8.phase', problem: 'wrong_phase' }] },
+      ]);
+      expect(await countAnswers(db())).toBe(good.length);
+    });
+
+    it('refuses the whole batch, storing nothing, when no answer in it fits the content', async () => {
+      const participantId = await newParticipant();
+      const batch = [
+        makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['zzz'] } }),
+        makeAnswer({ itemId: 'q-gone', response: { kind: 'choice', optionIds: ['a'] } }),
       ];
       expect(await submit(participantId, batch)).toEqual({
         ok: false,
         error: 'invalid_answer',
         problems: [
-          { path: 'answers.6.response', problem: 'unknown_option' },
-          { path: 'answers.7.itemId', problem: 'unknown_item' },
-          { path: 'answers.8.phase', problem: 'wrong_phase' },
+          { path: 'answers.0.response', problem: 'unknown_option' },
+          { path: 'answers.1.itemId', problem: 'unknown_item' },
         ],
       });
       expect(await countAnswers(db())).toBe(0);
@@ -226,21 +240,18 @@ describe.each(testEngines)('repositories on $name', (engine) => {
       ]);
     });
 
-    it('refuses an order shown that is not exactly the question\'s options, and stores nothing of the batch', async () => {
+    it('refuses an order shown that is not exactly the question\'s options, and stores the rest of the batch', async () => {
       const participantId = await newParticipant();
       const missing = makeAnswer({ itemId: 'q-single', response: { kind: 'choice', optionIds: ['right'] }, shownOrder: ['wrong', 'right'] });
       const foreign = makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: ['accept'] }, shownOrder: ['accept', 'right'] });
       const onANumber = makeAnswer({ itemId: 'F1', response: { kind: 'number', value: 2 }, shownOrder: ['a', 'b'] });
-      expect(await submit(participantId, [...answerBatch(), missing, foreign, onANumber])).toEqual({
-        ok: false,
-        error: 'invalid_answer',
-        problems: [
-          { path: 'answers.6.shownOrder', problem: 'bad_shown_order' },
-          { path: 'answers.7.shownOrder', problem: 'bad_shown_order' },
-          { path: 'answers.8.shownOrder', problem: 'bad_shown_order' },
-        ],
-      });
-      expect(await countAnswers(db())).toBe(0);
+      const result = await submit(participantId, [...answerBatch(), missing, foreign, onANumber]);
+      expect(result.ok && result.receipts.slice(6)).toEqual([
+        { id: missing.id, status: 'refused', problems: [{ path: 'answers.6.shownOrder', problem: 'bad_shown_order' }] },
+        { id: foreign.id, status: 'refused', problems: [{ path: 'answers.7.shownOrder', problem: 'bad_shown_order' }] },
+        { id: onANumber.id, status: 'refused', problems: [{ path: 'answers.8.shownOrder', problem: 'bad_shown_order' }] },
+      ]);
+      expect(await countAnswers(db())).toBe(6);
     });
   });
 

@@ -1,23 +1,43 @@
-import { submitAnswersBodySchema, type SubmitAnswersResponse } from '@/lib/api/schemas';
+import { answerSchema, submitAnswersEnvelopeSchema, type SubmitAnswersResponse } from '@/lib/api/schemas';
 import { getModule } from '@/lib/content/load';
 import { getDatabase } from '@/lib/server/database';
-import { submitAnswers } from '@/lib/server/answers';
-import { failure, parseJsonBody, respond, success } from '@/lib/server/http';
+import { submitAnswers, type SubmitAnswersInput } from '@/lib/server/answers';
+import { failure, parseJsonBody, respond, success, translateIssues, validate } from '@/lib/server/http';
 import { getClassHub } from '@/lib/server/live';
 
-/** Stores a batch of answers from the device's queue; a receipt per answer. */
+/**
+ * Stores a batch of answers from the device's queue; a receipt per answer. Each answer is read
+ * and judged on its own, so one the server can never take is refused with its reason while the
+ * rest of the batch is stored.
+ */
 export async function POST(request: Request): Promise<Response> {
   return respond(request, 'POST /api/v1/answers', async (locale) => {
-    const body = await parseJsonBody(request, submitAnswersBodySchema, locale);
-    if (!body.ok) return body;
+    const envelope = await parseJsonBody(request, submitAnswersEnvelopeSchema, locale);
+    if (!envelope.ok) return envelope;
+    const input: SubmitAnswersInput = {
+      participantId: envelope.data.participantId,
+      sentAt: envelope.data.sentAt,
+      answers: envelope.data.answers.map((raw, index) => {
+        const answer = validate(answerSchema, raw, locale);
+        if (answer.ok) return answer.data;
+        const issues = answer.issues.map((issue) => ({ ...issue, path: `answers.${index}.${issue.path}` }));
+        return { unreadable: true as const, id: raw.id, issues };
+      }),
+    };
     const { structure, version } = await getModule();
-    const result = await submitAnswers(await getDatabase(), structure, version, body.data);
+    const result = await submitAnswers(await getDatabase(), structure, version, input);
     if (result.ok) {
       // The teacher's counts move on; the hub throttles this to a few updates a second per class.
       if (result.classSessionId !== null && result.stored > 0) getClassHub().signal(result.classSessionId, 'answers');
-      return success({ receipts: result.receipts } satisfies SubmitAnswersResponse);
+      const receipts = await Promise.all(
+        result.receipts.map(async ({ problems, ...receipt }) =>
+          problems === undefined ? receipt : { ...receipt, issues: await translateIssues(locale, problems) },
+        ),
+      );
+      return success({ receipts } satisfies SubmitAnswersResponse);
     }
     if (result.error === 'unknown_participant') return failure(404, 'unknown_participant');
+    if (result.error === 'invalid_body') return failure(400, 'invalid_body', result.problems);
     return failure(422, 'invalid_answer', result.problems);
   });
 }
