@@ -30,11 +30,24 @@ function isFormErrorKey(value: string): value is FormErrorKey {
   return Object.hasOwn(staffMessages.formErrors, value);
 }
 
-/** Validates; on failure, the first problem of each field, in the order of the form. */
+/**
+ * Control characters no keyboard types: NUL, which PostgreSQL can't store in text (a 500 there),
+ * and the other C0 controls and DEL, which a pasted or forged field may carry. Tab and line
+ * breaks are allowed.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Validates; on failure, the first problem of each field, in the order of the form. A field
+ * holding a control character is refused before the schema sees it, whatever the form.
+ */
 export function parseForm<S extends z.ZodType>(
   schema: S,
   input: Record<string, string>,
 ): { ok: true; data: z.output<S> } | { ok: false; problems: FormProblem[] } {
+  const controls = Object.entries(input).filter(([, value]) => CONTROL_CHARACTERS.test(value));
+  if (controls.length > 0) return { ok: false, problems: controls.map(([field]) => ({ field, key: 'controlCharacters' })) };
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const problems = new Map<string, FormProblem>();
