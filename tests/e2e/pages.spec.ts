@@ -42,7 +42,21 @@ test('every page carries a nonce-based Content-Security-Policy', async ({ page }
   const response = await page.goto('/en-GB/learn');
   const csp = response?.headers()['content-security-policy'] ?? '';
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-  expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
+    expect(csp).toContain(directive);
+  }
+  // The headers SECURITY.md lists ("Headers, cookies and passwords").
+  const headers = response?.headers() ?? {};
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['permissions-policy']).toContain('camera=()');
+  expect(headers['strict-transport-security']).toMatch(/max-age=63072000/);
+  expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+  expect(headers['x-powered-by']).toBeUndefined();
+  // A fresh nonce per request.
+  const again = (await page.goto('/en-GB/learn'))?.headers()['content-security-policy'] ?? '';
+  expect(again.match(/'nonce-([^']+)'/)?.[1]).not.toBe(csp.match(/'nonce-([^']+)'/)?.[1]);
 });
 
 test('text at 200% still fits a 360-pixel screen without sideways scrolling', async ({ page }) => {
