@@ -5,8 +5,8 @@
  * one with a message naming that process (lib/db/data-folder-lock.ts). While no staff account
  * exists, it then prints the one-time link that creates the first administrator
  * (lib/server/auth/setup.ts). With `--demo` (DEMO_DATA=1) it loads the synthetic demo data
- * once; then it starts the daily retention job (lib/server/retention.ts) and the hourly refresh
- * of session summaries.
+ * once; then it starts the daily retention job (lib/server/retention.ts), the hourly refresh
+ * of session summaries and, on PGlite, a quarter-hourly ANALYZE.
  */
 export async function register(): Promise<void> {
   // The edge runtime can't open a database; only the Node.js server does.
@@ -54,4 +54,7 @@ export async function register(): Promise<void> {
   scheduleRetention(handle.db, env.RETENTION_DAYS);
   // Officers' results read stored summaries; keep them close to the answers in the background.
   scheduleSummaryRefresh(handle.db);
+  // PGlite has no autovacuum: keep the planner's statistics current (lib/db/statistics.ts).
+  const { scheduleStatistics } = await import('@/lib/db/statistics');
+  scheduleStatistics(handle);
 }

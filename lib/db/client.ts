@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env, pgliteDirectory, type Env } from '@/lib/env';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import * as schema from './schema';
+import { analyzeTables } from './statistics';
 
 export { DataFolderLockError } from './data-folder-lock';
 
@@ -150,6 +151,8 @@ async function openAppDatabase(): Promise<DatabaseHandle> {
   const handle = await createDatabase(databaseOptionsFromEnv());
   try {
     await handle.migrate();
+    // Statistics for the planner from the first query on (lib/db/statistics.ts).
+    await analyzeTables(handle.db);
   } catch (error) {
     // Closed before the next caller tries again, which would otherwise find the data folder
     // still locked by this very process.

@@ -4,6 +4,7 @@ import type { ModuleStructure } from '@/lib/content/schema';
 import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
 import { answers, classSessions, organisations, participants } from '@/lib/db/schema';
+import { analyzeTables } from '@/lib/db/statistics';
 import { generateDemoData, type DemoDataSet } from '@/lib/domain/demo-data';
 import { refreshSessionSummaries } from './session-summaries';
 
@@ -83,6 +84,9 @@ export async function loadDemoData(db: Database, options: LoadDemoDataOptions): 
     return { loaded: false };
   }
 
+  // A bulk load: statistics first, so the summaries below (and every later page) are planned
+  // for the tables as they now are (lib/db/statistics.ts).
+  await analyzeTables(db);
   await refreshSessionSummaries(db, {
     sessionIds: set.classSessions.map((s) => s.id),
     now: options.now,
