@@ -29,6 +29,16 @@ export default tseslint.config(
     },
   },
   {
+    // The API's schemas reach browsers through the forms: types from lib/db only, never its runtime.
+    files: ['lib/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/lib/db', '@/lib/db/*'], allowTypeImports: true, message: 'lib/api is read by browser code: import types from lib/db, values from lib/domain.' }] },
+      ],
+    },
+  },
+  {
     files: ['public/sw.js'],
     languageOptions: { globals: { ...globals.serviceworker } },
   },

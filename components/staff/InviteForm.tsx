@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
-import { initialFormState, type StaffFormAction } from '@/lib/api/staff-schemas';
+import { initialFormState, type StaffFormAction } from '@/lib/api/staff-form-state';
 import type { StaffIdentity } from '@/lib/domain/staff-access';
 import { CopyLink } from './CopyLink';
 import { RadioGroup, SelectField, SubmitButton, type Option } from './fields';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { initialFormState, type StaffFormAction } from '@/lib/api/staff-schemas';
+import { initialFormState, type StaffFormAction } from '@/lib/api/staff-form-state';
 import { SubmitButton, TextField } from './fields';
 import { errorFor, StaffFormErrors } from './StaffFormErrors';
 

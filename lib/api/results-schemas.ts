@@ -4,7 +4,7 @@
  * a key of `Results.filterErrors`, so each error is shown in the reader's language.
  */
 import { z } from 'zod';
-import { CLASS_SESSION_MODES } from '@/lib/db/schema';
+import { CLASS_SESSION_MODES } from '@/lib/domain/enums';
 import type { Messages } from '@/messages';
 
 export type FilterErrorKey = keyof Messages['Results']['filterErrors'];

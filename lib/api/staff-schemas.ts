@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { routing } from '@/i18n/routing';
-import { ORGANISATION_KINDS, STAFF_ROLES } from '@/lib/db/schema';
+import { ORGANISATION_KINDS, STAFF_ROLES } from '@/lib/domain/enums';
 import type { Messages } from '@/messages';
 
-// Re-exported for pages and forms, which never import lib/db.
+// Re-exported for pages and forms.
 export { ORGANISATION_KINDS, STAFF_ROLES };
 
 export type FormErrorKey = keyof Messages['Staff']['formErrors'];
@@ -16,23 +16,7 @@ export type FormErrorKey = keyof Messages['Staff']['formErrors'];
 /** A check's message: a key to translate, typed so a missing message is a type error. */
 const problem = (key: FormErrorKey) => ({ error: key });
 
-/**
- * What every staff form's action returns to the form: translated errors (the id of the field
- * each is about), what was typed (never a password) to show again, and any result to show.
- */
-export interface StaffFormState {
-  errors: { field: string; message: string }[];
-  values: Record<string, string>;
-  /** A confirmation, e.g. "Riverside College has been added." */
-  notice?: string;
-  /** A new invite link, shown once. */
-  invite?: { link: string; expires: string };
-}
-
-export const initialFormState: StaffFormState = { errors: [], values: {} };
-
-/** A staff form's Server Action, as `useActionState` calls it. */
-export type StaffFormAction = (state: StaffFormState, formData: FormData) => Promise<StaffFormState>;
+export { initialFormState, type StaffFormAction, type StaffFormState } from './staff-form-state';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;

@@ -31,12 +31,17 @@ import { phaseSchema, type Phase } from '../content/schema';
 
 const phaseList = phaseSchema.options.map((phase) => `'${phase}'`).join(', ');
 
-export const ORGANISATION_KINDS = ['school', 'college', 'other'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const STAFF_ROLES = ['administrator', 'officer', 'teacher'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-export const CLASS_SESSION_MODES = ['live', 'self_paced'] as const;
-export type ClassSessionMode = (typeof CLASS_SESSION_MODES)[number];
+import {
+  CLASS_SESSION_MODES,
+  ORGANISATION_KINDS,
+  STAFF_ROLES,
+  type ClassSessionMode,
+  type OrganisationKind,
+  type StaffRole,
+} from '../domain/enums';
+
+export { CLASS_SESSION_MODES, ORGANISATION_KINDS, STAFF_ROLES };
+export type { ClassSessionMode, OrganisationKind, StaffRole };
 export const CLASS_SESSION_STATUSES = ['open', 'closed'] as const;
 /** The core only, or the core and the deeper sections (lib/domain/journey.ts, decision note 014). */
 export const CLASS_SESSION_PATHS = ['core', 'full'] as const;
