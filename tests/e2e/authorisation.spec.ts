@@ -215,7 +215,7 @@ function actionOutcome(action: ActionTarget, role: Role, reply: ActionReply): Ou
   if (reply.status === 200 && action.ok(reply, role)) return 'ok';
   if (reply.status === 200 && reply.redirect?.startsWith('/en-GB/staff/sign-in?next=')) return 'sign-in';
   if (reply.status === 200 && action.refused?.(reply, role)) return 'refused';
-  return `${reply.status}${reply.redirect === null ? '' : ` → ${reply.redirect}`}: ${reply.body.slice(0, 160)}`;
+  return `${reply.status}${reply.redirect === null ? '' : ` → ${reply.redirect}`}: ${reply.body.slice(0, 160).replace(/\s+/g, ' ')}`;
 }
 
 /** A form's error message as the action's answer carries it (a JSON string in the flight data). */
