@@ -3,17 +3,21 @@
  * see it (issue 10; the test itself is position-effect.ts). It is disclosed like the rest of
  * question quality (question-quality.ts), from the same perturbed session summaries
  * (officer-release.ts):
- * - the answers with a recorded order and the choices at each position are one table (additive
- *   for one choice per answer), each count a sum of perturbed atoms, under k shown as "fewer
- *   than k", the rest rounded to 5, with complementary suppression (`discloseDistribution`);
+ * - the answers with a recorded order and the choices at each position, each count a sum of
+ *   perturbed atoms, under k shown as "fewer than k", the rest rounded to 5: for one choice per
+ *   answer one additive table with complementary suppression (`discloseDistribution`); for
+ *   choose-all each position is a share of the answers, withheld when those who passed it over
+ *   are fewer than k (`disclosePart` keeping the total, as for own plans);
  * - the shares in the sentence are worked out from those disclosed counts, as the facility is;
  * - the test's p-value is worked out from the perturbed sums (like the discrimination from its
- *   sums) and shown only when every position's chosen and not-chosen groups are 0 or at least
- *   k, to two decimals (three below 0.1): it then says no more than counts of k or more.
+ *   sums) and shown only when every position's chosen and not-chosen groups are at least k (a
+ *   0 is hidden in officers' views too), to two decimals (three below 0.1): it then says no
+ *   more than counts of k or more, all of them shown.
  * Pure.
  */
 import type { Phase } from '@/lib/content/schema';
-import { discloseDistribution, shareOf, type DisclosedFigure, type DisclosedShare, type DisclosurePolicy } from './disclosure';
+import { discloseCount, discloseDistribution, shareOf, type DisclosedFigure, type DisclosedShare, type DisclosurePolicy } from './disclosure';
+import { disclosePart } from './officer-disclosure';
 import type { ResultsSession } from './officer-results';
 import { POSITION_SIGNIFICANCE, testPositionEffect, type PositionChoice, type PositionCounts } from './position-effect';
 import { mergeSummaries, splitItemKey, type SessionSummary } from './session-summary';
@@ -90,12 +94,13 @@ export function disclosePositionQuality(input: PositionQualityInput, policy: Dis
   const { counts } = input;
   const positions = counts.shown.length;
   const answers = counts.shown[0] ?? 0;
-  const table = discloseDistribution(
-    counts.chosen.map((count, p) => ({ key: p, count })),
-    answers,
-    policy,
-    { additive: counts.choice === 'one' },
-  );
+  const table =
+    counts.choice === 'one'
+      ? discloseDistribution(counts.chosen.map((count, p) => ({ key: p, count })), answers, policy, { additive: true })
+      : {
+          total: discloseCount(answers, policy),
+          cells: counts.chosen.map((count, p) => ({ key: p, value: disclosePart({ count, total: answers }, policy, { keepTotal: true }).count })),
+        };
   const chosen = table.cells.map((cell) => cell.value);
   const first = chosen[0] ?? { kind: 'withheld' };
   const shownCounts = chosen.flatMap((figure) => (figure.kind === 'count' ? [figure.value] : []));
@@ -105,7 +110,7 @@ export function disclosePositionQuality(input: PositionQualityInput, policy: Dis
       : shownCounts.length === positions && table.total.kind === 'count' && table.total.value > 0
         ? { kind: 'share', value: shownCounts.reduce((a, b) => a + b, 0) / (positions * table.total.value) }
         : { kind: 'withheld' };
-  const groupShown = (n: number) => n === 0 || n >= policy.k;
+  const groupShown = (n: number) => n >= policy.k;
   const test = testPositionEffect(counts, { sessions: input.sessions });
   const verdict: PositionVerdict =
     test.kind === 'not-enough'
