@@ -211,9 +211,9 @@ test('question quality says, per shuffled question, whether the position shown a
   // Every single and multiple choice question, the fact's choice guess and each story decision.
   expect(await lines.count()).toBeGreaterThan(20);
   // The demo's guessers take the first option they see on some questions: marked in words, with p.
-  const check = lines.filter({ hasText: /^.+Check: Position shown: the option shown first was (chosen|ticked) in \d+% of answers, against \d+% if position didn't matter\. Options are chosen (more when shown first|most when shown \w+) \(p [=<] 0\.\d+\): check the wording\.$/ });
+  const check = lines.filter({ hasText: /^.+Check: Position shown: the option shown first was (chosen|ticked) in \d+% of answers, against \d+% if position didn't matter\. Options are chosen (more when shown first|most when shown \w+) \(p\s[=<]\s0\.\d+\): check the wording\.$/ });
   expect(await check.count()).toBeGreaterThan(0);
-  await expect(lines.filter({ hasText: /No sign that position matters \(p = 0\.\d+\)\.$/ }).first()).toBeVisible();
+  await expect(lines.filter({ hasText: /No sign that position matters \(p\s=\s0\.\d+\)\.$/ }).first()).toBeVisible();
   // A story decision is named by its story.
   await expect(section.getByText(/^A lift home after the party: decision 1$/)).toBeVisible();
   await expectNoAxeViolations(officer, 'question quality with the position check');
