@@ -9,12 +9,16 @@ import {
   TOO_HARD_BELOW,
   type DisclosedItemQuality,
 } from '@/lib/domain/question-quality';
+import { MIN_EXPECTED_PER_POSITION, MIN_ORDERED_ANSWERS } from '@/lib/domain/position-effect';
+import type { DisclosedPositionQuality } from '@/lib/domain/position-quality';
 import { configuredDisclosurePolicies } from '@/lib/server/disclosure-config';
+import { PositionQuality } from './PositionQuality';
 import type { FigureText } from './words';
 
 interface Props {
   locale: Locale;
   quality: readonly DisclosedItemQuality[];
+  positions: readonly DisclosedPositionQuality[];
   structure: ModuleStructure;
   content: ModuleText;
   text: FigureText;
@@ -23,7 +27,7 @@ interface Props {
 const PHASES: readonly Phase[] = ['before', 'main', 'after', 'followup'];
 
 /** Per content version, each question's facility, discrimination and flags, in content order. */
-export async function QuestionQuality({ locale, quality, structure, content, text }: Props) {
+export async function QuestionQuality({ locale, quality, positions, structure, content, text }: Props) {
   const t = await getTranslations({ locale, namespace: 'Results.questions' });
   // The smallest group a measure is shown for: officers' figures use the export policy.
   const { k } = configuredDisclosurePolicies().export;
@@ -32,7 +36,7 @@ export async function QuestionQuality({ locale, quality, structure, content, tex
   const percent = (value: number) => format.number(value, { style: 'percent' });
   const order = new Map(structure.items.map((item, i) => [item.id, i]));
   const rank = (q: DisclosedItemQuality) => (order.get(q.itemId) ?? order.size) * PHASES.length + PHASES.indexOf(q.phase);
-  const versions = [...new Set(quality.map((q) => q.contentVersion))];
+  const versions = [...new Set([...quality, ...positions].map((q) => q.contentVersion))];
 
   return (
     <>
@@ -46,6 +50,8 @@ export async function QuestionQuality({ locale, quality, structure, content, tex
           <dt>{t('flagsHeading')}</dt>
           <dd>{t('tooFewExplained', { n: MIN_ANSWERS_TO_JUDGE })}</dd>
           <dd>{t('smallGroupExplained', { k })}</dd>
+          <dt>{t('positionHeading')}</dt>
+          <dd>{t('positionExplained', { n: MIN_ORDERED_ANSWERS, expected: MIN_EXPECTED_PER_POSITION })}</dd>
         </dl>
       </section>
       {versions.length === 0 && <p className="muted">{t('none')}</p>}
@@ -86,6 +92,13 @@ export async function QuestionQuality({ locale, quality, structure, content, tex
                 ))}
               </tbody>
             </ScrollingTable>
+            <PositionQuality
+              locale={locale}
+              version={version}
+              positions={positions.filter((q) => q.contentVersion === version)}
+              structure={structure}
+              content={content}
+            />
           </section>
         );
       })}

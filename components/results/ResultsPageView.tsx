@@ -62,7 +62,7 @@ export async function ResultsPageView({ locale, data, page }: { locale: Locale; 
           {page === 'summary' ? (
             <ResultsSummary kit={kit} hrefs={hrefs} />
           ) : page === 'questions' ? (
-            <QuestionQuality locale={locale} quality={view.quality} structure={view.structure} content={kit.content} text={kit.text} />
+            <QuestionQuality locale={locale} quality={view.quality} positions={view.positions} structure={view.structure} content={kit.content} text={kit.text} />
           ) : (
             <ResultsDetailBody kit={kit} page={page} />
           )}

@@ -20,6 +20,8 @@ export const disclosedShareSchema = z
   ])
   .describe('A share, shown only when both its counts are.');
 
+const pValue = z.object({ value: z.number().min(0).max(1), lessThan: z.boolean().describe('True: "p < value".') });
+
 export const disclosedMeanSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('mean'), value: z.number() }),
@@ -84,4 +86,27 @@ export const resultsResponseSchema = z.object({
       }),
     )
     .describe('Question quality per item and content version.'),
+  positions: z
+    .array(
+      z.object({
+        contentVersion: z.string(),
+        itemId: z.string().describe('A knowledge item, a fact guess (F1…) or a story decision (scenario/node).'),
+        phase: z.string(),
+        choice: z.enum(['one', 'several']).describe('One option per answer, or choose all that apply.'),
+        positions: z.int().min(2).describe('How many positions the options are shown in.'),
+        answers: disclosedFigureSchema.describe('Answers with the order shown recorded.'),
+        chosen: z.array(disclosedFigureSchema).describe('Choices of the option shown at each position, first position first.'),
+        firstShare: disclosedShareSchema.describe('The share of answers choosing the option shown first.'),
+        expectedFirstShare: disclosedShareSchema.describe('That share if the position shown made no difference.'),
+        verdict: z
+          .discriminatedUnion('kind', [
+            z.object({ kind: z.literal('not-enough') }),
+            z.object({ kind: z.literal('small-group') }),
+            z.object({ kind: z.literal('no-sign'), p: pValue }),
+            z.object({ kind: z.literal('position-matters'), p: pValue, favoured: z.int().min(0).describe('The position chosen most against expectation, 0 first.') }),
+          ])
+          .describe('A chi-square test against choices spread as the positions were shown, allowing for the perturbation noise; said only with at least 30 answers, 5 expected at each position and no position group under k.'),
+      }),
+    )
+    .describe('Whether the position an option was shown in affects choices, per question and content version.'),
 });

@@ -18,6 +18,8 @@ export interface ReportAnswer {
   response: AnswerResponse;
   correct: boolean | null;
   confidence: number | null;
+  /** The option ids in the order the device showed them; absent or null where none was recorded. */
+  shownOrder?: string[] | null;
 }
 
 export interface ReportSession {

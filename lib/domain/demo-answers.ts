@@ -3,14 +3,21 @@
  * plausible, not measured: knowledge and intentions improve from before to after; attitudes
  * other than intentions start near the top of the scale (a ceiling effect); a few
  * misconceptions persist after teaching, often held with confidence; riskier classes choose
- * the risky option in stories more often. Every answer fits the content (`checkResponse`) and
- * is scored with the server's own `scoreResponse`. Pure: randomness comes in.
+ * the risky option in stories more often. Options are shown in the device's own order, as the
+ * player shows them (shuffle.ts), and some students who don't know a single-choice answer take
+ * the first wrong option they see, so officers' position check has a primacy effect to find.
+ * Every answer fits the content (`checkResponse`, `checkShownOrder`) and is scored with the
+ * server's own `scoreResponse`. Pure: randomness comes in.
  */
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type { AttitudeItem, Fact, Item, ModuleStructure, Phase, Scenario } from '@/lib/content/schema';
 import type { JourneyStep } from './journey';
 import { resolveAnswerTarget, scoreResponse, PLAN_ITEM_ID } from './scoring';
 import type { SeededRandom } from './seeded-random';
+import { deviceOptionOrder } from './shuffle';
+
+/** Of the students who get a single-choice question wrong, the share who take the first wrong option shown. */
+const FIRST_SHOWN_GUESSERS = 0.3;
 
 /** Misconceptions that teaching barely shifts in the demo data, so reports have some to show. */
 export const PERSISTENT_MISCONCEPTIONS = ['hands-free-is-safe', 'morning-after-is-safe', 'risk-stays-the-same'] as const;
@@ -34,6 +41,8 @@ export interface DemoAnswer {
   response: AnswerResponse;
   correct: boolean | null;
   confidence: number | null;
+  /** The order the device showed the options in; null where nothing is shuffled. */
+  shownOrder: string[] | null;
   answeredAt: Date;
 }
 
@@ -58,7 +67,7 @@ function isPersistent(item: Item): boolean {
   return misconceptions.some((m) => (PERSISTENT_MISCONCEPTIONS as readonly (string | undefined)[]).includes(m));
 }
 
-function itemResponse(random: SeededRandom, item: Item, student: DemoStudent, phase: Phase): AnswerResponse {
+function itemResponse(random: SeededRandom, item: Item, student: DemoStudent, phase: Phase, shownOrder: readonly string[] | null): AnswerResponse {
   const persistent = isPersistent(item);
   const difficulty = item.kind === 'ordering' ? -0.2 : item.kind === 'multiple' ? 0 : 0.6;
   const learning = persistent ? PHASE_LEARNING[phase] * 0.15 - 1.1 : PHASE_LEARNING[phase];
@@ -81,6 +90,8 @@ function itemResponse(random: SeededRandom, item: Item, student: DemoStudent, ph
     return { kind: 'choice', optionIds: [...keep, ...add] };
   }
   if (right) return { kind: 'choice', optionIds: correctIds.slice(0, 1) };
+  const firstWrongShown = shownOrder?.find((id) => wrong.some((o) => o.id === id));
+  if (firstWrongShown !== undefined && random.chance(FIRST_SHOWN_GUESSERS)) return { kind: 'choice', optionIds: [firstWrongShown] };
   // A persistent misconception draws most of the wrong answers to itself.
   const weighted = wrong.flatMap((o) =>
     (PERSISTENT_MISCONCEPTIONS as readonly (string | undefined)[]).includes(o.misconception) ? [o, o, o, o] : [o],
@@ -124,8 +135,8 @@ function attitudeResponse(random: SeededRandom, item: AttitudeItem, student: Dem
 }
 
 /** The decisions a student meets on one path through a story, with the choice made at each. */
-function scenarioChoices(random: SeededRandom, scenario: Scenario, student: DemoStudent): { itemId: string; choiceId: string }[] {
-  const choices: { itemId: string; choiceId: string }[] = [];
+function scenarioChoices(random: SeededRandom, scenario: Scenario, student: DemoStudent): { itemId: string; choiceId: string; choiceIds: string[] }[] {
+  const choices: { itemId: string; choiceId: string; choiceIds: string[] }[] = [];
   let nodeId: string | undefined = scenario.start;
   // The content check guarantees every path ends; the bound only guards against a cycle.
   for (let hops = 0; nodeId !== undefined && hops < scenario.nodes.length; hops += 1) {
@@ -138,7 +149,7 @@ function scenarioChoices(random: SeededRandom, scenario: Scenario, student: Demo
     const risky = random.chance(sigmoid(-1.4 + 0.9 * student.riskiness));
     const fitting = node.choices.filter((c) => c.risky === risky);
     const choice = random.pick(fitting.length > 0 ? fitting : node.choices);
-    choices.push({ itemId: `${scenario.id}/${node.id}`, choiceId: choice.id });
+    choices.push({ itemId: `${scenario.id}/${node.id}`, choiceId: choice.id, choiceIds: node.choices.map((c) => c.id) });
     nodeId = choice.next;
   }
   return choices;
@@ -150,39 +161,56 @@ function planResponse(random: SeededRandom, structure: ModuleStructure): AnswerR
   return { kind: 'plan', planIds: picked.map((p) => p.id), ownPlanCount: own };
 }
 
-/** What a step asks, answered by this student: none, one, or one per story decision. */
+export interface DemoStepAnswer {
+  itemId: string;
+  phase: Phase;
+  response: AnswerResponse;
+  askConfidence: boolean;
+  shownOrder: string[] | null;
+}
+
+/**
+ * What a step asks, answered by this student: none, one, or one per story decision. `orderSeed`
+ * is the device's seed for shuffling options; the same device keeps it at a follow-up.
+ */
 export function answerStep(
   random: SeededRandom,
   structure: ModuleStructure,
   step: JourneyStep,
   student: DemoStudent,
-): { itemId: string; phase: Phase; response: AnswerResponse; askConfidence: boolean }[] {
+  orderSeed: string,
+): DemoStepAnswer[] {
   switch (step.kind) {
     case 'item': {
       const item = structure.items.find((i) => i.id === step.itemId);
       if (!item) return [];
-      const response = itemResponse(random, item, student, step.phase);
-      return [{ itemId: item.id, phase: step.phase, response, askConfidence: item.askConfidence }];
+      // As the player: single and multiple choice shuffled and recorded; true/false and ordering not.
+      const shownOrder = item.kind === 'single' || item.kind === 'multiple' ? deviceOptionOrder(item.options.map((o) => o.id), orderSeed, item.id) : null;
+      const response = itemResponse(random, item, student, step.phase, shownOrder);
+      return [{ itemId: item.id, phase: step.phase, response, askConfidence: item.askConfidence, shownOrder }];
     }
     case 'attitude': {
       const item = structure.attitudeItems.find((a) => a.id === step.itemId);
-      return item ? [{ itemId: item.id, phase: step.phase, response: attitudeResponse(random, item, student, step.phase), askConfidence: false }] : [];
+      return item ? [{ itemId: item.id, phase: step.phase, response: attitudeResponse(random, item, student, step.phase), askConfidence: false, shownOrder: null }] : [];
     }
     case 'fact': {
       const fact = structure.facts.find((f) => f.id === step.factId);
-      return fact ? [{ itemId: fact.id, phase: 'main', response: factResponse(random, fact, student), askConfidence: false }] : [];
+      if (!fact) return [];
+      const shownOrder = fact.guess.kind === 'choice' ? deviceOptionOrder(fact.guess.options.map((o) => o.id), orderSeed, fact.id) : null;
+      return [{ itemId: fact.id, phase: 'main', response: factResponse(random, fact, student), askConfidence: false, shownOrder }];
     }
     case 'scenario': {
       const scenario = structure.scenarios.find((s) => s.id === step.scenarioId);
-      return (scenario ? scenarioChoices(random, scenario, student) : []).map(({ itemId, choiceId }) => ({
+      return (scenario ? scenarioChoices(random, scenario, student) : []).map(({ itemId, choiceId, choiceIds }) => ({
         itemId,
         phase: 'main' as const,
         response: { kind: 'choice' as const, optionIds: [choiceId] },
         askConfidence: false,
+        shownOrder: deviceOptionOrder(choiceIds, orderSeed, itemId),
       }));
     }
     case 'plan':
-      return [{ itemId: PLAN_ITEM_ID, phase: 'main', response: planResponse(random, structure), askConfidence: false }];
+      return [{ itemId: PLAN_ITEM_ID, phase: 'main', response: planResponse(random, structure), askConfidence: false, shownOrder: null }];
     default:
       return [];
   }
@@ -195,7 +223,7 @@ export function answerStep(
 export function scoredAnswer(
   random: SeededRandom,
   structure: ModuleStructure,
-  answer: { itemId: string; phase: Phase; response: AnswerResponse; askConfidence: boolean },
+  answer: DemoStepAnswer,
   answeredAt: Date,
 ): DemoAnswer {
   const target = resolveAnswerTarget(structure, answer.itemId);
@@ -203,5 +231,14 @@ export function scoredAnswer(
   const item = target?.kind === 'item' ? target.item : null;
   const confidence =
     answer.askConfidence && item !== null && correct !== null ? confidenceFor(random, correct, isPersistent(item)) : null;
-  return { id: random.uuid(), itemId: answer.itemId, phase: answer.phase, response: answer.response, correct, confidence, answeredAt };
+  return {
+    id: random.uuid(),
+    itemId: answer.itemId,
+    phase: answer.phase,
+    response: answer.response,
+    correct,
+    confidence,
+    shownOrder: answer.shownOrder,
+    answeredAt,
+  };
 }

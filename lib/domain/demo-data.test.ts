@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerSchema } from '@/lib/api/schemas';
 import { loadModuleFrom, type LoadedModule } from '@/lib/content/load';
 import { DEMO_NAME_PREFIX, generateDemoData, recentTeachingWindows, type DemoDataSet } from './demo-data';
-import { checkResponse, resolveAnswerTarget, scoreResponse } from './scoring';
+import { countPositions, testPositionEffect } from './position-effect';
+import { checkResponse, checkShownOrder, resolveAnswerTarget, scoreResponse } from './scoring';
 
 // The real module: the demo data must fit the content officers edit, not a test module.
 let module: LoadedModule;
@@ -50,6 +51,8 @@ describe('generateDemoData', () => {
       const target = resolveAnswerTarget(module.structure, answer.itemId);
       const check = checkResponse(target, answer.response, answer.phase);
       if (!check.ok) problems.push(`${answer.itemId}: ${check.problem}`);
+      const order = target === null ? check : checkShownOrder(target, answer.shownOrder ?? undefined);
+      if (!order.ok) problems.push(`${answer.itemId}: ${order.problem}`);
       if (target === null || answer.correct !== scoreResponse(target, answer.response)) problems.push(`${answer.itemId}: scored wrongly`);
       // One answer per question and phase per participant, as the database's unique key demands.
       const key = `${answer.participantId}:${answer.phase}:${answer.itemId}`;
@@ -162,5 +165,22 @@ describe('generateDemoData', () => {
       return share(chosen.length, choices.length);
     });
     expect(Math.max(...riskyShare) - Math.min(...riskyShare)).toBeGreaterThan(0.1);
+  });
+
+  it('records the order each device showed, with a primacy effect among guessers for the position check to find', () => {
+    const shuffled = set.answers.filter((a) => a.shownOrder !== null);
+    // Every single and multiple choice question, story decision and choice guess; never true/false or ordering.
+    const expected = [
+      ...set.answers.filter((a) => a.response.kind === 'choice' && resolveAnswerTarget(module.structure, a.itemId)?.kind !== 'item').map((a) => a.itemId),
+      ...module.structure.items.filter((i) => i.kind === 'single' || i.kind === 'multiple').map((i) => i.id),
+    ];
+    expect(new Set(shuffled.map((a) => a.itemId))).toEqual(new Set(expected));
+    const verdicts = Object.entries(countPositions(module.structure, set.answers)).map(([key, counts]) => {
+      const test = testPositionEffect(counts);
+      return { key, matters: test.kind === 'tested' && test.p < 0.05, first: test.kind === 'tested' && test.favoured === 0 };
+    });
+    // Some single-choice questions lean to the first option shown; the stories' decisions don't.
+    expect(verdicts.filter((v) => v.matters && v.first && !v.key.includes('/')).length).toBeGreaterThan(0);
+    expect(verdicts.filter((v) => !v.matters).length).toBeGreaterThan(verdicts.length / 2);
   });
 });

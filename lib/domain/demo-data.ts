@@ -276,7 +276,8 @@ function addVisit(random: SeededRandom, options: DemoDataOptions, set: DemoDataS
     // Some phones were offline for a while and sent their queue later.
     const delay = random.chance(0.05) ? random.int(2, 15) * MINUTE_MS : 0;
     for (const step of steps.slice(0, stopAt)) {
-      for (const answer of answerStep(random, options.structure, step, student)) {
+      // The device's seed for shuffling options: its pairing hash stands in, so a device that comes back keeps its order.
+      for (const answer of answerStep(random, options.structure, step, student, participant.pairingHash)) {
         clock += random.int(12, 50) * 1000;
         const scored = scoredAnswer(random, options.structure, answer, new Date(clock));
         set.answers.push({

@@ -2,13 +2,16 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getModule } from '@/lib/content/load';
 import type { ModuleStructure } from '@/lib/content/schema';
-import { auditOfficerResults } from '@/tests/support/disclosure-audit';
+import { auditOfficerResults, auditPositionQuality } from '@/tests/support/disclosure-audit';
 import { seededRandom, syntheticClass, syntheticFollowUp } from '@/tests/support/synthetic-class';
 import { buildClassReport, type ReportSession } from './class-report';
 import { disclosurePolicies, type DisclosurePolicy } from './disclosure';
 import { summariseFollowUp } from './follow-up-summary';
 import { discloseMeasure, disclosePart, discloseOfficerResults, SCALE_POINTS } from './officer-disclosure';
 import { buildOfficerResults, type ResultsSession } from './officer-results';
+import { releaseOfficerResults } from './officer-release';
+import { perturbSessionSummary } from './perturb-summary';
+import { positionQualityInputs } from './position-quality';
 import { summariseSession, type SessionSummary } from './session-summary';
 
 let structure: ModuleStructure;
@@ -107,6 +110,47 @@ describe('officer results under disclosure control', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
+  });
+
+  it('the position check of question quality: no small count, no p-value beside a small position group, the same release every time', () => {
+    fc.assert(
+      fc.property(fc.array(sessionShape, { minLength: 1, maxLength: 8 }), fc.constantFrom(10, 15), (shapes, exportK) => {
+        const policy = disclosurePolicies({ exportK }).export;
+        const input = county(shapes);
+        const release = () => releaseOfficerResults({ structure, sessions: input.sessions, summaries: input.summaries, filters: {}, policy, timeZone: 'Europe/London' });
+        const { positions } = release();
+        expect(auditPositionQuality(positions, policy)).toEqual([]);
+        // Checked apart from the release: a verdict only where every position's group, chosen
+        // and passed over, is at least k in the perturbed sums the release adds up.
+        const perturbed = new Map([...input.summaries].map(([id, summary]) => [id, perturbSessionSummary(summary)]));
+        const sums = new Map(positionQualityInputs(input.sessions, perturbed).map((q) => [`${q.phase}:${q.itemId}`, q.counts]));
+        for (const q of positions) {
+          if (q.verdict.kind !== 'no-sign' && q.verdict.kind !== 'position-matters') continue;
+          const counts = sums.get(`${q.phase}:${q.itemId}`);
+          expect(counts?.chosen.every((n, p) => n >= policy.k && (counts.shown[p] ?? 0) - n >= policy.k)).toBe(true);
+        }
+        // No differencing by asking again: the same selection gives the same figures.
+        expect(release().positions).toEqual(positions);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
+    );
+  });
+
+  it('the position audit catches a small position, a lone hidden one, and a p-value beside a hidden one', () => {
+    const policy = disclosurePolicies().export;
+    const input = county([0, 1, 2].map((i) => ({ organisation: 0, term: 0, size: 30, seed: 40 + i, followUp: false })));
+    const { positions } = releaseOfficerResults({ structure, sessions: input.sessions, summaries: input.summaries, filters: {}, policy, timeZone: 'Europe/London' });
+    const tested = positions.find((q) => q.choice === 'one' && q.verdict.kind !== 'not-enough' && q.verdict.kind !== 'small-group');
+    if (!tested) throw new Error('no question was tested: the county is too small for this check');
+    expect(auditPositionQuality(positions, policy)).toEqual([]);
+    const shownSmall = structuredClone(tested);
+    shownSmall.chosen[1] = { kind: 'count', value: 5 };
+    expect(auditPositionQuality([shownSmall], policy).length).toBeGreaterThan(0);
+    const loneHidden = structuredClone(tested);
+    loneHidden.chosen[1] = { kind: 'fewer-than', k: policy.k };
+    const problems = auditPositionQuality([loneHidden], policy);
+    expect(problems.some((p) => p.includes('total minus the rest'))).toBe(true);
+    expect(problems.some((p) => p.includes('p-value'))).toBe(true);
   });
 
   it('the audit itself catches a small count and a revealing difference', () => {

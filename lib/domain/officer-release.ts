@@ -12,6 +12,7 @@ import type { DisclosurePolicy } from './disclosure';
 import { discloseOfficerResults, type DisclosedOfficerResults } from './officer-disclosure';
 import { buildOfficerResults, itemQualityInputs, type ResultsSession } from './officer-results';
 import { perturbSessionSummary } from './perturb-summary';
+import { disclosePositionQuality, positionQualityInputs, type DisclosedPositionQuality } from './position-quality';
 import { discloseItemQuality, type DisclosedItemQuality } from './question-quality';
 import { selectSessions } from './results-selection';
 import type { SessionSummary } from './session-summary';
@@ -19,6 +20,8 @@ import type { SessionSummary } from './session-summary';
 export interface OfficerRelease {
   results: DisclosedOfficerResults;
   quality: DisclosedItemQuality[];
+  /** Whether the position an option was shown in affects choices, per question and content version. */
+  positions: DisclosedPositionQuality[];
   /** Sessions the filters chose that are still open, so not counted yet (not people: exact). */
   stillOpen: number;
 }
@@ -44,6 +47,7 @@ export function releaseOfficerResults(input: ReleaseInput): OfficerRelease {
   return {
     results: discloseOfficerResults(exact, input.policy),
     quality: itemQualityInputs(selection.sessions, perturbed).map((item) => discloseItemQuality(item, input.policy)),
+    positions: positionQualityInputs(selection.sessions, perturbed).map((item) => disclosePositionQuality(item, input.policy)),
     stillOpen: selection.stillOpen,
   };
 }

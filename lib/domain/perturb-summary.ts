@@ -10,6 +10,7 @@
  * perturbed 0 that may stand for 0, 1 or 2 people (decision note 010). Pure.
  */
 import { MAX_NOISE, perturbCount } from './cell-key';
+import type { PositionCounts } from './position-effect';
 import type { Counts, FollowUpSummary, ItemSummary, MeasureSums, SessionSummary } from './session-summary';
 
 type Perturb = (atom: string, count: number) => number;
@@ -82,6 +83,26 @@ function perturbItem(item: ItemSummary, perturb: Perturb, key: string): ItemSumm
   };
 }
 
+/**
+ * Position counts: for one choice per answer, the choices at each position are the atoms and
+ * the answers their sum; for choose-all, the answers are an atom and each position's choices
+ * are kept within them. Every position was shown in every answer of one session.
+ */
+function perturbPositions(counts: PositionCounts, perturb: Perturb, key: string): PositionCounts {
+  const atom = `position/${key}`;
+  if (counts.choice === 'one') {
+    const chosen = counts.chosen.map((n, p) => perturb(`${atom}/chosen/${p}`, n));
+    const answers = chosen.reduce((a, b) => a + b, 0);
+    return { choice: 'one', shown: counts.shown.map(() => answers), chosen };
+  }
+  const answers = perturb(`${atom}/answers`, counts.shown[0] ?? 0);
+  return {
+    choice: 'several',
+    shown: counts.shown.map(() => answers),
+    chosen: counts.chosen.map((n, p) => within(perturb(`${atom}/chosen/${p}`, n), answers)),
+  };
+}
+
 function perturbFollowUp(followUp: FollowUpSummary, perturb: Perturb): FollowUpSummary {
   const paired = perturb('followup/paired', followUp.paired);
   const unpaired = perturb('followup/unpaired', followUp.joined - followUp.paired);
@@ -143,5 +164,6 @@ export function perturbSessionSummary(summary: SessionSummary): SessionSummary {
       ownPlanWriters: within(perturb('plans/own', summary.plans.ownPlanWriters), plansAnswered),
     },
     followUp: summary.followUp === null ? null : perturbFollowUp(summary.followUp, perturb),
+    positions: Object.fromEntries(Object.entries(summary.positions).map(([key, counts]) => [key, perturbPositions(counts, perturb, key)])),
   };
 }

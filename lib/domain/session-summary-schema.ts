@@ -1,6 +1,9 @@
 /**
  * The stored summary read back from its JSON column: parsed, not trusted (DESIGN.md, "zod at
  * every boundary"). A summary that doesn't parse is left out of results and logged.
+ *
+ * A format-2 summary (before position counts) that the retention job froze is never rebuilt:
+ * it is read as the current format with no position counts, so its other figures still count.
  */
 import { z } from 'zod';
 import { SESSION_SUMMARY_FORMAT, type SessionSummary } from './session-summary';
@@ -23,8 +26,14 @@ const correlation = z.object({
   sxr: z.number().finite(),
 });
 
+const positionCounts = z.object({
+  choice: z.enum(['one', 'several']),
+  shown: z.array(count).max(8),
+  chosen: z.array(count).max(8),
+});
+
 export const sessionSummarySchema = z.object({
-  format: z.literal(SESSION_SUMMARY_FORMAT),
+  format: z.union([z.literal(2), z.literal(SESSION_SUMMARY_FORMAT)]),
   noiseKey: z.string().regex(/^[0-9a-f]{64}$/),
   headline: z.object({ joined: count, started: count, finished: count }),
   items: z.record(
@@ -48,4 +57,5 @@ export const sessionSummarySchema = z.object({
       intentionSinceAfter: measure,
     })
     .nullable(),
-}) satisfies z.ZodType<SessionSummary>;
+  positions: z.record(z.string(), positionCounts).default({}),
+}).transform((summary) => ({ ...summary, format: SESSION_SUMMARY_FORMAT })) satisfies z.ZodType<SessionSummary>;

@@ -60,6 +60,32 @@ describe('session summaries', () => {
     const summary = summaryOf(whole.participantIds, whole.answers);
     expect(sessionSummarySchema.parse(JSON.parse(JSON.stringify(summary)))).toEqual(summary);
     expect(summary.headline.joined).toBe(25);
+    expect(summary.format).toBe(3);
+  });
+
+  it('count where the chosen options were shown, for every shuffled question answered', () => {
+    const whole = syntheticClass(structure, seededRandom(7), 25);
+    const summary = summaryOf(whole.participantIds, whole.answers);
+    const answeredMain = whole.answers.filter((a) => a.phase === 'main' && a.itemId === 'm-world-killer').length;
+    expect(answeredMain).toBeGreaterThan(0);
+    // One choice per answer: the choices at all positions add up to the answers.
+    expect(summary.positions['main:m-world-killer']).toMatchObject({ choice: 'one', shown: [answeredMain, answeredMain, answeredMain, answeredMain] });
+    expect(summary.positions['main:m-world-killer']?.chosen.reduce((a, b) => a + b, 0)).toBe(answeredMain);
+    expect(summary.positions['main:m-say-no']?.choice).toBe('several');
+    expect(summary.positions['main:party-lift/d-offer']?.shown).toHaveLength(2);
+    // True/false and ordering questions are not shuffled this way.
+    expect(summary.positions['main:m-drug-driver']).toBeUndefined();
+    expect(summary.positions['main:m-risk-years']).toBeUndefined();
+  });
+
+  it('read a format-2 summary (from before position counts) as having none', () => {
+    const whole = syntheticClass(structure, seededRandom(7), 25);
+    const { positions, ...old } = summaryOf(whole.participantIds, whole.answers);
+    expect(Object.keys(positions).length).toBeGreaterThan(0);
+    const parsed = sessionSummarySchema.parse(JSON.parse(JSON.stringify({ ...old, format: 2 })));
+    expect(parsed).toEqual({ ...old, format: 3, positions: {} });
+    // Format 1 had no noise key and can't be read.
+    expect(sessionSummarySchema.safeParse({ ...old, format: 1 }).success).toBe(false);
   });
 
   it('counts a hand-worked class: sums of matched pairs, not means', () => {

@@ -18,9 +18,16 @@ import type { ModuleStructure, Phase } from '@/lib/content/schema';
 import type { ClassReport, MeasureChange, ReportAnswer } from './class-report';
 import { sessionNoiseKey } from './cell-key';
 import { answerKey } from './journey';
+import { addPositionCounts, countPositions, type PositionCounts } from './position-effect';
 
-/** Bump when the shape changes: stored summaries of another format are rebuilt (or, if frozen, left out). */
-export const SESSION_SUMMARY_FORMAT = 2;
+/**
+ * Bump when the shape changes: stored summaries of another format are rebuilt, unless frozen.
+ * 3 added `positions`; a frozen format-2 summary is still read, with no position counts
+ * (session-summary-schema.ts), and format 1 (no noise key) is left out.
+ */
+export const SESSION_SUMMARY_FORMAT = 3;
+/** Formats officers' results can still read. */
+export const READABLE_SUMMARY_FORMATS: readonly number[] = [2, SESSION_SUMMARY_FORMAT];
 
 export type Counts = Record<string, number>;
 
@@ -104,6 +111,11 @@ export interface SessionSummary {
   plans: { answered: number; picked: Counts; ownPlanWriters: number };
   /** Only in a follow-up session's summary. */
   followUp: FollowUpSummary | null;
+  /**
+   * By `phase:itemId`: where the chosen options were shown, for every shuffled question whose
+   * answers recorded the order (position-effect.ts). Empty in a summary older than format 3.
+   */
+  positions: Record<string, PositionCounts>;
 }
 
 const sumsOf = (change: MeasureChange): MeasureSums => ({
@@ -207,6 +219,7 @@ export function summariseSession(
       ownPlanWriters: report.plans.ownPlanWriters,
     },
     followUp,
+    positions: countPositions(structure, answers),
   };
 }
 
@@ -277,6 +290,7 @@ export function emptySummary(): SessionSummary {
     change: { knowledge: emptyMeasure(), constructs: {} },
     plans: { answered: 0, picked: {}, ownPlanWriters: 0 },
     followUp: null,
+    positions: {},
   };
 }
 
@@ -311,6 +325,7 @@ export function mergeSummaries(summaries: readonly SessionSummary[]): SessionSum
         ownPlanWriters: a.plans.ownPlanWriters + b.plans.ownPlanWriters,
       },
       followUp: addFollowUp(a.followUp, b.followUp),
+      positions: addRecords(a.positions, b.positions, addPositionCounts),
     }),
     emptySummary(),
   );

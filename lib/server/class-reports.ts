@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { answerResponseSchema } from '@/lib/api/schemas';
+import { answerResponseSchema, shownOrderSchema } from '@/lib/api/schemas';
 import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
 import { answers, participants, sessionSummaries, type ClassSessionRow } from '@/lib/db/schema';
@@ -57,6 +57,7 @@ export async function readSessionAnswers(db: Database, classSessionId: string, r
       response: answers.response,
       correct: answers.correct,
       confidence: answers.confidence,
+      shownOrder: answers.shownOrder,
     })
     .from(answers)
     .innerJoin(participants, eq(participants.id, answers.participantId))
@@ -68,7 +69,9 @@ export async function readSessionAnswers(db: Database, classSessionId: string, r
   let unreadable = 0;
   for (const row of rows) {
     const response = answerResponseSchema.safeParse(row.response);
-    if (response.success) readable.push({ ...row, response: response.data });
+    // An order that doesn't parse only leaves the answer out of the position counts.
+    const shownOrder = row.shownOrder === null ? null : (shownOrderSchema.safeParse(row.shownOrder).data ?? null);
+    if (response.success) readable.push({ ...row, response: response.data, shownOrder });
     else unreadable += 1;
   }
   if (unreadable > 0) {

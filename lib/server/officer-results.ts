@@ -9,6 +9,7 @@ import type { DisclosurePolicy } from '@/lib/domain/disclosure';
 import type { DisclosedOfficerResults } from '@/lib/domain/officer-disclosure';
 import type { ResultsSession } from '@/lib/domain/officer-results';
 import { releaseOfficerResults } from '@/lib/domain/officer-release';
+import type { DisclosedPositionQuality } from '@/lib/domain/position-quality';
 import type { DisclosedItemQuality } from '@/lib/domain/question-quality';
 import { filterOptions, selectSessions, type FilterOptions } from '@/lib/domain/results-selection';
 import { env } from '@/lib/env';
@@ -49,6 +50,7 @@ export async function listResultsSessions(db: Database): Promise<ResultsSession[
 export interface OfficerResultsView {
   results: DisclosedOfficerResults;
   quality: DisclosedItemQuality[];
+  positions: DisclosedPositionQuality[];
   /** Sessions the filters chose that are still open, so not counted yet. */
   stillOpen: number;
   options: FilterOptions;

@@ -6,7 +6,7 @@ import type { Database } from '@/lib/db/client';
 import { answers, classSessions, participants, sessionSummaries, type ClassSessionRow } from '@/lib/db/schema';
 import { summariseFollowUp } from '@/lib/domain/follow-up-summary';
 import { sessionSummarySchema } from '@/lib/domain/session-summary-schema';
-import { SESSION_SUMMARY_FORMAT, summariseSession, type SessionSummary } from '@/lib/domain/session-summary';
+import { READABLE_SUMMARY_FORMATS, SESSION_SUMMARY_FORMAT, summariseSession, type SessionSummary } from '@/lib/domain/session-summary';
 import { loadClassReportFor, readSessionAnswers } from './class-reports';
 import { pairingEntries } from './follow-ups';
 import { describeError } from './error-log';
@@ -127,7 +127,11 @@ export async function refreshSessionSummaries(db: Database, options: RefreshOpti
   return { refreshed: rows.length };
 }
 
-/** Stored summaries of the given sessions, by session id; one in an old format is left out. */
+/**
+ * Stored summaries of the given sessions, by session id. One in a format that can't be read
+ * (format 1, from before the cell key method) is left out; one in format 2 is read without
+ * position counts (only a frozen one stays in format 2: the rest are rebuilt first).
+ */
 export async function readSessionSummaries(
   db: Database,
   sessionIds: readonly string[],
@@ -136,7 +140,7 @@ export async function readSessionSummaries(
   const rows = await db
     .select({ id: sessionSummaries.classSessionId, summary: sessionSummaries.summary })
     .from(sessionSummaries)
-    .where(and(inArray(sessionSummaries.classSessionId, [...sessionIds]), eq(sessionSummaries.format, SESSION_SUMMARY_FORMAT)));
+    .where(and(inArray(sessionSummaries.classSessionId, [...sessionIds]), inArray(sessionSummaries.format, [...READABLE_SUMMARY_FORMATS])));
   const out = new Map<string, SessionSummary>();
   for (const row of rows) {
     const parsed = sessionSummarySchema.safeParse(row.summary);

@@ -1,6 +1,6 @@
 import { expectedAnswerCount, structure } from './support/content';
 import { expect, test } from './support/fixtures';
-import { deviceState, driveJourney, messages, storedAnswers, type Locale } from './support/journey';
+import { completeStep, currentStep, deviceState, driveJourney, messages, storedAnswers, type Driver, type Locale } from './support/journey';
 
 for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
   // English goes deeper at the end of the core (the whole module); Polish finishes with the core.
@@ -57,3 +57,39 @@ for (const locale of ['en-GB', 'pl'] as const satisfies readonly Locale[]) {
     expect(new Set(stored.map((a) => `${a.phase}:${a.itemId}`)).size).toBe(stored.length);
   });
 }
+
+test('on your own: a student who chooses to go deeper and then reloads the page stays on the deeper path', async ({ page }) => {
+  // The core, a reload, then the deeper sections: most of a whole journey.
+  test.setTimeout(300_000);
+  const m = messages('en-GB');
+  const d: Driver = { page, locale: 'en-GB', mode: 'pointer', deeper: true };
+  await page.goto('/en-GB/learn');
+  const coreKinds: string[] = [];
+  for (let i = 0; i < 300 && (await currentStep(page)).kind !== 'deeper-offer'; i += 1) coreKinds.push(await completeStep(d));
+  const offer = await currentStep(page);
+  expect(offer.kind).toBe('deeper-offer');
+  // The offer comes at the end of the core: every core story done, no deeper one yet.
+  expect(coreKinds.filter((k) => k === 'scenario')).toHaveLength(structure.scenarios.filter((s) => s.depth === 'core').length);
+  await expect(page.getByRole('heading', { name: m.deeperOffer.title })).toBeVisible();
+
+  await page.getByRole('button', { name: m.deeperOffer.goDeeper, exact: true }).click();
+  await expect(page.locator(`[data-step-index="${offer.index}"]`)).toHaveCount(0);
+  const firstDeeper = await currentStep(page);
+  expect(firstDeeper.index).toBeGreaterThan(offer.index);
+  await expect(page.getByRole('heading', { name: m.sectionIntro.deeper.title })).toBeVisible();
+
+  await page.reload();
+  // The same deeper step, not the offer again and not the summary.
+  expect(await currentStep(page)).toEqual(firstDeeper);
+  await expect(page.getByRole('heading', { name: m.sectionIntro.deeper.title })).toBeVisible();
+  await expect(page.getByRole('heading', { name: m.deeperOffer.title })).toHaveCount(0);
+
+  // On to the end: the deeper stories, never the offer a second time, and the whole module stored.
+  const deeperKinds = await driveJourney(d);
+  expect(deeperKinds).not.toContain('deeper-offer');
+  expect(deeperKinds.filter((k) => k === 'scenario')).toHaveLength(structure.scenarios.filter((s) => s.depth === 'deeper').length);
+  await expect(page.getByRole('heading', { level: 2, name: m.summary.takeAway })).toBeVisible();
+  const device = await deviceState(page);
+  expect(device.outbox).toEqual([]);
+  expect(await storedAnswers(page, device.participantId)).toHaveLength(expectedAnswerCount('full'));
+});

@@ -198,6 +198,35 @@ test('a class session still open is announced on the summary, not counted', asyn
   await expectNoAxeViolations(officer, 'results with a session still open');
 });
 
+test('question quality says, per shuffled question, whether the position shown affects choices, in words', async ({ page }) => {
+  test.setTimeout(120_000);
+  await ensureAdministrator(page);
+  const officer = await invited(page, 'officer');
+  await officer.goto('/en-GB/results/questions');
+  await expect(officer.getByRole('heading', { level: 1, ...exact(results.questions.heading) })).toBeVisible();
+  await expect(officer.getByRole('term').filter({ hasText: results.questions.positionHeading })).toBeVisible();
+  const section = officer.getByRole('region', exact(results.questions.position.heading));
+  await expect(section).toHaveCount(1);
+  const lines = section.getByRole('listitem');
+  // Every single and multiple choice question, the fact's choice guess and each story decision.
+  expect(await lines.count()).toBeGreaterThan(20);
+  // The demo's guessers take the first option they see on some questions: marked in words, with p.
+  const check = lines.filter({ hasText: /^.+Check: Position shown: the option shown first was (chosen|ticked) in \d+% of answers, against \d+% if position didn't matter\. Options are chosen (more when shown first|most when shown \w+) \(p\s[=<]\s0\.\d+\): check the wording\.$/ });
+  expect(await check.count()).toBeGreaterThan(0);
+  await expect(lines.filter({ hasText: /No sign that position matters \(p\s=\s0\.\d+\)\.$/ }).first()).toBeVisible();
+  // A story decision is named by its story.
+  await expect(section.getByText(/^A lift home after the party: decision 1$/)).toBeVisible();
+  await expectNoAxeViolations(officer, 'question quality with the position check');
+
+  // The API gives the same check, disclosed: no count from 1 to 9.
+  const api = await officer.request.get('/api/v1/results');
+  expect(api.status()).toBe(200);
+  const body = (await api.json()) as { positions: { itemId: string; answers: { kind: string; value?: number }; verdict: { kind: string } }[] };
+  expect(body.positions.map((q) => q.itemId)).toContain('m-world-killer');
+  expect(body.positions.some((q) => q.verdict.kind === 'position-matters')).toBe(true);
+  for (const q of body.positions) if (q.answers.kind === 'count') expect(q.answers.value === 0 || (q.answers.value ?? 0) >= 10).toBe(true);
+});
+
 test('a teacher cannot open the officers’ results, by page or by request; signed out gets 401', async ({ page, playwright, baseURL }) => {
   test.setTimeout(120_000);
   const organisation = `Results Check School ${randomUUID().slice(0, 8)}`;

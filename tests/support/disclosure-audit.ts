@@ -10,14 +10,13 @@
  */
 import type { DisclosedFigure, DisclosurePolicy } from '@/lib/domain/disclosure';
 import type { DisclosedMeasure, DisclosedOfficerResults, DisclosedPart } from '@/lib/domain/officer-disclosure';
+import type { DisclosedPositionQuality } from '@/lib/domain/position-quality';
 
 const shown = (figure: DisclosedFigure | undefined): number | null => (figure?.kind === 'count' ? figure.value : null);
 
-export function auditOfficerResults(results: DisclosedOfficerResults, policy: DisclosurePolicy): string[] {
-  const problems: string[] = [];
+/** Every count as shown: none from 1 to k − 1, each rounded, "fewer than" with the policy's k. */
+function walkCounts(root: unknown, rootPath: string, policy: DisclosurePolicy, problems: string[]): void {
   const small = (n: number) => n >= 1 && n < policy.k;
-
-  // Every count as shown.
   const walk = (value: unknown, path: string): void => {
     if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`));
     if (value === null || typeof value !== 'object') return;
@@ -29,7 +28,13 @@ export function auditOfficerResults(results: DisclosedOfficerResults, policy: Di
     if (record.kind === 'fewer-than' && record.k !== policy.k) problems.push(`${path}: "fewer than ${String(record.k)}"`);
     for (const [key, v] of Object.entries(record)) if (key !== 'policy') walk(v, `${path}.${key}`);
   };
-  walk(results, 'results');
+  walk(root, rootPath);
+}
+
+export function auditOfficerResults(results: DisclosedOfficerResults, policy: DisclosurePolicy): string[] {
+  const problems: string[] = [];
+  const small = (n: number) => n >= 1 && n < policy.k;
+  walkCounts(results, 'results', policy, problems);
 
   const difference = (path: string, total: DisclosedFigure | undefined, part: DisclosedFigure | undefined) => {
     const t = shown(total);
@@ -105,6 +110,35 @@ export function auditOfficerResults(results: DisclosedOfficerResults, policy: Di
   if (intention) {
     sum('trends intention pairs', intention.nMatched, results.trends.map((t) => t.intention.nMatched));
     sum('organisations intention pairs', intention.nMatched, results.changeByOrganisation.map((o) => o.intention.nMatched));
+  }
+  return problems;
+}
+
+/**
+ * The position check of question quality: its counts as above; with one choice per answer the
+ * positions' choices add up to the answers, so a lone hidden position is their difference; with
+ * choose-all, the answers less a position's choices are those who passed it over. A verdict with
+ * a p-value is about every position's group, so it may stand only beside positions all shown.
+ */
+export function auditPositionQuality(list: readonly DisclosedPositionQuality[], policy: DisclosurePolicy): string[] {
+  const problems: string[] = [];
+  const small = (n: number) => n >= 1 && n < policy.k;
+  walkCounts(list, 'positions', policy, problems);
+  for (const q of list) {
+    const path = `position ${q.contentVersion} ${q.phase}:${q.itemId}`;
+    const total = shown(q.answers);
+    const cells = q.chosen.map(shown);
+    if (q.choice === 'one') {
+      const known = total ?? (cells.every((c) => c !== null) ? cells.reduce<number>((a, c) => a + (c ?? 0), 0) : null);
+      const hidden = q.chosen.filter((c) => shown(c) === null);
+      const rest = known === null ? null : known - cells.reduce<number>((a, c) => a + (c ?? 0), 0);
+      if (rest !== null && hidden.length === 1 && hidden[0]?.kind === 'fewer-than') problems.push(`${path}: one small position is the total minus the rest (${rest})`);
+      if (rest !== null && hidden.length > 0 && hidden.every((c) => c.kind === 'fewer-than') && small(rest)) problems.push(`${path}: the small positions add up to ${rest}`);
+    } else if (total !== null) {
+      cells.forEach((c, p) => c !== null && small(total - c) && problems.push(`${path}: ${total} − ${c} passed over position ${p + 1}`));
+    }
+    const tested = q.verdict.kind === 'no-sign' || q.verdict.kind === 'position-matters';
+    if (tested && !q.chosen.every((c) => c.kind === 'count')) problems.push(`${path}: a p-value beside a position not shown`);
   }
   return problems;
 }

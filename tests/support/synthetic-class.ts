@@ -7,7 +7,8 @@
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type { ModuleStructure, Phase, Scenario } from '@/lib/content/schema';
 import type { ReportAnswer } from '@/lib/domain/class-report';
-import { resolveAnswerTarget, scoreResponse } from '@/lib/domain/scoring';
+import { resolveAnswerTarget, scoreResponse, type AnswerTarget } from '@/lib/domain/scoring';
+import { deviceOptionOrder } from '@/lib/domain/shuffle';
 import { seededRandom as seededGenerator } from '@/lib/domain/seeded-random';
 
 export type Random = () => number;
@@ -56,6 +57,19 @@ function scenarioAnswers(random: Random, scenario: Scenario, answer: (itemId: st
   }
 }
 
+/** The order a device shows a shuffled question's options in, as the player sends it; null where nothing is shuffled. */
+function shownOrderFor(target: AnswerTarget, participantId: string, itemId: string): string[] | null {
+  const ids =
+    target.kind === 'item' && (target.item.kind === 'single' || target.item.kind === 'multiple')
+      ? target.item.options.map((o) => o.id)
+      : target.kind === 'scenario'
+        ? target.node.choices.map((c) => c.id)
+        : target.kind === 'fact' && target.fact.guess.kind === 'choice'
+          ? target.fact.guess.options.map((o) => o.id)
+          : null;
+  return ids === null ? null : deviceOptionOrder(ids, participantId, itemId);
+}
+
 export function syntheticClass(
   structure: ModuleStructure,
   random: Random,
@@ -69,7 +83,8 @@ export function syntheticClass(
       const target = resolveAnswerTarget(structure, itemId);
       if (target === null) throw new Error(`no ${itemId} in the module`);
       const confidence = target.kind === 'item' && target.item.askConfidence ? 1 + Math.floor(random() * 3) : null;
-      answers.push({ participantId, itemId, phase, response, correct: scoreResponse(target, response), confidence });
+      const shownOrder = shownOrderFor(target, participantId, itemId);
+      answers.push({ participantId, itemId, phase, response, correct: scoreResponse(target, response), confidence, shownOrder });
     };
     // How far this student got: nothing, part of it, or all of it.
     const reach = random();

@@ -17,7 +17,7 @@ import { listResultsSessions, loadOfficerResults } from '@/lib/server/officer-re
 import { readSessionSummaries, refreshSessionSummaries } from '@/lib/server/session-summaries';
 import { checkWidths, type PublishedRange } from '../support/disclosure-attacker';
 import { allowedFilters, attackModel, publishedRanges, targets, TIME_ZONE, trueAtoms, type County } from '../support/officer-figures';
-import { auditOfficerResults } from '../support/disclosure-audit';
+import { auditOfficerResults, auditPositionQuality } from '../support/disclosure-audit';
 import { seededRandom, syntheticClass, syntheticFollowUp } from '../support/synthetic-class';
 import { setUpTestDatabase, testEngines } from './db-engines';
 
@@ -100,6 +100,32 @@ describe.each(testEngines)('officer results on $name', (engine) => {
     expect(await refreshSessionSummaries(db(), { sessionIds: ids, structure })).toEqual({ refreshed: 0 });
   });
 
+  it('gives a summary from before position counts (format 2) its counts by rebuilding it; a frozen one is still read, without them', async () => {
+    const school = await organisation('North');
+    const stale = await sessionWithClass(school.id, new Date('2026-02-02T10:00:00Z'), 20, 5);
+    const frozen = await sessionWithClass(school.id, new Date('2026-02-03T10:00:00Z'), 20, 6);
+    const ids = [stale.session.id, frozen.session.id];
+    expect(await refreshSessionSummaries(db(), { sessionIds: ids, structure })).toEqual({ refreshed: 2 });
+    // Both as a format-2 summary was stored: the same summary without `positions`.
+    const current = await readSessionSummaries(db(), ids);
+    for (const id of ids) {
+      const { positions, ...old } = current.get(id) ?? (() => { throw new Error('no summary'); })();
+      expect(Object.keys(positions).length).toBeGreaterThan(0);
+      await db().update(sessionSummaries).set({ format: 2, summary: { ...old, format: 2 } }).where(eq(sessionSummaries.classSessionId, id));
+    }
+    await db().update(sessionSummaries).set({ frozenAt: new Date() }).where(eq(sessionSummaries.classSessionId, frozen.session.id));
+
+    // Officers' pages refresh before they read: the unfrozen one is rebuilt with its position counts.
+    expect(await refreshSessionSummaries(db(), { sessionIds: ids, structure })).toEqual({ refreshed: 1 });
+    const [row] = await db().select().from(sessionSummaries).where(eq(sessionSummaries.classSessionId, stale.session.id));
+    expect(row?.format).toBe(3);
+    const read = await readSessionSummaries(db(), ids);
+    expect(read.get(stale.session.id)?.positions).toEqual(current.get(stale.session.id)?.positions);
+    // The frozen one is never rebuilt, but still counts in every other figure.
+    expect(read.get(frozen.session.id)?.positions).toEqual({});
+    expect(read.get(frozen.session.id)?.headline).toEqual(current.get(frozen.session.id)?.headline);
+  });
+
   it('chooses sessions by the filters, brings follow-ups with their first sessions, and shows only disclosed figures', async () => {
     const area = `Area ${randomUUID()}`;
     const north = await organisation(area);
@@ -145,6 +171,12 @@ describe.each(testEngines)('officer results on $name', (engine) => {
     // Question quality per content version, from the same summaries.
     expect(all.quality.length).toBeGreaterThan(0);
     expect(new Set(all.quality.map((q) => q.contentVersion))).toEqual(new Set(['abcdefabcdef']));
+    // And the position check, from the orders the answers recorded, disclosed like the rest.
+    expect(all.positions.map((q) => q.itemId)).toContain('m-world-killer');
+    expect(all.positions.find((q) => q.itemId === 'm-world-killer')?.positions).toBe(4);
+    expect(auditPositionQuality(all.positions, policy)).toEqual([]);
+    expect(auditPositionQuality(small.positions, policy)).toEqual([]);
+    expect(small.positions.every((q) => q.verdict.kind === 'not-enough')).toBe(true);
 
     const stored = await db()
       .select({ id: sessionSummaries.classSessionId })

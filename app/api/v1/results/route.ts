@@ -25,7 +25,7 @@ export async function GET(request: Request): Promise<Response> {
         parsed.problems.map((p) => ({ path: p.field, message: t(p.key) })),
       );
     }
-    const { results, quality } = await loadOfficerResults(await getDatabase(), parsed.filters);
-    return success({ filters: parsed.filters, results, quality });
+    const { results, quality, positions } = await loadOfficerResults(await getDatabase(), parsed.filters);
+    return success({ filters: parsed.filters, results, quality, positions });
   });
 }
