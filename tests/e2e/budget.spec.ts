@@ -53,3 +53,23 @@ test(`a class session's page ships at most ${BUDGET_BYTES / 1024} KB of gzipped 
   expect(count).toBeGreaterThan(0);
   expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
 });
+
+/**
+ * No browser chunk carries the database schema (drizzle) or zod: the staff forms once loaded a
+ * 42 KB gzipped chunk of both through `lib/api/staff-schemas.ts` (issue 13). Read from the build
+ * the server under test runs. drizzle names its entities `Symbol.for("drizzle:…")`, and zod 4 its
+ * classes "$ZodType", "ZodError"…, so the strings survive minification.
+ */
+test('no browser chunk ships zod or the database schema', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const dir = path.join(process.cwd(), '.next', 'static', 'chunks');
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js'));
+  expect(files.length).toBeGreaterThan(5);
+  const offenders: string[] = [];
+  for (const file of files) {
+    const text = await readFile(path.join(dir, file), 'utf8');
+    if (/drizzle:|\$ZodType|ZodError/.test(text)) offenders.push(file);
+  }
+  expect(offenders).toEqual([]);
+});
