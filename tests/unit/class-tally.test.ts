@@ -28,8 +28,9 @@ describe('class tallies', () => {
         count: 3,
         children: [
           { key: 'right', count: 2, children: [] },
-          { key: 'wrong', count: 1, children: [] },
-          { key: 'also-wrong', count: 0, children: [] },
+          // It asks how sure: each wrong option splits into very sure and the rest (a detail split).
+          { key: 'wrong', count: 1, detail: true, children: [{ key: 'very-sure', count: 0, children: [] }, { key: 'less-sure', count: 1, children: [] }] },
+          { key: 'also-wrong', count: 0, detail: true, children: [{ key: 'very-sure', count: 0, children: [] }, { key: 'less-sure', count: 0, children: [] }] },
         ],
       },
     ]);
