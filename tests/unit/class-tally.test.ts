@@ -38,6 +38,26 @@ describe('class tallies', () => {
     expect(released(item('q-single'), given)).toEqual([{ kind: 'waiting', itemId: 'q-single', k: 5, why: 'few', at: 5 }]);
   });
 
+  it('releases how sure the wrong were with the answers: shown beside a wrong option, never on its own', () => {
+    const sure = (response: AnswerResponse, confidence: number) => ({ response, confidence });
+    const given: ClassAnswer[] = [
+      ...Array.from({ length: 10 }, () => sure(choice('right'), 3)),
+      ...Array.from({ length: 6 }, () => sure(choice('wrong'), 3)),
+      ...Array.from({ length: 5 }, () => sure(choice('wrong'), 1)),
+    ].map((a, i) => ({ participantId: `p${i}`, itemId: 'q-single', phase: 'main', ...a }));
+    const [table] = released(item('q-single'), given);
+    expect(table).toMatchObject({
+      kind: 'options',
+      options: [
+        { id: 'right', count: { kind: 'count', value: 10 } },
+        { id: 'wrong', count: { kind: 'count', value: 11 }, sure: { kind: 'count', value: 6 } },
+        { id: 'also-wrong', count: { kind: 'fewer-than', k: 5 }, sure: { kind: 'fewer-than', k: 5 } },
+      ],
+    });
+    // The right answer's students are not split: how sure the right were is no one's business here.
+    expect(table?.kind === 'options' ? table.options[0] : null).not.toHaveProperty('sure');
+  });
+
   it('ignores answers to other items and phases', () => {
     const given = [...answers('q-single', 'main', [choice('right')]), ...answers('q-tf', 'after', [choice('true')])];
     expect(exactTally(item('q-single', 'after'), testStructure, given)[0]?.count).toBe(0);

@@ -285,8 +285,15 @@ function StepList({ outline, current, disabled, onGo }: { outline: StepOutline[]
   const t = useTranslations('Teach.live');
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
+    // Scrolls the list alone: scrollIntoView would scroll the page too, and push the step's
+    // answers and the controls' row out of view at 1366×768.
     const item = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
-    item?.scrollIntoView({ block: 'nearest' });
+    const box = list.current?.closest<HTMLElement>('.steps');
+    if (!item || !box) return;
+    const shown = box.getBoundingClientRect();
+    const at = item.getBoundingClientRect();
+    if (at.top < shown.top) box.scrollTop -= shown.top - at.top;
+    else if (at.bottom > shown.bottom) box.scrollTop += at.bottom - shown.bottom;
   }, [current]);
   return (
     <nav className="steps" aria-labelledby="steps-heading">
