@@ -1,5 +1,6 @@
 'use client';
 
+import { createElement, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { StepShow } from '@/lib/server/step-shows';
 
@@ -18,3 +19,6 @@ export function useDiscussionLabels(shows: readonly StepShow[]) {
     return { question: '', answer: optionId ?? '', right: null };
   };
 }
+
+/** A figure such as "5–8" kept on one line: a range broken after its dash reads as two numbers. */
+export const keepTogether = (chunks: ReactNode) => createElement('span', { className: 'nowrap' }, chunks);

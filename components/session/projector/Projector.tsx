@@ -10,7 +10,7 @@ import type { TeacherLiveView } from '@/lib/server/live/snapshots';
 import type { StepShow } from '@/lib/server/step-shows';
 import { useLiveFigure } from '../teach/use-live-figure';
 import { useTeacherLive } from '../teach/use-teacher-live';
-import { useDiscussionLabels } from '../discussion-labels';
+import { keepTogether, useDiscussionLabels } from '../discussion-labels';
 import { ProjectorBars, barOf, type BarRow } from './ProjectorBars';
 
 export interface ProjectorProps {
@@ -369,7 +369,7 @@ function EndScreen({ view, shows, closed }: { view: TeacherLiveView; shows: Step
                 return (
                   <li key={`${point.itemId}:${point.optionId ?? ''}`}>
                     <span className="pj-discuss__q">{label.question}</span>
-                    <span className="pj-discuss__a">{t('mistake', { answer: label.answer, count: figure(point.figure) })}</span>
+                    <span className="pj-discuss__a">{t.rich('mistake', { answer: label.answer, count: figure(point.figure), figure: keepTogether })}</span>
                   </li>
                 );
               })}
@@ -387,7 +387,7 @@ function EndScreen({ view, shows, closed }: { view: TeacherLiveView; shows: Step
                 return (
                   <li key={`${point.itemId}:${point.optionId ?? ''}`}>
                     <span className="pj-discuss__q">{label.question}</span>
-                    <span className="pj-discuss__a">{t('sureMistake', { answer: label.answer, count: figure(point.figure) })}</span>
+                    <span className="pj-discuss__a">{t.rich('sureMistake', { answer: label.answer, count: figure(point.figure), figure: keepTogether })}</span>
                     {label.right && <span className="pj-discuss__right">{t('rightAnswer', { answer: label.right })}</span>}
                   </li>
                 );

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { DiscussionPoint } from '@/lib/domain/class-discussion';
 import type { StepShow } from '@/lib/server/step-shows';
-import { useDiscussionLabels } from '../discussion-labels';
+import { keepTogether, useDiscussionLabels } from '../discussion-labels';
 import { useLiveFigure } from './use-live-figure';
 
 /**
@@ -25,7 +25,7 @@ export function PresenterDiscussion({ discuss, wrongButSure, shows, k }: { discu
             const label = labelOf(point.itemId, point.optionId);
             return (
               <li key={`${point.itemId}:${point.optionId ?? ''}`}>
-                {label.question} <strong>{t('mistake', { answer: label.answer, count: figure(point.figure) })}</strong>
+                {label.question} <strong>{t.rich('mistake', { answer: label.answer, count: figure(point.figure), figure: keepTogether })}</strong>
               </li>
             );
           })}
@@ -40,7 +40,7 @@ export function PresenterDiscussion({ discuss, wrongButSure, shows, k }: { discu
             const label = labelOf(point.itemId, point.optionId);
             return (
               <li key={`${point.itemId}:${point.optionId ?? ''}`}>
-                {label.question} <strong>{t('sureMistake', { answer: label.answer, count: figure(point.figure) })}</strong>
+                {label.question} <strong>{t.rich('sureMistake', { answer: label.answer, count: figure(point.figure), figure: keepTogether })}</strong>
                 {label.right && <> {t('rightAnswer', { answer: label.right })}</>}
               </li>
             );
