@@ -163,6 +163,8 @@ test('the projector and the presenter: a class of 15 through lobby, a choice, a 
   // R again hides them.
   await presenter.keyboard.press('R');
   await expect(projector.locator('.pbars')).toHaveCount(0);
+  // The presenter takes no keys while a command is on its way: wait until it is back.
+  await expect(presenter.getByRole('button', exact(live.revealAnswers))).toBeEnabled();
 
   // A number guess (F2, the real figure 3): the real figure against the spread of guesses.
   await presenter.keyboard.press('ArrowRight');
