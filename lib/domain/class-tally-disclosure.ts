@@ -5,7 +5,7 @@
  * the answers, so the projector, the presenter and the phones always agree.
  */
 import type { ModuleStructure } from '@/lib/content/schema';
-import { GUESS_BINS, scenarioDecisionItem, type GuessBin, type TallySubject } from './class-tally';
+import { GUESS_BINS, SURE_SPLIT, scenarioDecisionItem, type GuessBin, type TallySubject } from './class-tally';
 import { shownRelease, type FrozenRelease } from './live-release';
 import type { DisclosedNode, LiveFigure } from './live-tree';
 
@@ -22,7 +22,8 @@ export type DisclosedTally =
       reached: LiveFigure;
       /** Tick-all questions: each option is counted on its own, and they don't add up. */
       additive: boolean;
-      options: { id: string; count: LiveFigure; correct: boolean | null }[];
+      /** `sure`: of those who gave a wrong option, how many were very sure, where that is shown. */
+      options: { id: string; count: LiveFigure; correct: boolean | null; sure?: LiveFigure }[];
     }
   | { kind: 'scale'; itemId: string; reached: LiveFigure; points: { value: number | null; count: LiveFigure }[] }
   | {
@@ -34,10 +35,19 @@ export type DisclosedTally =
       other: LiveFigure;
       /** A number guess: how those not close were spread, from the same release (bins of GUESS_BINS). */
       spread?: { bin: GuessBin; count: LiveFigure }[];
+      /** An order: of those not in the right order, how many were very sure, where that is shown. */
+      otherSure?: LiveFigure;
     };
 
 const figureAt = (tree: DisclosedNode | undefined, key: string): LiveFigure =>
   tree?.children.find((c) => c.key === key)?.figure ?? { kind: 'count', value: 0 };
+
+/** How many of a wrong answer's students were very sure, when its detail split is shown (not withheld). */
+function sureAt(tree: DisclosedNode | undefined, key: string): { sure?: LiveFigure } {
+  const cell = tree?.children.find((c) => c.key === key);
+  const sure = cell?.children.find((c) => c.key === SURE_SPLIT[0]);
+  return sure ? { sure: sure.figure } : {};
+}
 
 /** The first place in a story's tree where a decision's choices split the students who reached it. */
 function decisionNode(tree: DisclosedNode, decisionId: string): DisclosedNode | undefined {
@@ -91,13 +101,15 @@ export function discloseSubject(subject: TallySubject, structure: ModuleStructur
   const { itemId } = subject;
   const item = structure.items.find((i) => i.id === itemId);
   if (item?.kind === 'ordering') {
-    return [{ kind: 'binary', itemId, reached: tree.figure, question: 'order', right: figureAt(tree, 'right'), other: figureAt(tree, 'other') }];
+    const { sure } = sureAt(tree, 'other');
+    return [{ kind: 'binary', itemId, reached: tree.figure, question: 'order', right: figureAt(tree, 'right'), other: figureAt(tree, 'other'), ...(sure ? { otherSure: sure } : {}) }];
   }
   if (item) {
     const options = item.options.map((o, i) => ({
       id: o.id,
       correct: o.correct,
       count: item.kind === 'multiple' ? figureAt(shown[i], o.id) : figureAt(tree, o.id),
+      ...(item.kind === 'multiple' ? {} : sureAt(tree, o.id)),
     }));
     return [{ kind: 'options', itemId, reached: tree.figure, additive: item.kind !== 'multiple', options }];
   }

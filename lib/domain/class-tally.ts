@@ -12,7 +12,11 @@ import type { ModuleStructure, Phase, Scenario } from '@/lib/content/schema';
 import { isCloseGuess } from './correctness';
 import type { JourneyStep } from './journey';
 import type { CountNode } from './live-tree';
+import { VERY_SURE } from './confidence-feedback';
 import { PLAN_ITEM_ID } from './scoring';
+
+/** An answer as a tally reads it: what was answered, and how sure. */
+type Given = Pick<ClassAnswer, 'response' | 'confidence'>;
 
 export type TallySubject =
   | { kind: 'item'; key: string; phase: Phase; itemId: string }
@@ -24,6 +28,8 @@ export interface ClassAnswer {
   itemId: string;
   phase: string;
   response: AnswerResponse;
+  /** How sure they said they were (1 guessing … 3 very sure), where the item asked. */
+  confidence?: number | null | undefined;
 }
 
 /** The (phase, item) pairs a step records answers under; a scenario records one per decision. */
@@ -105,9 +111,24 @@ function optionSplits(options: readonly { id: string }[], given: readonly Answer
   });
 }
 
-/** Single-answer options: the counts add up to those who answered. */
-function optionCounts(options: readonly { id: string }[], given: readonly AnswerResponse[]): CountNode[] {
-  const counts = options.map((o) => node(o.id, given.filter((r) => r.kind === 'choice' && r.optionIds[0] === o.id).length));
+/** The two cells a wrong answer's students split into: very sure, and the rest (a detail split, live-tree.ts). */
+export const SURE_SPLIT = ['very-sure', 'less-sure'] as const;
+
+/**
+ * A wrong answer's count, split by how sure its students were: a detail of the same tree, so it
+ * is frozen and grown with the answers and shown only where it changes no figure the class sees.
+ */
+function wrongCell(key: string, answers: readonly { confidence?: number | null | undefined }[]): CountNode {
+  const sure = answers.filter((a) => a.confidence === VERY_SURE).length;
+  return { key, count: answers.length, children: [node(SURE_SPLIT[0], sure), node(SURE_SPLIT[1], answers.length - sure)], detail: true };
+}
+
+/** Single-answer options: the counts add up to those who answered. `splitSure`: wrong options split by confidence. */
+function optionCounts(options: readonly { id: string; correct?: boolean }[], given: readonly Given[], splitSure = false): CountNode[] {
+  const counts = options.map((o) => {
+    const chose = given.filter(({ response: r }) => r.kind === 'choice' && r.optionIds[0] === o.id);
+    return splitSure && o.correct === false ? wrongCell(o.id, chose) : node(o.id, chose.length);
+  });
   // An answer naming no known option (content changed mid-session) is not counted anywhere.
   const counted = counts.reduce((sum, c) => sum + c.count, 0);
   return [node('', counted, counts)];
@@ -174,20 +195,25 @@ export function exactTally(subject: TallySubject, structure: ModuleStructure, an
     const scenario = structure.scenarios.find((s) => s.id === subject.scenarioId);
     return scenario ? [storyTree(scenario, answers)] : [];
   }
-  const given = answers.filter((a) => a.phase === subject.phase && a.itemId === subject.itemId).map((a) => a.response);
+  const answered = answers.filter((a) => a.phase === subject.phase && a.itemId === subject.itemId);
+  const given = answered.map((a) => a.response);
   const item = structure.items.find((i) => i.id === subject.itemId);
   if (item) {
+    // Tick-all questions are counted one option at a time, and a wrong answer is no one option:
+    // how sure the wrong were is split only where a wrong answer is a cell of the tree.
+    const splitSure = item.askConfidence;
     if (item.kind === 'ordering') {
       const right = item.options.map((o) => o.id).join(',');
       const correct = given.filter((r) => r.kind === 'order' && r.optionIds.join(',') === right).length;
-      return [node('', given.length, [node('right', correct), node('other', given.length - correct)])];
+      const other = answered.filter(({ response: r }) => !(r.kind === 'order' && r.optionIds.join(',') === right));
+      return [node('', given.length, [node('right', correct), splitSure ? wrongCell('other', other) : node('other', other.length)])];
     }
-    return item.kind === 'multiple' ? optionSplits(item.options, given) : optionCounts(item.options, given);
+    return item.kind === 'multiple' ? optionSplits(item.options, given) : optionCounts(item.options, answered, splitSure);
   }
   const fact = structure.facts.find((f) => f.id === subject.itemId);
   if (fact) {
     const { guess } = fact;
-    if (guess.kind === 'choice') return optionCounts(guess.options, given);
+    if (guess.kind === 'choice') return optionCounts(guess.options, answered);
     // Close, or further off in one of four bins (guessBin): one tree, so the spread and the
     // right/other split are disclosed together and no bin is a subtraction away from "other".
     const bins = given.flatMap((r) => (r.kind === 'number' ? [guessBin(guess.answer, r.value)] : []));

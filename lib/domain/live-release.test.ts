@@ -86,3 +86,46 @@ describe('releases of a live tally', () => {
     expect(advanceRelease(release, twelve, live)).toMatchObject({ kind: 'store', release: { counted: 12, showable: true } });
   });
 });
+
+describe('a release with how sure the wrong were (a detail split)', () => {
+  const sure = (right: number, verySure: number, less: number): CountNode[] => [
+    {
+      key: '',
+      count: right + verySure + less,
+      children: [
+        { key: 'right', count: right, children: [] },
+        { key: 'wrong', count: verySure + less, detail: true, children: [{ key: 'very-sure', count: verySure, children: [] }, { key: 'less-sure', count: less, children: [] }] },
+      ],
+    },
+  ];
+
+  it('freezes the split with the answers, and shows it only from the release', () => {
+    const first = stored(advanceRelease(null, sure(10, 6, 5), live));
+    expect(first.withheld).toEqual([[]]);
+    const wrong = shownRelease(first, K)?.[0]?.children[1];
+    expect(wrong?.children.map((c) => c.figure)).toEqual([{ kind: 'count', value: 6 }, { kind: 'count', value: 5 }]);
+    // One more very sure answer changes nothing shown: no single answer moves a figure.
+    expect(advanceRelease(first, sure(10, 7, 5), live)).toEqual({ kind: 'unchanged', release: first });
+  });
+
+  it('keeps a withheld split withheld, and grows past it only by whole groups', () => {
+    // 1 very sure of 6 wrong: withheld, so the 6 stays a number on the reveal.
+    const first = stored(advanceRelease(null, sure(10, 1, 5), live));
+    expect(first.withheld).toEqual([['/wrong']]);
+    expect(shownRelease(first, K)?.[0]?.children.map((c) => c.figure)).toEqual([{ kind: 'count', value: 10 }, { kind: 'count', value: 6 }]);
+    expect(shownRelease(first, K)?.[0]?.children[1]?.children).toEqual([]);
+    // Two whole groups later (5 right, 5 wrong and very sure): the question grows, the split stays withheld.
+    const grown = stored(advanceRelease(first, sure(15, 6, 5), live));
+    expect(grown.counted).toBe(26);
+    expect(grown.withheld).toEqual([['/wrong']]);
+    expect(shownRelease(grown, K)?.[0]?.children[1]?.children).toEqual([]);
+  });
+
+  it('does not grow when the group would move how sure the wrong were by fewer than k', () => {
+    const first = stored(advanceRelease(null, sure(10, 6, 5), live));
+    // 10 more: 5 right, 5 wrong split 3 very sure, 2 less sure.
+    const next = sure(15, 9, 7);
+    expect(mayGrow(first, next, K)).toBe(false);
+    expect(advanceRelease(first, next, live).release?.counted).toBe(21);
+  });
+});

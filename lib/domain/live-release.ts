@@ -29,6 +29,8 @@ export interface FrozenRelease {
   counted: number;
   /** Per tree, the figures it hides: they stay hidden in later releases. */
   hidden: string[][];
+  /** Per tree, the detail splits (live-tree.ts) it withholds whole: they stay withheld later. Absent in releases stored before details. */
+  withheld?: string[][];
   /** False when no showing of it was safe: nothing but "not shown" is shown. */
   showable: boolean;
   /** The whole groups of k later answers already tried (1 = the first k after `counted`). */
@@ -55,18 +57,19 @@ export function firstReleaseAt(mode: 'live' | 'self_paced', joined: number, k: n
 
 export type ReleaseStep = { kind: 'unchanged'; release: FrozenRelease | null } | { kind: 'store'; release: FrozenRelease; replaces: number | null };
 
-function disclose(trees: readonly CountNode[], k: number, keepHidden: readonly (readonly string[])[] = []) {
-  const shown = trees.map((tree, i) => discloseTree(tree, k, keepHidden[i] ?? []));
-  return { showable: trees.length > 0 && shown.every((s) => s.shown !== null), hidden: shown.map((s) => s.hidden), shown };
+function disclose(trees: readonly CountNode[], k: number, keepHidden: readonly (readonly string[])[] = [], keepWithheld: readonly (readonly string[])[] = []) {
+  const shown = trees.map((tree, i) => discloseTree(tree, k, keepHidden[i] ?? [], keepWithheld[i] ?? []));
+  return { showable: trees.length > 0 && shown.every((s) => s.shown !== null), hidden: shown.map((s) => s.hidden), withheld: shown.map((s) => s.withheld), shown };
 }
 
 function freeze(trees: CountNode[], k: number, version: number): FrozenRelease {
-  const { showable, hidden } = disclose(trees, k);
-  return { trees, counted: trees[0]?.count ?? 0, hidden: showable ? hidden : trees.map(() => []), showable, triedGroups: 0, version };
+  const { showable, hidden, withheld } = disclose(trees, k);
+  const none = trees.map(() => []);
+  return { trees, counted: trees[0]?.count ?? 0, hidden: showable ? hidden : none, withheld: showable ? withheld : none, showable, triedGroups: 0, version };
 }
 
 function sameShape(a: CountNode, b: CountNode): boolean {
-  return a.key === b.key && a.children.length === b.children.length && a.children.every((child, i) => {
+  return a.key === b.key && a.detail === b.detail && a.children.length === b.children.length && a.children.every((child, i) => {
     const other = b.children[i];
     return other !== undefined && sameShape(child, other);
   });
@@ -79,10 +82,13 @@ export function mayGrow(previous: FrozenRelease, next: readonly CountNode[], k: 
     const after = next[t];
     if (!after || !sameShape(before, after)) return false;
     const hidden = new Set(previous.hidden[t] ?? []);
+    const withheld = new Set(previous.withheld?.[t] ?? []);
     const check = (b: CountNode, a: CountNode, path: string): boolean => {
       const added = a.count - b.count;
       if (added < 0) return false;
       if (hidden.has(path) ? added !== 0 : added !== 0 && added < k) return false;
+      // A withheld split shows nothing, before or after: how the group spreads in it is no figure.
+      if (withheld.has(path)) return true;
       if (added > 0 && b.children.length > 0) {
         const spread = b.children.filter((child, i) => (a.children[i]?.count ?? 0) - child.count >= k).length;
         if (spread < 2) return false;
@@ -96,8 +102,9 @@ export function mayGrow(previous: FrozenRelease, next: readonly CountNode[], k: 
   });
   if (!grows) return false;
   // Shown again with the same figures hidden, and no more.
-  const again = disclose(next, k, previous.hidden);
-  return again.showable && again.hidden.every((paths, t) => paths.join('|') === (previous.hidden[t] ?? []).join('|'));
+  const again = disclose(next, k, previous.hidden, previous.withheld);
+  const same = (a: readonly (readonly string[])[], b: readonly (readonly string[])[] | undefined) => a.every((paths, t) => paths.join('|') === (b?.[t] ?? []).join('|'));
+  return again.showable && same(again.hidden, previous.hidden) && same(again.withheld, previous.withheld);
 }
 
 /** What to show and store, given the stored release (if any) and the exact tally now. */
@@ -116,7 +123,11 @@ export function advanceRelease(stored: FrozenRelease | null, current: CountNode[
     return { kind: 'store', release: fresh.showable ? fresh : { ...stored, triedGroups: groups, version }, replaces: stored.version };
   }
   if (mayGrow(stored, current, k)) {
-    return { kind: 'store', release: { trees: current, counted: now, hidden: stored.hidden, showable: true, triedGroups: 0, version }, replaces: stored.version };
+    return {
+      kind: 'store',
+      release: { trees: current, counted: now, hidden: stored.hidden, ...(stored.withheld ? { withheld: stored.withheld } : {}), showable: true, triedGroups: 0, version },
+      replaces: stored.version,
+    };
   }
   return { kind: 'store', release: { ...stored, triedGroups: groups, version }, replaces: stored.version };
 }
@@ -124,7 +135,7 @@ export function advanceRelease(stored: FrozenRelease | null, current: CountNode[
 /** A release as shown: one disclosed tree per frozen tree, or null when it is not shown. */
 export function shownRelease(release: FrozenRelease, k: number): DisclosedNode[] | null {
   if (!release.showable) return null;
-  const { shown } = disclose(release.trees, k, release.hidden);
+  const { shown } = disclose(release.trees, k, release.hidden, release.withheld);
   const trees = shown.map((s) => s.shown);
   return trees.every((t): t is DisclosedNode => t !== null) ? trees : null;
 }

@@ -94,7 +94,7 @@ describe('disclosing one frozen tally', () => {
   });
 
   it('shows nothing when fewer than k were counted', () => {
-    expect(discloseTree(flat(2, 2), K)).toEqual({ shown: null, hidden: [] });
+    expect(discloseTree(flat(2, 2), K)).toEqual({ shown: null, hidden: [], withheld: [] });
   });
 
   it("discloses a story's decisions together: a later decision's students are a cell of the earlier one", () => {
@@ -148,5 +148,75 @@ describe('disclosing one frozen tally', () => {
       }
     }
     expect(checked).toBeGreaterThan(30);
+  });
+});
+
+/** A question that asks how sure: the right option, then wrong ones split into very sure and the rest (a detail split). */
+function sureQuestion(right: number, ...wrong: [sure: number, less: number][]): CountNode {
+  const cells = wrong.map(([sure, less], i) => ({ ...node(`w${i}`, sure + less, [node('very-sure', sure), node('less-sure', less)]), detail: true }));
+  return node('', right + cells.reduce((a, c) => a + c.count, 0), [node('right', right), ...cells]);
+}
+/** The same question as it would be without asking how sure. */
+const plain = (tree: CountNode): CountNode => ({ key: tree.key, count: tree.count, children: tree.children.map((c) => node(c.key, c.count)) });
+const sureOf = (shown: DisclosedNode | null, cell: string) => shown?.children.find((c) => c.key === cell)?.children.find((c) => c.key === 'very-sure')?.figure;
+
+describe('how sure the wrong were: a detail split', () => {
+  it('shows how many of a wrong answer were very sure when that changes nothing else', () => {
+    const { shown, withheld } = discloseTree(sureQuestion(12, [6, 5], [0, 7]), K);
+    expect(figures(shown)).toEqual([count(12), count(11), count(7)]);
+    expect(sureOf(shown, 'w0')).toEqual(count(6));
+    // None very sure of the other: "fewer than 5" (it may be none), the rest then a range.
+    expect(sureOf(shown, 'w1')).toEqual(few);
+    expect(withheld).toEqual([]);
+  });
+
+  it('withholds the split whole rather than change a figure the class sees', () => {
+    // 1 very sure of 6: "fewer than 5" beside "5 less sure" would pin the 1, and hiding "6" would
+    // cost the reveal its bar. The split is not shown at all; the 6 stays.
+    const { shown, withheld } = discloseTree(sureQuestion(12, [1, 5], [5, 5]), K);
+    expect(figures(shown)).toEqual([count(12), count(6), count(10)]);
+    expect(shown?.children[1]?.children).toEqual([]);
+    expect(sureOf(shown, 'w1')).toEqual(count(5));
+    expect(withheld).toEqual(['/w0']);
+    // And a split withheld once stays withheld, even where it could now be shown.
+    expect(discloseTree(sureQuestion(12, [6, 5], [5, 5]), K, [], ['/w0']).withheld).toEqual(['/w0']);
+  });
+
+  it('never changes the figures the question shows without it, on random classes', () => {
+    const rng = seededRandom(5);
+    let compared = 0;
+    for (let run = 0; run < 200; run += 1) {
+      const r = () => rng.int(0, 9);
+      const tree = sureQuestion(r(), [r(), r()], [r(), r()]);
+      const withDetail = discloseTree(tree, K).shown;
+      const without = discloseTree(plain(tree), K).shown;
+      const strip = (d: DisclosedNode | null) => d && { ...d, children: d.children.map((c) => ({ ...c, children: [] })) };
+      expect(strip(withDetail), JSON.stringify(tree)).toEqual(without);
+      if (without) compared += 1;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('passes the rules as a whole when checked by enumeration, on random classes of 5 to 13', () => {
+    const rng = seededRandom(13);
+    let checked = 0;
+    let splitsShown = 0;
+    for (let run = 0; run < 150; run += 1) {
+      const r = () => rng.int(0, 4);
+      const tree = sureQuestion(r(), [r(), r()], [r(), r()]);
+      if (tree.count < K || tree.count > 13) continue;
+      const { shown } = discloseTree(tree, K);
+      if (!shown) continue;
+      checked += 1;
+      // What the viewer sees is the tree without the withheld splits: enumerate over that shape.
+      const shape: CountNode = { ...tree, children: tree.children.map((c, i) => ((shown.children[i]?.children.length ?? 0) > 0 ? c : node(c.key, c.count))) };
+      splitsShown += shape.children.filter((c) => c.children.length > 0).length;
+      for (const cell of spread(shape, shown)) {
+        if (cell.truth >= 1 && cell.truth < K) expect(cell.values.size, `${cell.path} of ${JSON.stringify(tree)}`).toBeGreaterThanOrEqual(3);
+        if (cell.split && cell.truth > 0) expect(cell.possible, cell.path).toBeGreaterThanOrEqual(2);
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+    expect(splitsShown).toBeGreaterThan(10);
   });
 });

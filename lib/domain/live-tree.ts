@@ -24,6 +24,11 @@ export interface CountNode {
   key: string;
   count: number;
   children: readonly CountNode[];
+  /**
+   * Its split is a detail (how sure those with a wrong answer were): shown only where it changes
+   * none of the figures shown without it, and otherwise withheld whole (discloseTree).
+   */
+  detail?: boolean;
 }
 
 /** A figure as the class view may show it. */
@@ -147,39 +152,95 @@ export interface TreeDisclosure {
   shown: DisclosedNode | null;
   /** Paths of the figures not shown as numbers: kept hidden in later releases. */
   hidden: string[];
+  /** Paths of the detail splits not shown at all (their cells are left out): kept so later. */
+  withheld: string[];
+}
+
+/** The tree without the splits of these detail nodes (paths), or of every detail node (null). */
+function withoutSplits(root: CountNode, withheld: ReadonlySet<string> | null): CountNode {
+  const strip = (n: CountNode, path: string): CountNode => {
+    if (n.detail === true && (withheld === null || withheld.has(path))) return { key: n.key, count: n.count, children: [] };
+    return { ...n, children: n.children.map((c) => strip(c, `${path}/${c.key}`)) };
+  };
+  return strip(root, '');
 }
 
 /**
- * Discloses one frozen tree. `keepHidden` are paths already hidden in an earlier release of the
- * same tally: they stay hidden, so that a later release never shows what an earlier one hid.
+ * Hides figures of `root` that `mayHide` allows, one at a time, until the rules above pass.
+ * Any shown figure may be what gives a small one away (a cousin's total can pin a cell), so each
+ * is tried: the one that leaves fewest failures is hidden; on a tie, the smallest. False when
+ * the rules can't be met by hiding those alone.
  */
-export function discloseTree(root: CountNode, k: number, keepHidden: readonly string[] = []): TreeDisclosure {
-  if (root.count < k) return { shown: null, hidden: [] };
-  const shown = new Map<string, Shown>();
+function settle(root: CountNode, k: number, shown: Map<string, Shown>, mayHide: (path: string) => boolean): boolean {
   const tree = walk(root, null, '');
-  for (const w of all(tree)) {
-    if (w.parent === null) continue;
-    if (w.node.count < k) shown.set(w.path, 'small');
-    else if (keepHidden.includes(w.path)) shown.set(w.path, 'hidden');
-  }
   for (;;) {
     const failing = failures(root, shown, k);
-    if (failing.length === 0) break;
-    // Any shown figure may be what gives a small one away (a cousin's total can pin a cell), so
-    // each is tried: the one that leaves fewest failures is hidden; on a tie, the smallest.
-    const options = all(tree).filter((w) => w.parent !== null && !shown.has(w.path) && w.node.count > 0);
-    if (options.length === 0) return { shown: null, hidden: [] };
+    if (failing.length === 0) return true;
+    const options = all(tree).filter((w) => w.parent !== null && !shown.has(w.path) && w.node.count > 0 && mayHide(w.path));
     const scored = options.map((w) => {
       const trial = new Map(shown).set(w.path, 'hidden');
       return { w, left: failures(root, trial, k).length };
     });
     scored.sort((a, b) => a.left - b.left || a.w.node.count - b.w.node.count || a.w.path.localeCompare(b.w.path));
     const pick = scored[0];
-    if (!pick) return { shown: null, hidden: [] };
+    if (!pick) return false;
     shown.set(pick.w.path, 'hidden');
   }
-  const intervals = intervalsOf(root, shown, k);
+}
+
+/** Marks the cells under `root` (within `paths`) that start hidden: small ones, and those kept hidden. */
+function startHidden(root: CountNode, k: number, keepHidden: readonly string[], into: Map<string, Shown>, paths: (path: string) => boolean) {
+  for (const w of all(walk(root, null, ''))) {
+    if (w.parent === null || !paths(w.path)) continue;
+    if (w.node.count < k) into.set(w.path, 'small');
+    else if (keepHidden.includes(w.path)) into.set(w.path, 'hidden');
+  }
+}
+
+/** Paths of the detail nodes that have a split, in tree order. */
+function detailSplits(root: CountNode): string[] {
+  return all(walk(root, null, '')).filter((w) => w.node.detail === true && w.node.children.length > 0).map((w) => w.path);
+}
+
+/**
+ * Discloses one frozen tree. `keepHidden` are paths already hidden in an earlier release of the
+ * same tally: they stay hidden, so that a later release never shows what an earlier one hid;
+ * `keepWithheld`, likewise, detail splits an earlier release withheld.
+ *
+ * The tree without its detail splits is disclosed first, as it would be without them. Then each
+ * detail split is added in turn, hiding only its own cells: if that can't meet the rules, the
+ * split is withheld whole. So a detail never changes a figure the class would otherwise see, and
+ * what is shown is always a tree that passes the rules as a whole.
+ */
+export function discloseTree(root: CountNode, k: number, keepHidden: readonly string[] = [], keepWithheld: readonly string[] = []): TreeDisclosure {
+  if (root.count < k) return { shown: null, hidden: [], withheld: [] };
+  const core = withoutSplits(root, null);
+  const shown = new Map<string, Shown>();
+  startHidden(core, k, keepHidden, shown, () => true);
+  if (!settle(core, k, shown, () => true)) return { shown: null, hidden: [], withheld: [] };
+
+  const splits = detailSplits(root);
+  const withheld = new Set(keepWithheld);
+  for (const [at, split] of splits.entries()) {
+    if (withheld.has(split)) continue;
+    const pending = new Set([...withheld, ...splits.slice(at + 1)]);
+    // Earlier splits as settled so far, this one added; later ones not yet.
+    const trial = withoutSplits(root, pending);
+    const inSplit = (path: string) => path.startsWith(`${split}/`);
+    const attempt = new Map(shown);
+    startHidden(trial, k, keepHidden, attempt, inSplit);
+    if (settle(trial, k, attempt, inSplit)) for (const [path, how] of attempt) shown.set(path, how);
+    else withheld.add(split);
+  }
+
+  const final = withoutSplits(root, withheld);
+  // The question's own figures read as they would without the details (a detail may narrow a
+  // range a viewer works out, never widen it, so these stay true); the details' from everything.
+  const coreIntervals = intervalsOf(core, shown, k);
+  const detailIntervals = intervalsOf(final, shown, k);
+  const coreOnly = new Set(all(walk(core, null, '')).map((w) => w.path));
   const figureOf = (w: Walk): LiveFigure => {
+    const intervals = coreOnly.has(w.path) ? coreIntervals : detailIntervals;
     // How many were counted is shown in steps of k, never exactly.
     if (w.parent === null) return countBand(w.node.count, k);
     const how = shown.get(w.path) ?? 'exact';
@@ -189,5 +250,11 @@ export function discloseTree(root: CountNode, k: number, keepHidden: readonly st
     return range.lo === range.hi ? { kind: 'count', value: range.lo } : { kind: 'range', from: range.lo, to: range.hi };
   };
   const build = (w: Walk): DisclosedNode => ({ key: w.node.key, figure: figureOf(w), children: w.children.map(build) });
-  return { shown: build(tree), hidden: [...shown.keys()].sort() };
+  const tree = walk(final, null, '');
+  const kept = new Set(all(tree).map((w) => w.path));
+  return {
+    shown: build(tree),
+    hidden: [...shown.keys()].filter((p) => kept.has(p)).sort(),
+    withheld: splits.filter((p) => withheld.has(p)),
+  };
 }

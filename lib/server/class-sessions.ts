@@ -305,10 +305,10 @@ export async function classResponses(
   db: Database,
   classSessionId: string,
   items: readonly { phase: string; itemId: string }[],
-): Promise<{ participantId: string; itemId: string; phase: string; response: unknown; correct: boolean | null }[]> {
+): Promise<{ participantId: string; itemId: string; phase: string; response: unknown; correct: boolean | null; confidence: number | null }[]> {
   if (items.length === 0) return [];
   return db
-    .select({ participantId: answers.participantId, itemId: answers.itemId, phase: answers.phase, response: answers.response, correct: answers.correct })
+    .select({ participantId: answers.participantId, itemId: answers.itemId, phase: answers.phase, response: answers.response, correct: answers.correct, confidence: answers.confidence })
     .from(answers)
     .innerJoin(participants, eq(participants.id, answers.participantId))
     .where(

@@ -9,6 +9,7 @@ import { currentStep, messages } from './support/journey';
 
 const live = teachMessages.live;
 const pj = teachMessages.projector;
+const plTeach = JSON.parse(readFileSync('messages/pl/Teach.json', 'utf8')) as typeof teachMessages;
 const player = messages('en-GB');
 const SHOTS = '/tmp/shots-projector';
 const text = JSON.parse(readFileSync('content/modules/roads-kill/en-GB.json', 'utf8')) as { items: Record<string, { options: Record<string, { label: string }> }> };
@@ -21,11 +22,19 @@ async function apiPhone(request: APIRequestContext, joinCode: string) {
   const joined = await request.post(`/api/v1/class-sessions/${joinCode}/participants`, { data: { participantId, locale: 'en-GB' } });
   expect(joined.status()).toBe(201);
   const { contentVersion } = (await (await request.get(`/api/v1/participants/${participantId}/progress`)).json()) as { contentVersion: string };
-  return async (answers: { itemId: string; response: Response }[]) => {
+  return async (answers: { itemId: string; response: Response; confidence?: 1 | 2 | 3 }[]) => {
     const response = await request.post('/api/v1/answers', {
       data: {
         participantId,
-        answers: answers.map((a) => ({ id: randomUUID(), itemId: a.itemId, phase: 'main', response: a.response, contentVersion, answeredAt: new Date().toISOString() })),
+        answers: answers.map((a) => ({
+          id: randomUUID(),
+          itemId: a.itemId,
+          phase: 'main',
+          response: a.response,
+          ...(a.confidence ? { confidence: a.confidence } : {}),
+          contentVersion,
+          answeredAt: new Date().toISOString(),
+        })),
       },
     });
     expect(response.status()).toBe(200);
@@ -59,6 +68,21 @@ async function shoot(projector: Page, name: string): Promise<void> {
   await projector.setViewportSize({ width: 1920, height: 1080 });
 }
 
+/** The Next button and the first tally bar of the presenter are on screen without scrolling. */
+async function expectAboveTheFold(presenter: Page, next: string, label: string): Promise<void> {
+  const { height } = presenter.viewportSize() ?? { height: 768 };
+  // As the page opens, before anything scrolls it.
+  await presenter.evaluate(() => window.scrollTo(0, 0));
+  for (const [what, box] of [
+    ['the Next button', await presenter.getByRole('button', exact(next)).boundingBox()],
+    ['the first tally bar', await presenter.locator('.live__reveal .tally__row').first().boundingBox()],
+  ] as const) {
+    expect(box, `${what} (${label})`).not.toBeNull();
+    expect((box?.y ?? 0) + (box?.height ?? 0), `${what} (${label}) ends at`).toBeLessThanOrEqual(height);
+    expect(box?.y ?? -1, `${what} (${label}) starts at`).toBeGreaterThanOrEqual(0);
+  }
+}
+
 /** No count from 1 to 4 anywhere on a screen: small groups show as "fewer than 5". */
 async function expectNoSmallCounts(page: Page): Promise<void> {
   const figures = await page.locator('.pbars__count, .pj-spread__count, .tally__count').allTextContents();
@@ -66,7 +90,7 @@ async function expectNoSmallCounts(page: Page): Promise<void> {
 }
 
 test('the projector and the presenter: a class of 15 through lobby, a choice, a number guess, an order, a story and the end', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const teacher = await newTeacher(browser, 'Projector College');
   const presenter = teacher.page;
   await presenter.setViewportSize({ width: 1366, height: 768 });
@@ -139,6 +163,8 @@ test('the projector and the presenter: a class of 15 through lobby, a choice, a 
   // R again hides them.
   await presenter.keyboard.press('R');
   await expect(projector.locator('.pbars')).toHaveCount(0);
+  // The presenter takes no keys while a command is on its way: wait until it is back.
+  await expect(presenter.getByRole('button', exact(live.revealAnswers))).toBeEnabled();
 
   // A number guess (F2, the real figure 3): the real figure against the spread of guesses.
   await presenter.keyboard.press('ArrowRight');
@@ -220,20 +246,94 @@ test('the projector and the presenter: a class of 15 through lobby, a choice, a 
   await expectNoAxeViolations(projector, 'projector, a story revealed');
   await shoot(projector, 'story-reveal');
 
+  // A quiz question that asks how sure: 5 right, 8 "front seat", 5 of them very sure. The reveal
+  // freezes how sure the wrong were in the same release; the class sees it only at the end.
+  const drunk = at((s) => s.kind === 'item' && s.itemId === 'm-drunk-passenger');
+  await list.locator('li').nth(drunk).getByRole('button').click();
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(drunk));
+  await Promise.all(
+    phones.map((answer, i) =>
+      answer([{ itemId: 'm-drunk-passenger', response: { kind: 'choice', optionIds: [i < 5 ? 'not-like-this' : 'front-seat'] }, confidence: i < 5 ? 2 : i < 10 ? 3 : 1 }]),
+    ),
+  );
+  await presenter.keyboard.press('r');
+  await expect(projector.locator('tr[data-row="front-seat"] .pbars__count')).toHaveText('8');
+  // How sure is not on the reveal: the bars are the question's, as they would be without it.
+  await expect(projector.locator('.pj')).not.toContainText(pj.sureHeading);
+  await expectNoSmallCounts(projector);
+
   // The plan, then the end: what to discuss, from the figures the class has seen.
   const plan = at((s) => s.kind === 'plan');
   await list.locator('li').nth(plan).getByRole('button').click();
   await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(plan));
   await shoot(projector, 'plan');
+  // The step with the longest teacher note (a story): after the reveal, the controls and the
+  // class's answers are both above the fold at 1366×768, the note in a column beside them.
+  const sixFriends = at((s) => s.kind === 'scenario' && s.scenarioId === 'six-friends');
+  await list.locator('li').nth(sixFriends).getByRole('button').click();
+  await expect(projector.locator('[data-live-step]')).toHaveAttribute('data-live-step', String(sixFriends));
+  await Promise.all(
+    phones.map((answer, i) =>
+      answer(
+        i < 8
+          ? [
+              { itemId: 'six-friends/d-seats', response: { kind: 'choice', optionIds: ['no-seat-no-space'] } },
+              { itemId: 'six-friends/d-belts', response: { kind: 'choice', optionIds: ['belt-on'] } },
+              { itemId: 'six-friends/d-video', response: { kind: 'choice', optionIds: ['show-her-later'] } },
+            ]
+          : [
+              { itemId: 'six-friends/d-seats', response: { kind: 'choice', optionIds: ['squeeze-in'] } },
+              { itemId: 'six-friends/d-speak-up', response: { kind: 'choice', optionIds: ['pull-in'] } },
+            ],
+      ),
+    ),
+  );
+  await presenter.keyboard.press('r');
+  await expect(presenter.locator('.live__reveal .tally__row').first()).toBeVisible();
+  await expect(presenter.getByRole('region', { name: live.noteHeading })).toBeVisible();
+  await expectAboveTheFold(presenter, live.next, 'en-GB');
+  await presenter.screenshot({ path: `${SHOTS}/presenter-long-note-1366x768.png` });
+  await expectNoAxeViolations(presenter, 'presenter, the longest note, revealed');
+  // The same in Polish, whose note is longer still.
+  const polish = await presenter.context().newPage();
+  await polish.setViewportSize({ width: 1366, height: 768 });
+  await polish.goto(`/pl/teach/sessions/${session.id}`);
+  await expect(polish.locator('.live__reveal .tally__row').first()).toBeVisible();
+  await expectAboveTheFold(polish, plTeach.live.next, 'pl');
+  await polish.screenshot({ path: `${SHOTS}/presenter-long-note-pl-1366x768.png` });
+  await expectNoAxeViolations(polish, 'presenter in Polish, the longest note, revealed');
+
   // The full module goes on to its deeper sections after the plan; the summary is the last step.
   await list.locator('li').nth(steps.length - 1).getByRole('button').click();
   await expect(projector.locator('[data-screen="end"]')).toBeVisible();
   await expect(projector.getByRole('heading', { level: 2, ...exact(pj.discussHeading) })).toBeVisible();
-  // The most common mistaken answers shown: guesses not close to the real figure (7), then lung infections (5).
-  await expect(projector.locator('.pj-discuss li').first()).toContainText(pj.notClose);
-  await expect(projector.locator('.pj-discuss li').nth(1)).toContainText('Lung infections');
+  // The most common mistaken answers shown: "front seat" (8), guesses not close to the real figure (7), then lung infections (5).
+  const common = projector.locator('.pj-end__list').first().locator('.pj-discuss li');
+  await expect(common.first()).toContainText('Put them in the front');
+  await expect(common.nth(1)).toContainText(pj.notClose);
+  await expect(common.nth(2)).toContainText('Lung infections');
+  // Wrong but very sure: 5 of the 8, beside 3 less sure ("fewer than 5") shown as the range a
+  // viewer could work out anyway (5–8), with the right answer. Nothing else reached 5.
+  const sureList = projector.locator('[data-list="wrong-but-sure"]');
+  await expect(sureList.getByRole('heading', { level: 3, ...exact(pj.sureHeading) })).toBeVisible();
+  await expect(sureList.locator('li')).toHaveCount(1);
+  await expect(sureList.locator('li')).toContainText(pj.sureMistake.replace(/<\/?figure>/g, '').replace('{answer}', 'Put them in the front so you can keep an eye on them').replace('{count}', teachMessages.tally.range.replace('{from}', '5').replace('{to}', '8')));
+  await expect(sureList.locator('li')).toContainText(pj.rightAnswer.replace('{answer}', "Don't take them like this; help them get a taxi"));
+  await expectNoSmallCounts(projector);
   await expectNoAxeViolations(projector, 'projector, the end screen');
   await shoot(projector, 'end');
+  // The presenter's end view lists the same.
+  await expect(presenter.locator('.presenter__discuss [data-list="wrong-but-sure"] li')).toHaveCount(1);
+  await expect(presenter.locator('.presenter__discuss [data-list="wrong-but-sure"] li')).toContainText('Put them in the front');
+  await expectNoAxeViolations(presenter, 'presenter, the end');
+  // The end screen in Polish, at both sizes.
+  const polishProjector = await presenter.context().newPage();
+  await polishProjector.setViewportSize({ width: 1920, height: 1080 });
+  await polishProjector.goto(`/pl/teach/sessions/${session.id}/projector`);
+  await expect(polishProjector.getByRole('heading', { level: 3, ...exact(plTeach.projector.sureHeading) })).toBeVisible();
+  await expectNoAxeViolations(polishProjector, 'projector in Polish, the end screen');
+  await shoot(polishProjector, 'end-pl');
+  await polishProjector.close();
   // H hides the code in the corner.
   await expect(projector.locator('.pj__corner')).toBeVisible();
   await presenter.keyboard.press('h');
@@ -245,5 +345,6 @@ test('the projector and the presenter: a class of 15 through lobby, a choice, a 
   await presenter.getByRole('button', exact(live.endConfirm)).click();
   await expect(ann.getByRole('heading', { level: 1, ...exact(sessionMessages.ended.title) })).toBeVisible();
   await expect(projector.getByText(pj.ended)).toBeVisible();
-  await expect(projector.locator('.pj-discuss li').nth(1)).toContainText('Lung infections');
+  await expect(projector.locator('.pj-end__list').first().locator('.pj-discuss li').nth(2)).toContainText('Lung infections');
+  await expect(projector.locator('[data-list="wrong-but-sure"] li')).toHaveCount(1);
 });

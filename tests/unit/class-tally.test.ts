@@ -28,13 +28,34 @@ describe('class tallies', () => {
         count: 3,
         children: [
           { key: 'right', count: 2, children: [] },
-          { key: 'wrong', count: 1, children: [] },
-          { key: 'also-wrong', count: 0, children: [] },
+          // It asks how sure: each wrong option splits into very sure and the rest (a detail split).
+          { key: 'wrong', count: 1, detail: true, children: [{ key: 'very-sure', count: 0, children: [] }, { key: 'less-sure', count: 1, children: [] }] },
+          { key: 'also-wrong', count: 0, detail: true, children: [{ key: 'very-sure', count: 0, children: [] }, { key: 'less-sure', count: 0, children: [] }] },
         ],
       },
     ]);
     // 3 answered: nothing is released, whatever kind of item it is.
     expect(released(item('q-single'), given)).toEqual([{ kind: 'waiting', itemId: 'q-single', k: 5, why: 'few', at: 5 }]);
+  });
+
+  it('releases how sure the wrong were with the answers: shown beside a wrong option, never on its own', () => {
+    const sure = (response: AnswerResponse, confidence: number) => ({ response, confidence });
+    const given: ClassAnswer[] = [
+      ...Array.from({ length: 10 }, () => sure(choice('right'), 3)),
+      ...Array.from({ length: 6 }, () => sure(choice('wrong'), 3)),
+      ...Array.from({ length: 5 }, () => sure(choice('wrong'), 1)),
+    ].map((a, i) => ({ participantId: `p${i}`, itemId: 'q-single', phase: 'main', ...a }));
+    const [table] = released(item('q-single'), given);
+    expect(table).toMatchObject({
+      kind: 'options',
+      options: [
+        { id: 'right', count: { kind: 'count', value: 10 } },
+        { id: 'wrong', count: { kind: 'count', value: 11 }, sure: { kind: 'count', value: 6 } },
+        { id: 'also-wrong', count: { kind: 'fewer-than', k: 5 }, sure: { kind: 'fewer-than', k: 5 } },
+      ],
+    });
+    // The right answer's students are not split: how sure the right were is no one's business here.
+    expect(table?.kind === 'options' ? table.options[0] : null).not.toHaveProperty('sure');
   });
 
   it('ignores answers to other items and phases', () => {

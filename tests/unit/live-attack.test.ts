@@ -46,6 +46,19 @@ const structure: ModuleStructure = {
       ],
     },
     {
+      id: 'q-sure',
+      kind: 'single',
+      phases: ['main'],
+      teaches,
+      askConfidence: true,
+      depth: 'core',
+      options: [
+        { id: 'right', correct: true },
+        { id: 'wrong', correct: false, misconception: 'm-wrong' },
+        { id: 'also-wrong', correct: false, misconception: 'm-wrong' },
+      ],
+    },
+    {
       id: 'q-tf',
       kind: 'truefalse',
       phases: ['main'],
@@ -93,12 +106,24 @@ const story: TallySubject = { kind: 'story', key: 'story:lift', scenarioId: 'lif
 const trueFalse: TallySubject = { kind: 'item', key: 'item:main:q-tf', phase: 'main', itemId: 'q-tf' };
 /** A number guess (F1, the real figure 4): close, or off in one of four bins, disclosed as one tree with right/other. */
 const guess: TallySubject = { kind: 'item', key: 'item:main:F1', phase: 'main', itemId: 'F1' };
-const SUBJECTS = [knowledge, attitude, story, trueFalse, guess];
+/** A question that asks how sure: its wrong options split into very sure and the rest, a detail of the same release. */
+const sure: TallySubject = { kind: 'item', key: 'item:main:q-sure', phase: 'main', itemId: 'q-sure' };
+const SUBJECTS = [knowledge, attitude, story, trueFalse, guess, sure];
 /** The old rule had no spread of guesses: it is attacked on the subjects it showed. */
 const OLD_SUBJECTS = [knowledge, attitude, story, trueFalse];
 /** A guess in each of the tree's leaves, in its order: close, then under half, under, over, over double. */
 const GUESSES = [4, 1, 2.5, 6, 9];
 const KNOWLEDGE = ['right', 'wrong', 'unsure'];
+/** The sure question's leaves in the tree's order: right, then each wrong option very sure and less sure. */
+const SURE_LEAVES = [
+  { option: 'right', confidence: 2 },
+  { option: 'wrong', confidence: 3 },
+  { option: 'wrong', confidence: 1 },
+  { option: 'also-wrong', confidence: 3 },
+  { option: 'also-wrong', confidence: 2 },
+] as const;
+/** The leaves of a wrong answer given while very sure: what a student's confidence would give away. */
+const WRONG_VERY_SURE = [1, 3];
 const TRUE_FALSE = ['true', 'false'];
 const SCALE = [1, 2, 3, 4, 5, null] as const;
 const FIRST = ['say-no', 'get-in', 'wait'];
@@ -112,6 +137,7 @@ interface Student {
   leaf: number;
   trueFalse: number;
   guess: number;
+  sure: number;
 }
 
 /** One answer, as the server would store it; `taps` counts a student's story decisions. */
@@ -136,6 +162,7 @@ function makeClass(random: SeededRandom, size: number): Student[] {
     leaf: skewed([5, 3, 1, 1, 2, 1]),
     trueFalse: skewed([1, 1]),
     guess: skewed([4, 1, 2, 1, 2]),
+    sure: skewed([5, 3, 2, 1, 1]),
   }));
 }
 
@@ -147,6 +174,7 @@ function makeEvents(random: SeededRandom, students: Student[]): Event[] {
       { student: s, subject: attitude, tap: 0 },
       { student: s, subject: trueFalse, tap: 0 },
       { student: s, subject: guess, tap: 0 },
+      { student: s, subject: sure, tap: 0 },
     ];
     const storyAt = random.int(0, 3);
     items.splice(storyAt, 0, { student: s, subject: story, tap: 1 }, { student: s, subject: story, tap: 2 });
@@ -166,6 +194,10 @@ function answerOf(event: Event, student: Student): ClassAnswer {
   if (event.subject === knowledge) return { participantId, itemId: 'q-know', phase: 'main', response: { kind: 'choice', optionIds: [KNOWLEDGE[student.knowledge] ?? ''] } };
   if (event.subject === attitude) return { participantId, itemId: 'a-risk', phase: 'before', response: { kind: 'scale', value: SCALE[student.scale] ?? null } };
   if (event.subject === trueFalse) return { participantId, itemId: 'q-tf', phase: 'main', response: { kind: 'choice', optionIds: [TRUE_FALSE[student.trueFalse] ?? ''] } };
+  if (event.subject === sure) {
+    const leaf = SURE_LEAVES[student.sure] ?? SURE_LEAVES[0];
+    return { participantId, itemId: 'q-sure', phase: 'main', response: { kind: 'choice', optionIds: [leaf.option] }, confidence: leaf.confidence };
+  }
   if (event.subject === guess) return { participantId, itemId: 'F1', phase: 'main', response: { kind: 'number', value: GUESSES[student.guess] ?? 4 } };
   const leaf = LEAVES[student.leaf] ?? { first: 'say-no', second: 0 };
   const [node, ...choices] = SECOND[leaf.first] ?? ['keys', 'ask', 'leave'];
@@ -187,8 +219,8 @@ function leavesByPath(tree: CountNode): Map<string, number[]> {
 }
 
 const leafOf = (subject: TallySubject, student: Student) =>
-  subject === knowledge ? student.knowledge : subject === attitude ? student.scale : subject === trueFalse ? student.trueFalse : subject === guess ? student.guess : student.leaf;
-const LEAF_COUNT = (subject: TallySubject) => (subject === knowledge ? 3 : subject === trueFalse ? 2 : subject === guess ? 5 : 6);
+  subject === knowledge ? student.knowledge : subject === sure ? student.sure : subject === attitude ? student.scale : subject === trueFalse ? student.trueFalse : subject === guess ? student.guess : student.leaf;
+const LEAF_COUNT = (subject: TallySubject) => (subject === knowledge ? 3 : subject === trueFalse ? 2 : subject === guess || subject === sure ? 5 : 6);
 
 function interval(figure: LiveFigure): [number, number] {
   if (figure.kind === 'count') return [figure.value, figure.value];
@@ -219,7 +251,7 @@ type Sizes = readonly [number, number];
  * `batches`: a plausible-looking rule that is not enough, for the attacker to catch: a fresh
  * release, disclosed on its own, after every k more answers.
  */
-type Rule = 'new' | 'old' | 'batches';
+type Rule = 'new' | 'old' | 'batches' | 'sure-bypass';
 
 /**
  * How the teacher reveals: `live` at random moments (and hides, and reveals again); `early` every
@@ -256,6 +288,7 @@ function runClass(seed: number, rule: Rule, mode: Mode, sizes: Sizes): Run {
         const step = advanceRelease(fresh ? null : before, tree, { k: K, mayStart: revealed === subject || mode !== 'live', firstAt: firstReleaseAt(mode === 'self_paced' ? 'self_paced' : 'live', students.length, K) });
         if (step.kind === 'store' || fresh) stored.set(subject.key, step.release ?? before);
         const release = stored.get(subject.key) ?? null;
+        if (rule === 'sure-bypass' && subject === sure) bypassSure(happened, students, observations, lastShown);
         const shown = release ? shownRelease(release, K) : null;
         const key = JSON.stringify(shown);
         if (!shown || !release || lastShown.get(subject.key) === key) continue;
@@ -283,6 +316,18 @@ function runClass(seed: number, rule: Rule, mode: Mode, sizes: Sizes): Run {
     }
   });
   return { observations, students, releases, grown };
+}
+
+/**
+ * The bypass, for the attacker to catch: a "wrong but very sure" count of the sure question taken
+ * from the answers as they stand, shown once it reaches k (a threshold, but no release).
+ */
+function bypassSure(happened: readonly Event[], students: readonly Student[], observations: Observation[], lastShown: Map<string, string>) {
+  const members = membersAfter(happened, sure);
+  const n = members.filter((s) => WRONG_VERY_SURE.includes(students[s]?.sure ?? -1)).length;
+  if (n < K || lastShown.get('bypass') === String(n)) return;
+  lastShown.set('bypass', String(n));
+  observations.push({ subject: sure, figures: [{ path: '/wrong-very-sure', members, leaves: WRONG_VERY_SURE, interval: [n, n] }] });
 }
 
 /**
@@ -340,6 +385,8 @@ function oldFigures(subject: TallySubject, happened: readonly Event[], students:
 
 interface Tally {
   grown: number;
+  /** Releases of the sure question that showed how sure the wrong were (a detail split not withheld). */
+  sureShown: number;
   pinned: number;
   narrowed: number;
   inferred: number;
@@ -388,7 +435,12 @@ async function attackRun(run: Run, gap: number): Promise<AttackResult[]> {
             { label: 'lift first decision', answerOf: (leaf) => FIRST[LEAVES[leaf]?.f ?? 0] ?? '' },
             { label: 'lift second decision', answerOf: (leaf) => `${leaf}` },
           ]
-        : [{ label: subject.key, answerOf: (leaf) => String(leaf) }];
+        : subject === sure
+          ? [
+              { label: `${subject.key} answer`, answerOf: (leaf) => SURE_LEAVES[leaf]?.option ?? '' },
+              { label: `${subject.key} wrong but very sure`, answerOf: (leaf) => String(WRONG_VERY_SURE.includes(leaf)) },
+            ]
+          : [{ label: subject.key, answerOf: (leaf) => String(leaf) }];
     const students = [...new Set(observations.flatMap((o) => o.figures.flatMap((f) => f.members)))];
     results.push(await attack({ leaves: LEAF_COUNT(subject), truth, figures, groups, questions, students }));
   }
@@ -396,13 +448,14 @@ async function attackRun(run: Run, gap: number): Promise<AttackResult[]> {
 }
 
 async function attackMany(seeds: readonly number[], rule: Rule, mode: Mode, sizes: Sizes = [5, 12]): Promise<Tally> {
-  const tally: Tally = { grown: 0, pinned: 0, narrowed: 0, inferred: 0, probes: 0, groups: 0, releases: 0, classes: 0, examples: [] };
+  const tally: Tally = { sureShown: 0, grown: 0, pinned: 0, narrowed: 0, inferred: 0, probes: 0, groups: 0, releases: 0, classes: 0, examples: [] };
   for (const seed of seeds) {
     const run = runClass(seed, rule, mode, sizes);
     tally.classes += 1;
     tally.releases += run.releases;
     tally.grown += run.grown;
-    for (const result of await attackRun(run, rule === 'new' ? Number.POSITIVE_INFINITY : 1)) {
+    tally.sureShown += run.observations.filter((o) => o.subject === sure && o.figures.some((f) => f.path.endsWith('/very-sure'))).length;
+    for (const result of await attackRun(run, rule === 'new' || rule === 'sure-bypass' ? Number.POSITIVE_INFINITY : 1)) {
       tally.pinned += result.pinned.length;
       tally.narrowed += result.narrowed.length;
       tally.inferred += result.inferred.length;
@@ -415,7 +468,7 @@ async function attackMany(seeds: readonly number[], rule: Rule, mode: Mode, size
 }
 
 const summary = (name: string, t: Tally) =>
-  `${name}: ${t.classes} classes, ${t.releases} releases seen (${t.grown} by a later group), ${t.groups} small groups checked, ${t.probes} probes (integer programs): ` +
+  `${name}: ${t.classes} classes, ${t.releases} releases seen (${t.grown} by a later group; ${t.sureShown} showing how sure the wrong were), ${t.groups} small groups checked, ${t.probes} probes (integer programs): ` +
   `${t.pinned} pinned, ${t.narrowed} narrowed to two values, ${t.inferred} students' answers inferred`;
 
 describe('the live class view under attack', () => {
@@ -431,6 +484,7 @@ describe('the live class view under attack', () => {
     const result = await attackMany(seeds, 'new', 'live');
     console.log(summary('release rules, live', result));
     expect(result.examples).toEqual([]);
+    expect(result.sureShown).toBeGreaterThan(0);
     expect(result.releases).toBeGreaterThan(24);
     expect(result.groups).toBeGreaterThan(24);
   }, 300_000);
@@ -447,7 +501,18 @@ describe('the live class view under attack', () => {
     const result = await attackMany(seeds, 'new', 'early', [20, 32]);
     console.log(summary('release rules, live, 20–32', result));
     expect(result.examples).toEqual([]);
+    expect(result.sureShown).toBeGreaterThan(0);
     expect(result.grown).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('catches a "wrong but very sure" count that bypasses the release, so the test above can fail', async () => {
+    const seeds = Array.from({ length: 6 }, (_, i) => 300 + i);
+    const result = await attackMany(seeds, 'sure-bypass', 'early', [20, 32]);
+    console.log(summary('"wrong but very sure" outside the release', result), '\n  e.g.', result.examples.join('\n  e.g. '));
+    // Each step of the count marks the student who just answered as wrong and very sure.
+    expect(result.pinned).toBeGreaterThan(10);
+    expect(result.inferred).toBeGreaterThan(0);
+    expect(result.examples.some((e) => e.includes('/wrong-very-sure'))).toBe(true);
   }, 300_000);
 
   it('also catches a rule that is not enough: a fresh release, disclosed on its own, after every k more answers', async () => {

@@ -10,6 +10,7 @@ import type { TeacherLiveView } from '@/lib/server/live/snapshots';
 import type { StepShow } from '@/lib/server/step-shows';
 import { useLiveFigure } from '../teach/use-live-figure';
 import { useTeacherLive } from '../teach/use-teacher-live';
+import { keepTogether, useDiscussionLabels } from '../discussion-labels';
 import { ProjectorBars, barOf, type BarRow } from './ProjectorBars';
 
 export interface ProjectorProps {
@@ -344,43 +345,57 @@ function StoryScreen({ show, tallies, view }: { show: Extract<StepShow, { kind: 
   );
 }
 
-/** The end: what to discuss (the mistaken answers most of the class gave, from what was shown), and the plan prompt. */
+/** The end: what to discuss (the mistaken answers most of the class gave, and those it gave while very sure, from its releases), and the plan prompt. */
 function EndScreen({ view, shows, closed }: { view: TeacherLiveView; shows: StepShow[]; closed: boolean }) {
   const t = useTranslations('Teach.projector');
   const figure = useLiveFigure();
+  const labelOf = useDiscussionLabels(shows);
   const plan = shows.find((s): s is Extract<StepShow, { kind: 'plan' }> => s.kind === 'plan');
-  const labelOf = (itemId: string, optionId: string | null): { question: string; answer: string } => {
-    const show = shows.find((s) => 'itemId' in s && s.itemId === itemId);
-    if (!show) return { question: itemId, answer: optionId ?? '' };
-    if (show.kind === 'order') return { question: show.prompt, answer: t('inOtherOrder') };
-    if (show.kind === 'fact') return { question: show.question, answer: optionId ? (show.options?.find((o) => o.id === optionId)?.label ?? optionId) : t('notClose') };
-    if (show.kind === 'question') return { question: show.prompt, answer: show.options.find((o) => o.id === optionId)?.label ?? optionId ?? '' };
-    return { question: '', answer: optionId ?? '' };
-  };
   const discuss = view.discuss ?? [];
+  const sure = view.wrongButSure ?? [];
   return (
     <section className="pj-step pj-end" aria-labelledby="pj-heading">
       <p className="pj__eyebrow">{closed ? t('ended') : t('endEyebrow')}</p>
       <h2 id="pj-heading" className="pj__title">
         {t('discussHeading')}
       </h2>
-      {discuss.length > 0 ? (
-        <ol className="pj-discuss">
-          {discuss.map((point) => {
-            const label = labelOf(point.itemId, point.optionId);
-            return (
-              <li key={`${point.itemId}:${point.optionId ?? ''}`}>
-                <span className="pj-discuss__q">{label.question}</span>
-                <span className="pj-discuss__a">
-                  {t('mistake', { answer: label.answer, count: figure(point.figure) })}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
-      ) : (
-        <p className="pj__lead">{t('noCommonMistakes', { k: view.k })}</p>
-      )}
+      <div className={sure.length > 0 ? 'pj-end__lists pj-end__lists--two' : 'pj-end__lists'}>
+        <div className="pj-end__list">
+          {sure.length > 0 && <h3 className="pj__sub">{t('commonHeading')}</h3>}
+          {discuss.length > 0 ? (
+            <ol className="pj-discuss">
+              {discuss.map((point) => {
+                const label = labelOf(point.itemId, point.optionId);
+                return (
+                  <li key={`${point.itemId}:${point.optionId ?? ''}`}>
+                    <span className="pj-discuss__q">{label.question}</span>
+                    <span className="pj-discuss__a">{t.rich('mistake', { answer: label.answer, count: figure(point.figure), figure: keepTogether })}</span>
+                  </li>
+                );
+              })}
+            </ol>
+          ) : (
+            <p className="pj__lead">{t('noCommonMistakes', { k: view.k })}</p>
+          )}
+        </div>
+        {sure.length > 0 && (
+          <div className="pj-end__list" data-list="wrong-but-sure">
+            <h3 className="pj__sub">{t('sureHeading')}</h3>
+            <ol className="pj-discuss">
+              {sure.map((point) => {
+                const label = labelOf(point.itemId, point.optionId);
+                return (
+                  <li key={`${point.itemId}:${point.optionId ?? ''}`}>
+                    <span className="pj-discuss__q">{label.question}</span>
+                    <span className="pj-discuss__a">{t.rich('sureMistake', { answer: label.answer, count: figure(point.figure), figure: keepTogether })}</span>
+                    {label.right && <span className="pj-discuss__right">{t('rightAnswer', { answer: label.right })}</span>}
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+        )}
+      </div>
       {plan && (
         <div className="pj-end__plan">
           <h3 className="pj__sub">{plan.title}</h3>

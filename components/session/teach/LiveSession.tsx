@@ -8,6 +8,8 @@ import { formatJoinCode } from '@/lib/domain/join-code';
 import type { TeacherLiveView } from '@/lib/server/live/snapshots';
 import type { TeacherNote } from '@/lib/content/teacher-notes';
 import type { StepOutline } from '@/lib/server/session-outline';
+import type { StepShow } from '@/lib/server/step-shows';
+import { PresenterDiscussion } from './PresenterDiscussion';
 import { TallyView } from './TallyView';
 import { useLiveFigure } from './use-live-figure';
 import { useTeacherLive } from './use-teacher-live';
@@ -21,6 +23,8 @@ export interface LiveSessionProps {
   outline: StepOutline[];
   /** Each step's teacher note (a discussion prompt and the key point), or null. */
   notes: (TeacherNote | null)[];
+  /** What each step shows (for the end's discussion labels). */
+  shows: StepShow[];
   initial: TeacherLiveView;
   /** Where the projector is, to open it in a window of its own. */
   projectorHref: string;
@@ -45,7 +49,7 @@ function ownKey(event: KeyboardEvent): boolean {
  * a window of its own and follows the same events.
  */
 export function LiveSession(props: LiveSessionProps) {
-  const { sessionId, locale, outline, notes, initial, projectorHref } = props;
+  const { sessionId, locale, outline, notes, shows, initial, projectorHref } = props;
   const t = useTranslations('Teach.live');
   const figure = useLiveFigure();
   const { view, connected, send } = useTeacherLive(sessionId, initial, locale);
@@ -155,6 +159,7 @@ export function LiveSession(props: LiveSessionProps) {
           <h2 id="counts-heading">{t('countsHeading')}</h2>
           {countsList}
         </section>
+        {closed && view.discuss && <PresenterDiscussion discuss={view.discuss} wrongButSure={view.wrongButSure ?? []} shows={shows} k={view.k} />}
         {closed ? (
           <section className="card" aria-labelledby="closed-heading">
             <h2 id="closed-heading">{t('closedHeading')}</h2>
@@ -223,29 +228,35 @@ export function LiveSession(props: LiveSessionProps) {
       </section>
 
       <div className="presenter__main">
-        {note && (
-          <section className="presenter__note" aria-labelledby="note-heading">
-            <h2 id="note-heading" className="visually-hidden">
-              {t('noteHeading')}
-            </h2>
-            <p>
-              <strong>{t('notePrompt')}</strong> {note.prompt}
-            </p>
-            <p>
-              <strong>{t('noteKeyPoint')}</strong> {note.keyPoint}
-            </p>
-          </section>
-        )}
-        {revealed && reveal ? (
-          <div className="live__reveal">
-            {reveal.tallies.map((tally) => (
-              <TallyView key={tally.itemId} tally={tally} k={view.k} labels={step.tallies.find((l) => l.itemId === tally.itemId)} />
-            ))}
-            {reveal.later && <p className="tally__note">{t('laterAnswers', { k: view.k })}</p>}
+        {/* The note beside the class's answers, not above them: a long note keeps the tallies above the fold at 1366×768. */}
+        <div className={note ? 'presenter__work presenter__work--note' : 'presenter__work'}>
+          {note && (
+            <section className="presenter__note" aria-labelledby="note-heading" tabIndex={0}>
+              <h2 id="note-heading" className="presenter__note-heading">
+                {t('noteHeading')}
+              </h2>
+              <p>
+                <strong>{t('notePrompt')}</strong> {note.prompt}
+              </p>
+              <p>
+                <strong>{t('noteKeyPoint')}</strong> {note.keyPoint}
+              </p>
+            </section>
+          )}
+          <div className="presenter__results">
+            {revealed && reveal ? (
+              <div className="live__reveal">
+                {reveal.tallies.map((tally) => (
+                  <TallyView key={tally.itemId} tally={tally} k={view.k} labels={step.tallies.find((l) => l.itemId === tally.itemId)} />
+                ))}
+                {reveal.later && <p className="tally__note">{t('laterAnswers', { k: view.k })}</p>}
+              </div>
+            ) : (
+              canReveal && <p className="muted">{t('revealHint', { k: view.k })}</p>
+            )}
+            {view.discuss && <PresenterDiscussion discuss={view.discuss} wrongButSure={view.wrongButSure ?? []} shows={shows} k={view.k} />}
           </div>
-        ) : (
-          canReveal && <p className="muted">{t('revealHint', { k: view.k })}</p>
-        )}
+        </div>
         <JoinPanel {...props} />
         <EndSession disabled={busy} onEnd={() => void run({ command: 'end' })} />
       </div>
@@ -274,8 +285,15 @@ function StepList({ outline, current, disabled, onGo }: { outline: StepOutline[]
   const t = useTranslations('Teach.live');
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
+    // Scrolls the list alone: scrollIntoView would scroll the page too, and push the step's
+    // answers and the controls' row out of view at 1366×768.
     const item = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
-    item?.scrollIntoView({ block: 'nearest' });
+    const box = list.current?.closest<HTMLElement>('.steps');
+    if (!item || !box) return;
+    const shown = box.getBoundingClientRect();
+    const at = item.getBoundingClientRect();
+    if (at.top < shown.top) box.scrollTop -= shown.top - at.top;
+    else if (at.bottom > shown.bottom) box.scrollTop += at.bottom - shown.bottom;
   }, [current]);
   return (
     <nav className="steps" aria-labelledby="steps-heading">

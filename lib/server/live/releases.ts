@@ -19,7 +19,7 @@ import { configuredDisclosurePolicies } from '../disclosure-config';
  */
 
 const countNodeSchema: z.ZodType<CountNode> = z.lazy(() =>
-  z.object({ key: z.string(), count: z.int().min(0), children: z.array(countNodeSchema) }),
+  z.object({ key: z.string(), count: z.int().min(0), children: z.array(countNodeSchema), detail: z.boolean().optional() }),
 );
 
 /** A stored release, read back through its schema (DESIGN.md: zod at every boundary). */
@@ -27,6 +27,7 @@ const frozenReleaseSchema = z.object({
   trees: z.array(countNodeSchema),
   counted: z.int().min(0),
   hidden: z.array(z.array(z.string())),
+  withheld: z.array(z.array(z.string())).optional(),
   showable: z.boolean(),
   triedGroups: z.int().min(0),
   version: z.int().min(1),
@@ -37,7 +38,7 @@ export async function readClassAnswers(db: Database, classSessionId: string, ite
   const rows = await classResponses(db, classSessionId, items);
   return rows.flatMap((row) => {
     const response = answerResponseSchema.safeParse(row.response);
-    return response.success ? [{ participantId: row.participantId, itemId: row.itemId, phase: row.phase, response: response.data }] : [];
+    return response.success ? [{ participantId: row.participantId, itemId: row.itemId, phase: row.phase, response: response.data, confidence: row.confidence }] : [];
   });
 }
 

@@ -3,7 +3,7 @@ import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
 import { stepAnswerItems, stepSubjects } from '@/lib/domain/class-tally';
 import { discloseSubject, type DisclosedTally } from '@/lib/domain/class-tally-disclosure';
-import { commonMistakes, type DiscussionPoint } from '@/lib/domain/class-discussion';
+import { commonMistakes, wrongButSure, type DiscussionPoint } from '@/lib/domain/class-discussion';
 import { countBand, type LiveFigure } from '@/lib/domain/live-tree';
 import { sessionJourney, sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { classCounts, findClassSession, sessionState, type ClassSessionState } from '../class-sessions';
@@ -33,6 +33,11 @@ export interface TeacherLiveView {
    * ranked from the releases the class has already seen (class-discussion.ts). Null before.
    */
   discuss: DiscussionPoint[] | null;
+  /**
+   * At the end, beside `discuss`: the items the class got wrong while very sure most often, from
+   * the same releases (their detail of how sure the wrong were, where shown). Null before.
+   */
+  wrongButSure: DiscussionPoint[] | null;
 }
 
 /** A closed or vanished session looks the same to a phone: closed. */
@@ -61,14 +66,14 @@ export async function readTeacherLiveView(db: Database, id: string, now: Date): 
   }
   const state = sessionState(session, now);
   let discuss: DiscussionPoint[] | null = null;
+  let sure: DiscussionPoint[] | null = null;
   if (session.mode === 'live' && (current?.kind === 'summary' || state.status === 'closed')) {
     // Only releases already made (a reveal makes them): nothing new is released for the end screen.
     const asked = journey.steps.flatMap((step) => (step.kind === 'item' || step.kind === 'fact' ? stepSubjects(step) : []));
     const released = await Promise.all(asked.map(async (subject) => ({ subject, ...(await readRelease(db, session, subject, structure, false)) })));
-    discuss = commonMistakes(
-      released.flatMap(({ subject, release }) => (release ? discloseSubject(subject, structure, release, k, { why: 'reveal' }) : [])),
-      k,
-    );
+    const tallies = released.flatMap(({ subject, release }) => (release ? discloseSubject(subject, structure, release, k, { why: 'reveal' }) : []));
+    discuss = commonMistakes(tallies, k);
+    sure = wrongButSure(tallies, k);
   }
   return {
     state,
@@ -76,6 +81,7 @@ export async function readTeacherLiveView(db: Database, id: string, now: Date): 
     k,
     reveal,
     discuss,
+    wrongButSure: sure,
   };
 }
 

@@ -64,6 +64,7 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/teach
         locale={locale}
         outline={outline}
         notes={steps.map((s) => s.note)}
+        shows={steps.map((s) => s.show)}
         initial={view}
         projectorHref={`/${locale}/teach/sessions/${session.id}/projector`}
       />
