@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useModuleForTests } from '@/lib/content/load';
-import { liveReleases, organisations, staffUsers, type ClassSessionRow } from '@/lib/db/schema';
+import { eq } from 'drizzle-orm';
+import { classSessions, liveReleases, organisations, staffUsers, type ClassSessionRow } from '@/lib/db/schema';
 import { buildJourney } from '@/lib/domain/journey';
 import { submitAnswers } from '@/lib/server/answers';
 import { classChoicesAt } from '@/lib/server/class-choices';
@@ -26,7 +27,7 @@ describe.each(testEngines)('live releases on $name', (engine) => {
       .values({ email: `${randomUUID()}@school.example`, displayName: 'T', role: 'teacher', organisationId: organisation?.id, passwordHash: 'x' })
       .returning();
     if (!organisation || !teacher) throw new Error('seed failed');
-    return createClassSession(db(), {
+    const session = await createClassSession(db(), {
       moduleId: 'test-module',
       contentVersion: TEST_CONTENT_VERSION,
       organisationId: organisation.id,
@@ -35,6 +36,10 @@ describe.each(testEngines)('live releases on $name', (engine) => {
       beforeAfter: false,
       closesAt: mode === 'live' ? null : new Date(NOW.getTime() + 86_400_000),
     });
+    // Made just before NOW: an answer is judged against when its session opened.
+    const [made] = await db().update(classSessions).set({ createdAt: new Date(NOW.getTime() - 3_600_000) }).where(eq(classSessions.id, session.id)).returning();
+    if (!made) throw new Error('seed failed');
+    return made;
   }
 
   /** A student joins and makes one choice at the party's only decision. */
@@ -43,7 +48,7 @@ describe.each(testEngines)('live releases on $name', (engine) => {
     await joinClassSession(db(), { joinCode: session.joinCode, participantId, locale: 'en-GB' }, NOW);
     await submitAnswers(db(), testStructure, TEST_CONTENT_VERSION, {
       participantId,
-      answers: [makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: [choiceId] } })],
+      answers: [makeAnswer({ itemId: 'party/offer', response: { kind: 'choice', optionIds: [choiceId] }, answeredAt: NOW.toISOString() })],
     }, NOW);
   }
 
