@@ -363,17 +363,25 @@ export function buildOfficerResults(structure: ModuleStructure, input: ResultsIn
   };
 }
 
-/** Question-quality inputs: each item's counts and correlation sums, per content version. */
-export function itemQualityInputs(
+/** The chosen sessions' summaries grouped by content version: question figures never mix versions. */
+export function summariesByVersion(
   sessions: readonly ResultsSession[],
   summaries: ReadonlyMap<string, SessionSummary>,
-): ItemQualityInput[] {
+): Map<string, SessionSummary[]> {
   const byVersion = new Map<string, SessionSummary[]>();
   for (const session of sessions) {
     const summary = summaries.get(session.id);
     if (summary) byVersion.set(session.contentVersion, [...(byVersion.get(session.contentVersion) ?? []), summary]);
   }
-  return [...byVersion].flatMap(([contentVersion, list]) => {
+  return byVersion;
+}
+
+/** Question-quality inputs: each item's counts and correlation sums, per content version. */
+export function itemQualityInputs(
+  sessions: readonly ResultsSession[],
+  summaries: ReadonlyMap<string, SessionSummary>,
+): ItemQualityInput[] {
+  return [...summariesByVersion(sessions, summaries)].flatMap(([contentVersion, list]) => {
     const merged = mergeSummaries(list);
     return Object.entries(merged.items).flatMap(([key, item]) => {
       const parsed = splitItemKey(key);

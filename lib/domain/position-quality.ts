@@ -18,7 +18,7 @@
 import type { Phase } from '@/lib/content/schema';
 import { discloseCount, discloseDistribution, shareOf, type DisclosedFigure, type DisclosedShare, type DisclosurePolicy } from './disclosure';
 import { disclosePart } from './officer-disclosure';
-import type { ResultsSession } from './officer-results';
+import { summariesByVersion, type ResultsSession } from './officer-results';
 import { POSITION_SIGNIFICANCE, testPositionEffect, type PositionChoice, type PositionCounts } from './position-effect';
 import { mergeSummaries, splitItemKey, type SessionSummary } from './session-summary';
 
@@ -36,12 +36,7 @@ export function positionQualityInputs(
   sessions: readonly ResultsSession[],
   summaries: ReadonlyMap<string, SessionSummary>,
 ): PositionQualityInput[] {
-  const byVersion = new Map<string, SessionSummary[]>();
-  for (const session of sessions) {
-    const summary = summaries.get(session.id);
-    if (summary) byVersion.set(session.contentVersion, [...(byVersion.get(session.contentVersion) ?? []), summary]);
-  }
-  return [...byVersion].flatMap(([contentVersion, list]) => {
+  return [...summariesByVersion(sessions, summaries)].flatMap(([contentVersion, list]) => {
     const merged = mergeSummaries(list);
     return Object.entries(merged.positions).flatMap(([key, counts]) => {
       const parsed = splitItemKey(key);
