@@ -15,6 +15,7 @@
  * else TEST_DATABASE_URL. Servers listen on BENCH_PORT (default 3402) and the next port.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -340,6 +341,24 @@ async function main(cleanups: (() => Promise<void>)[]): Promise<boolean> {
 
   const delivered = all.length === phones.length * steps.length;
   const exactlyOnce = stored === answerIds.size && storedReceipts === answerIds.size && failedPosts === 0;
+  // For `npm run bench` (bench/run.ts): the overall figures as JSON.
+  if (process.env.BENCH_JSON) {
+    const sorted = [...all].sort((x, y) => x - y);
+    writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify({
+        phones: phones.length,
+        instances: instances.length,
+        steps: steps.length,
+        delivered: all.length,
+        expected: phones.length * steps.length,
+        p50Ms: percentile(sorted, 50),
+        p95Ms: percentile(sorted, 95),
+        maxMs: sorted.at(-1) ?? null,
+        exactlyOnce,
+      }),
+    );
+  }
   if (!delivered) console.error('FAILED: some phones never received a step');
   if (!exactlyOnce) console.error('FAILED: exactly-once violated (stored rows or receipts differ from distinct answers sent)');
   return delivered && exactlyOnce;
