@@ -1,6 +1,5 @@
 'use client';
 
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
 import { useTranslations } from 'next-intl';
 import type { DisclosedTally } from '@/lib/domain/class-tally-disclosure';
 import type { GuessBin } from '@/lib/domain/class-tally';
@@ -39,26 +38,22 @@ export function Projector({ sessionId, joinCode, joinLink, qrSvg, locale, shows,
   const screen = closed ? 'end' : lobby ? 'lobby' : show?.kind === 'summary' ? 'end' : (show?.kind ?? 'section');
 
   return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={domAnimation} strict>
-        <div className="pj" data-screen={screen} data-live-step={state.liveStep} data-connected={connected}>
-          {!lobby && !closed && state.showJoinCode && (
-            <p className="pj__corner">
-              <span className="visually-hidden">{t('cornerLabel', { code: formatJoinCode(joinCode) })}</span>
-              <span aria-hidden="true">{formatJoinCode(joinCode)}</span>
-            </p>
-          )}
-          {lobby ? (
-            <Lobby joinCode={joinCode} joinLink={joinLink} qrSvg={qrSvg} joined={counts.joined} showCode={state.showJoinCode} title={show?.kind === 'intro' ? show.title : ''} />
-          ) : screen === 'end' ? (
-            <EndScreen view={view} shows={shows} closed={closed} />
-          ) : show ? (
-            <StepScreen show={show} tallies={tallies} view={view} />
-          ) : null}
-          {!connected && <p className="pj__offline">{t('reconnecting')}</p>}
-        </div>
-      </LazyMotion>
-    </MotionConfig>
+    <div className="pj" data-screen={screen} data-live-step={state.liveStep} data-connected={connected}>
+      {!lobby && !closed && state.showJoinCode && (
+        <p className="pj__corner">
+          <span className="visually-hidden">{t('cornerLabel', { code: formatJoinCode(joinCode) })}</span>
+          <span aria-hidden="true">{formatJoinCode(joinCode)}</span>
+        </p>
+      )}
+      {lobby ? (
+        <Lobby joinCode={joinCode} joinLink={joinLink} qrSvg={qrSvg} joined={counts.joined} showCode={state.showJoinCode} title={show?.kind === 'intro' ? show.title : ''} />
+      ) : screen === 'end' ? (
+        <EndScreen view={view} shows={shows} closed={closed} />
+      ) : show ? (
+        <StepScreen show={show} tallies={tallies} view={view} />
+      ) : null}
+      {!connected && <p className="pj__offline">{t('reconnecting')}</p>}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { m, useReducedMotion } from 'framer-motion';
+import type { CSSProperties } from 'react';
 import { useTranslations } from 'next-intl';
 import type { LiveFigure } from '@/lib/domain/live-tree';
 import { useLiveFigure } from '../teach/use-live-figure';
@@ -30,16 +30,15 @@ export function barOf(figure: LiveFigure, largest: number): { solid: number; fai
 }
 
 /**
- * The class's answers as bars that grow from nothing when shown (framer-motion; MotionConfig in
- * static under "reduce motion"). A table underneath for screen readers:
+ * The class's answers as bars that grow from nothing when shown and glide to new counts: CSS
+ * transitions from an `@starting-style` of zero width (session.css), none under "reduce motion",
+ * so the projector loads no animation library. A table underneath for screen readers:
  * every figure is already released and disclosed by the server; this only draws it.
  */
 export function ProjectorBars({ rows, caption, compact = false }: { rows: BarRow[]; caption: string; compact?: boolean }) {
   const t = useTranslations('Teach.projector');
   const figure = useLiveFigure();
   const largest = Math.max(1, ...rows.map((r) => reach(r.count)));
-  // Under "reduce motion" the bars are drawn at their size at once (MotionConfig alone only stills transforms).
-  const still = useReducedMotion() === true;
   return (
     <table className={compact ? 'pbars pbars--compact' : 'pbars'}>
       <caption className="visually-hidden">{caption}</caption>
@@ -61,8 +60,8 @@ export function ProjectorBars({ rows, caption, compact = false }: { rows: BarRow
               </th>
               <td>
                 <span className="pbars__bar" aria-hidden="true">
-                  <m.span className="pbars__solid" initial={still ? false : { width: '0%' }} animate={{ width: `${bar.solid}%` }} transition={{ duration: 0.9, ease: 'easeOut' }} />
-                  <m.span className="pbars__faint" initial={still ? false : { width: '0%' }} animate={{ width: `${bar.faint}%` }} transition={{ duration: 0.9, delay: 0.5, ease: 'easeOut' }} />
+                  <span className="pbars__solid" style={{ '--bar': `${bar.solid}%` } as CSSProperties} />
+                  <span className="pbars__faint" style={{ '--bar': `${bar.faint}%` } as CSSProperties} />
                 </span>
                 <span className="pbars__count">{figure(row.count)}</span>
               </td>
