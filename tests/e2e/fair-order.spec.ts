@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { structure } from './support/content';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
-import { seedJourney } from './support/seed';
+import { seedJourney, seedOnwards, type JourneyStep } from './support/seed';
 import { completeStep, currentStep, deviceState, messages, storedAnswers } from './support/journey';
 import { deviceOptionOrder } from '@/lib/domain/shuffle';
 
@@ -91,6 +91,10 @@ test('two devices see their own option orders, a reload keeps one, and confidenc
   expect(drawnB).toMatch(/^[0-9a-f-]{36}$/);
   expect(drawnA).not.toBe(drawnB);
 
+  // Both phones on to the first shuffled quiz question, their seeds kept (support/seed.ts).
+  const firstShuffled = (step: JourneyStep) => step.kind === 'item' && shuffledItems.some((i) => i.id === step.itemId);
+  await seedOnwards(a, { stopAt: firstShuffled });
+  await seedOnwards(b, { stopAt: firstShuffled });
   const onA = await advanceTo(a, shuffledQuestion);
   const ids = onA.item.options.map((o) => o.id);
   expect(onA.shown).toEqual(deviceOptionOrder(ids, seedA, onA.item.id));
