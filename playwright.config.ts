@@ -13,19 +13,21 @@ const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(),
 
 /**
  * With TEST_DATABASE_URL, a second server runs on PostgreSQL so the resilience tests can count
- * rows in the database itself. Its database `rk_e2e` is made afresh here, before the servers
- * start (Playwright starts web servers before globalSetup), once: workers inherit the variable.
+ * rows in the database itself. Its database `rk_e2e_p{E2E_PORT}` is made afresh here, before the
+ * servers start (Playwright starts web servers before globalSetup), once: workers inherit the
+ * variable. Named by the port, so two runs on other ports never drop each other's database.
  */
 if (process.env.TEST_DATABASE_URL && !process.env.E2E_DATABASE_URL) {
   const url = new URL(process.env.TEST_DATABASE_URL);
+  const database = `rk_e2e_p${PORT}`;
   const script = `const { Client } = require('pg');
     const c = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     c.connect()
-      .then(() => c.query('DROP DATABASE IF EXISTS rk_e2e WITH (FORCE)'))
-      .then(() => c.query('CREATE DATABASE rk_e2e'))
+      .then(() => c.query('DROP DATABASE IF EXISTS ${database} WITH (FORCE)'))
+      .then(() => c.query('CREATE DATABASE ${database}'))
       .then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });`;
   execFileSync(process.execPath, ['-e', script], { stdio: 'inherit' });
-  url.pathname = '/rk_e2e';
+  url.pathname = `/${database}`;
   process.env.E2E_DATABASE_URL = url.toString();
 }
 const postgresUrl = process.env.E2E_DATABASE_URL;
@@ -70,7 +72,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   forbidOnly: true,
-  workers: 2,
+  // Two by default (two cores); E2E_WORKERS to try more on a larger machine.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 10_000 },

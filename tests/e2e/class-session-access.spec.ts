@@ -3,7 +3,7 @@ import { createSession, exact, joinAsStudent, newTeacher, sessionMessages, teach
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { completeStep, currentStep, deviceState } from './support/journey';
 import { reportMessages } from './support/report';
-import { acceptInvite, ensureAdministrator, inviteStaff, signOut } from './support/staff';
+import { acceptInvite, administratorContext, inviteStaff } from './support/staff';
 
 test('a teacher cannot see or control another organisation’s session, by page or by request', async ({ browser, playwright, baseURL }) => {
   test.setTimeout(180_000);
@@ -77,11 +77,9 @@ test('an officer sees no class’s report, nor any head count in their session l
   const origin = new URL(baseURL ?? '').origin;
 
   // An officer, invited by the administrator.
-  const adminContext = await browser.newContext();
+  const adminContext = await administratorContext(browser);
   const admin = await adminContext.newPage();
-  await ensureAdministrator(admin);
   const link = await inviteStaff(admin, { role: 'officer' });
-  await signOut(admin);
   await adminContext.close();
   const officerContext = await browser.newContext();
   const officer = await officerContext.newPage();

@@ -1,6 +1,6 @@
 import { createSession, exact, joinAsApiPhone, newTeacher, sessionMessages, teachMessages } from './support/class-session';
 import { structure } from './support/content';
-import { expect, test } from './support/fixtures';
+import { expect, stillForFrames, test } from './support/fixtures';
 import { completeStep, currentStep, tabTo } from './support/journey';
 
 test('a class session by keyboard alone, with reduce motion on: joining, pacing, revealing and ending', async ({ browser }) => {
@@ -55,8 +55,9 @@ test('a class session by keyboard alone, with reduce motion on: joining, pacing,
   await expect(bars.first()).toBeAttached();
   const widths = async () => bars.evaluateAll((els) => els.map((el) => (el as HTMLElement).style.width));
   const first = await widths();
-  await projector.waitForTimeout(400);
   expect(first.some((w) => w !== '0%' && w !== '')).toBe(true);
+  // Still over several frames: a bar growing by script (0.9 s without reduce motion) would have moved.
+  expect(await stillForFrames(projector, '.pbars__solid, .pbars__faint', 10)).toBe(true);
   expect(await widths()).toEqual(first);
 
   // Ending from the laptop by keyboard, through the confirmation.

@@ -3,6 +3,7 @@ import { createSession, exact, joinAsStudent, liveCount, localDateTime, newTeach
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { structure } from './support/content';
 import { completeStep, currentStep, deviceState, driveJourney, messages, storedAnswers } from './support/journey';
+import { journeySteps, seedOnwards } from './support/seed';
 
 const player = messages('en-GB');
 
@@ -52,11 +53,24 @@ test('a self-paced session: a closing time, students at their own speed, a reloa
   await expect(liveCount(page, 'in-progress')).toHaveText('1');
 
   // Another student goes all the way through at their own speed: the teacher chose the full module, so no offer, every story.
+  // Ben's phone is seeded on to the end of the after wave (journey.spec.ts walks every screen).
   const ben = await joinAsStudent(browser, session.joinCode, 'form');
+  const benSession = { storageKey: `rk:v1:roads-kill@${session.id}`, session: { path: 'full', beforeAfter: true } as const };
+  const steps = journeySteps(benSession);
+  const lastAfter = steps.findLastIndex((step) => 'section' in step && step.section === 'after');
+  await seedOnwards(ben, { ...benSession, stopAt: (_, index) => index === lastAfter });
+  await completeStep({ page: ben, locale: 'en-GB', mode: 'pointer' });
+  // After the after wave: straight into the deeper sections, no offer.
+  expect(await currentStep(ben)).toEqual({ kind: 'section', index: lastAfter + 1 });
+  await expect(ben.getByRole('heading', { name: player.sectionIntro.deeper.title })).toBeVisible();
+  // Then on to the last question (every story on the way), answered by hand, and the summary.
+  await seedOnwards(ben, { ...benSession, stopAt: (_, index) => index === steps.length - 2 });
   const benSteps = await driveJourney({ page: ben, locale: 'en-GB', mode: 'pointer' });
-  expect(benSteps).not.toContain('deeper-offer');
-  expect(benSteps.filter((k) => k === 'scenario')).toHaveLength(structure.scenarios.length);
+  expect(benSteps).toEqual(['item']);
   await expect(ben.getByRole('heading', { level: 2, ...exact(player.summary.takeAway) })).toBeVisible();
+  const benDevice = await deviceState(ben, session.id);
+  expect(Object.keys(benDevice.scenarioPaths ?? {})).toHaveLength(structure.scenarios.length);
+  await expect.poll(async () => (await deviceState(ben, session.id)).outbox).toEqual([]);
   await expect(liveCount(page, 'joined')).toHaveText('2');
   await expect(liveCount(page, 'finished')).toHaveText('1');
   await expect(liveCount(page, 'in-progress')).toHaveText('1');

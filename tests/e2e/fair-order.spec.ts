@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { structure } from './support/content';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { seedJourney, seedOnwards, type JourneyStep } from './support/seed';
 import { completeStep, currentStep, deviceState, messages, storedAnswers } from './support/journey';
 import { deviceOptionOrder } from '@/lib/domain/shuffle';
 
@@ -90,6 +91,10 @@ test('two devices see their own option orders, a reload keeps one, and confidenc
   expect(drawnB).toMatch(/^[0-9a-f-]{36}$/);
   expect(drawnA).not.toBe(drawnB);
 
+  // Both phones on to the first shuffled quiz question, their seeds kept (support/seed.ts).
+  const firstShuffled = (step: JourneyStep) => step.kind === 'item' && shuffledItems.some((i) => i.id === step.itemId);
+  await seedOnwards(a, { stopAt: firstShuffled });
+  await seedOnwards(b, { stopAt: firstShuffled });
   const onA = await advanceTo(a, shuffledQuestion);
   const ids = onA.item.options.map((o) => o.id);
   expect(onA.shown).toEqual(deviceOptionOrder(ids, seedA, onA.item.id));
@@ -152,7 +157,8 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
   test(`the fact reveal shows how far the guess was from the real figure (motion: ${reducedMotion})`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.emulateMedia({ reducedMotion });
-    await page.goto('/en-GB/learn');
+    const firstNumberFact = structure.facts.find((f) => f.guess.kind === 'number')?.id;
+    await seedJourney(page, { stopAt: (step) => step.kind === 'fact' && step.factId === firstNumberFact });
     const fact = await advanceTo(page, async (p) => {
       if ((await currentStep(p)).kind !== 'fact' || !(await p.getByRole('slider').isVisible())) return null;
       const id = (await p.getByRole('slider').getAttribute('id'))?.replace(/^guess-/, '');
@@ -188,8 +194,8 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
 
 test('a story decision taken again after the ending is stored as a replay, the first choice untouched', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/en-GB/learn');
-  await advanceTo(page, async (p) => ((await currentStep(p)).kind === 'scenario' ? true : null));
+  await seedJourney(page, { stopAt: (step) => step.kind === 'scenario' });
+  expect((await currentStep(page)).kind).toBe('scenario');
   const { orderSeed } = (await page.evaluate((key) => JSON.parse(window.localStorage.getItem(key) ?? '{}'), STORE)) as { orderSeed: string };
   await page.getByRole('button', { name: m.scenario.begin, exact: true }).click();
 

@@ -14,7 +14,8 @@ import pg from 'pg';
 
 const FUZZ_ADDRESS = '127.0.0.9';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_500);
-const IN_FLIGHT = 6;
+// Requests in flight at once: the server, not the test, sets the pace (12 keeps both cores busy on a 2-core machine).
+const IN_FLIGHT = Number(process.env.FUZZ_IN_FLIGHT ?? 12);
 
 test.describe.configure({ timeout: 15 * 60_000 });
 

@@ -1,16 +1,7 @@
-import { expectedAnswerCount } from './support/content';
 import { expect, test } from './support/fixtures';
-import { deviceState, driveJourney, messages, storedAnswers } from './support/journey';
+import { deviceState, messages } from './support/journey';
 
-test('the whole journey by keyboard alone', async ({ page }) => {
-  // About 70 screens by key presses: near two minutes when other servers share the machine.
-  test.setTimeout(300_000);
-  await page.goto('/en-GB/learn');
-  await driveJourney({ page, locale: 'en-GB', mode: 'keyboard' });
-  await expect(page.getByRole('heading', { level: 2, name: messages('en-GB').summary.takeAway })).toBeVisible();
-  const device = await deviceState(page);
-  await expect.poll(async () => (await storedAnswers(page, device.participantId)).length).toBe(expectedAnswerCount());
-});
+// The whole journey by keyboard alone is the English walk in journey.spec.ts.
 
 test('the skip link and a moved step heading take focus', async ({ page }) => {
   await page.goto('/en-GB/learn');

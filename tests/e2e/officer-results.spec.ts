@@ -16,7 +16,7 @@ import type enResults from '@/messages/en-GB/Results.json';
 import { parseCsv } from '../support/csv';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { createSession } from './support/class-session';
-import { acceptInvite, createOrganisation, ensureAdministrator, inviteStaff, signOut, staffMessages } from './support/staff';
+import { acceptInvite, createOrganisation, inviteStaff, signInAsAdministrator, staffMessages } from './support/staff';
 
 const results = JSON.parse(readFileSync(path.join(process.cwd(), 'messages/en-GB/Results.json'), 'utf8')) as typeof enResults;
 const staff = staffMessages['en-GB'];
@@ -24,10 +24,12 @@ const exact = (name: string) => ({ name, exact: true });
 const SMALL_SCHOOL = "Demo – St Aidan's Sixth Form";
 const DETAIL_PAGES = ['knowledge', 'beliefs', 'change', 'stories', 'plans', 'trends'] as const;
 
-/** A new member of staff invited by the administrator signed in on `page`, signed in in a context of their own. */
+/**
+ * A new member of staff invited by the administrator signed in on `page`, signed in in a context
+ * of their own. The administrator stays signed in: their session is the run's shared one.
+ */
 async function invited(page: Page, role: 'officer' | 'teacher', organisation?: string) {
   const link = await inviteStaff(page, { role, ...(organisation && { organisation }) });
-  await signOut(page);
   const context = await page.context().browser()?.newContext();
   if (!context) throw new Error('no browser');
   const own = await context.newPage();
@@ -47,7 +49,7 @@ function figure(text: string): string {
 
 test('an officer reads the summary, opens every detail page, filters, and downloads a CSV equal to the report', async ({ page }) => {
   test.setTimeout(240_000);
-  await ensureAdministrator(page);
+  await signInAsAdministrator(page);
   const officer = await invited(page, 'officer');
 
   // Results from the staff navigation: the summary of the demo data, labelled as such.
@@ -173,7 +175,7 @@ test('an officer reads the summary, opens every detail page, filters, and downlo
 
 test('a class session still open is announced on the summary, not counted', async ({ browser, page }) => {
   test.setTimeout(180_000);
-  await ensureAdministrator(page);
+  await signInAsAdministrator(page);
   // A new school in one of the demo areas, and its teacher with a session open now.
   await page.goto('/en-GB/results');
   const area = await page.locator('select#area option').nth(1).getAttribute('value');
@@ -184,7 +186,7 @@ test('a class session still open is announced on the summary, not counted', asyn
   await createSession(teacher, { mode: 'live', beforeAfter: true });
 
   const officer = await (await browser.newContext()).newPage();
-  await ensureAdministrator(officer);
+  await signInAsAdministrator(officer);
   await officer.goto(`/en-GB/results?area=${encodeURIComponent(area)}`);
   const who = officer.getByRole('region', exact(results.glance.who.heading));
   await expect(who.getByText(/^\d+ class sessions? in this selection (is|are) still open and not counted yet\.$/)).toBeVisible();
@@ -200,7 +202,7 @@ test('a class session still open is announced on the summary, not counted', asyn
 
 test('question quality says, per shuffled question, whether the position shown affects choices, in words', async ({ page }) => {
   test.setTimeout(120_000);
-  await ensureAdministrator(page);
+  await signInAsAdministrator(page);
   const officer = await invited(page, 'officer');
   await officer.goto('/en-GB/results/questions');
   await expect(officer.getByRole('heading', { level: 1, ...exact(results.questions.heading) })).toBeVisible();
@@ -230,7 +232,7 @@ test('question quality says, per shuffled question, whether the position shown a
 test('a teacher cannot open the officers’ results, by page or by request; signed out gets 401', async ({ page, playwright, baseURL }) => {
   test.setTimeout(120_000);
   const organisation = `Results Check School ${randomUUID().slice(0, 8)}`;
-  await ensureAdministrator(page);
+  await signInAsAdministrator(page);
   await createOrganisation(page, { name: organisation, area: 'North Vale' });
   const teacher = await invited(page, 'teacher', organisation);
 
@@ -254,7 +256,7 @@ test('a teacher cannot open the officers’ results, by page or by request; sign
 test('the results filters work by keyboard alone, with reduce motion on', async ({ page }) => {
   test.setTimeout(120_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await ensureAdministrator(page);
+  await signInAsAdministrator(page);
   await page.goto('/en-GB/results');
   const organisation = page.getByLabel(results.filters.organisation, { exact: true });
   const submit = page.getByRole('button', exact(results.filters.submit));

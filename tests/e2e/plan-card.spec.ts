@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
-import { completeStep, currentStep, deviceState, driveJourney, messages } from './support/journey';
+import { structure } from './support/content';
+import { currentStep, deviceState, driveJourney, messages } from './support/journey';
+import { seedJourney } from './support/seed';
 
 const m = messages('en-GB');
 const exact = (name: string) => ({ name, exact: true });
@@ -51,10 +53,17 @@ test('the plan card saves as PNG and PDF made on the phone, the own plan is neve
   const sent = recordRequests(page);
   await page.goto('/en-GB/learn');
   const measured = new Set<string>();
+  await expect(page.getByRole('button', exact(m.intro.start))).toBeVisible();
+  await expectTapTargets(page, 'intro');
+  measured.add('intro');
+  // From the last story of the core: a story, the quiz, the plan, the after wave, then finish.
+  const lastCoreStory = structure.scenarios.filter((s) => s.depth !== 'deeper').at(-1)?.id;
+  await seedJourney(page, { stopAt: (step) => step.kind === 'scenario' && step.scenarioId === lastCoreStory });
   await driveJourney({
     page,
     locale: 'en-GB',
     mode: 'pointer',
+    deeper: false,
     onScreen: async (p, kind) => {
       if (['intro', 'item', 'scenario', 'plan'].includes(kind) && !measured.has(kind)) {
         measured.add(kind);
@@ -157,9 +166,10 @@ test('the plan card saves as PNG and PDF made on the phone, the own plan is neve
 
 test('ordering questions reflow at 200% text and at 320 px, and a question and its feedback have 44 px tap targets', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/en-GB/learn');
+  // The first ordering question, in the deeper sections.
   const ordering = page.locator('ol.ordering');
-  for (let guard = 0; guard < 60 && !(await ordering.isVisible()); guard += 1) await completeStep({ page, locale: 'en-GB', mode: 'pointer' });
+  const firstOrdering = structure.items.find((item) => item.kind === 'ordering' && item.phases.includes('main'))?.id;
+  await seedJourney(page, { deeper: true, stopAt: (step) => step.kind === 'item' && step.itemId === firstOrdering });
   await expect(ordering).toBeVisible();
   expect((await currentStep(page)).kind).toBe('item');
 

@@ -4,7 +4,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { buildJourney } from '@/lib/domain/journey';
 import { createSession, exact, joinAsStudent, newTeacher, sessionMessages, teachMessages } from './support/class-session';
 import { structure } from './support/content';
-import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, test, waitForStill } from './support/fixtures';
 import { currentStep, messages } from './support/journey';
 
 const live = teachMessages.live;
@@ -58,8 +58,8 @@ async function expectFits(page: Page, screen: string): Promise<void> {
 /** Every projector screen at 1920×1080 and 1024×768, checked to fit, for people to look at. */
 async function shoot(projector: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await projector.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await projector.waitForTimeout(1_600); // bars grow for under 1.5 s
+  // Bars grow by script for under 1.5 s: wait until nothing on the projector moves.
+  await waitForStill(projector, '.pj [style]');
   for (const [width, height] of [[1920, 1080], [1024, 768]] as const) {
     await projector.setViewportSize({ width, height });
     await expectFits(projector, name);

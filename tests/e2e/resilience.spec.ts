@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expectedAnswerCount, structure } from './support/content';
+import { structure } from './support/content';
 import { expectRowsInDatabase } from './support/database';
 import { expect, test } from './support/fixtures';
-import { completeStep, currentStep, deviceState, driveJourney, messages, storedAnswers } from './support/journey';
+import { completeStep, currentStep, deviceState, messages, storedAnswers } from './support/journey';
 
 test('a reload mid-journey resumes on the same screen and asks nothing again', async ({ page }) => {
-  // The rest of the journey after the reload: over a minute on a busy machine.
-  test.setTimeout(240_000);
+  test.setTimeout(180_000);
   await page.goto('/en-GB/learn');
   for (let i = 0; i < 8; i += 1) await completeStep({ page, locale: 'en-GB', mode: 'pointer' });
   const before = await currentStep(page);
@@ -27,9 +26,21 @@ test('a reload mid-journey resumes on the same screen and asks nothing again', a
   expect(await currentStep(second)).toEqual(before);
   await second.close();
 
-  await driveJourney({ page, locale: 'en-GB', mode: 'pointer' });
-  await expect.poll(async () => (await storedAnswers(page, device.participantId)).length).toBe(expectedAnswerCount());
-  await expectRowsInDatabase(device.participantId, expectedAnswerCount());
+  // On from there: every screen after the last, none asked again, each new answer stored once.
+  // (The walks in journey.spec.ts go on to the end and count the whole module.)
+  let last = before.index - 1;
+  for (let i = 0; i < 8; i += 1) {
+    const { index } = await currentStep(page);
+    expect(index, 'a screen shown again after the reload').toBeGreaterThan(last);
+    last = index;
+    await completeStep({ page, locale: 'en-GB', mode: 'pointer' });
+  }
+  const after = await deviceState(page);
+  expect(Object.keys(after.answers).length).toBeGreaterThan(Object.keys(device.answers).length);
+  await expect.poll(async () => (await storedAnswers(page, device.participantId)).length).toBe(Object.keys(after.answers).length);
+  const stored = await storedAnswers(page, device.participantId);
+  expect(new Set(stored.map((a) => `${a.phase}:${a.itemId}`))).toEqual(new Set(Object.keys(after.answers)));
+  await expectRowsInDatabase(device.participantId, Object.keys(after.answers).length);
 });
 
 test('offline mid-journey: answers wait on the phone, then are stored exactly once', async ({ page, context }) => {

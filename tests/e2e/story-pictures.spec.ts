@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
-import { completeStep, currentStep, messages, type Locale } from './support/journey';
+import { currentStep, messages, type Locale } from './support/journey';
+import { seedJourney } from './support/seed';
 
 /**
  * Every story screen has its picture (issue 10): an SVG with role img and a name from the content's
@@ -12,12 +13,10 @@ test.use({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
 
 const SHOTS = process.env.STORY_PICTURE_SHOTS;
 
+/** A phone seeded on to the first story's opening screen (support/seed.ts). */
 async function playToFirstStory(page: Page): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    if ((await currentStep(page)).kind === 'scenario') return;
-    await completeStep({ page, locale: 'en-GB', mode: 'pointer' });
-  }
-  throw new Error('No story within 200 screens');
+  await seedJourney(page, { stopAt: (step) => step.kind === 'scenario' });
+  expect((await currentStep(page)).kind).toBe('scenario');
 }
 
 interface Seen {
@@ -66,8 +65,7 @@ async function playStoryCheckingPictures(page: Page, locale: Locale, axeChecked:
 }
 
 test('each story screen has a named picture, in English and in Polish, and axe finds nothing', async ({ page }) => {
-  test.setTimeout(360_000);
-  await page.goto('/en-GB/learn');
+  test.setTimeout(180_000);
   await playToFirstStory(page);
 
   const axeChecked = new Set<string>();
@@ -91,8 +89,7 @@ test('each story screen has a named picture, in English and in Polish, and axe f
 });
 
 test('the drawings load only when a story shows; until then the picture keeps its place and its description', async ({ page }) => {
-  test.setTimeout(360_000);
-  await page.goto('/en-GB/learn');
+  test.setTimeout(180_000);
   await playToFirstStory(page);
   // Hold back every script fetched from now on: the drawings are a chunk of their own.
   let release: () => void = () => undefined;

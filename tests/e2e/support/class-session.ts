@@ -9,7 +9,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwrig
 import type enSession from '@/messages/en-GB/Session.json';
 import type enTeach from '@/messages/en-GB/Teach.json';
 import { expect } from './fixtures';
-import { acceptInvite, createOrganisation, ensureAdministrator, inviteStaff, signOut, type NewAccount } from './staff';
+import { acceptInvite, administratorContext, createOrganisation, inviteStaff, type NewAccount } from './staff';
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(process.cwd(), file), 'utf8'));
 export const teachMessages = readJson('messages/en-GB/Teach.json') as typeof enTeach;
@@ -24,16 +24,18 @@ export interface Teacher {
   organisation: string;
 }
 
-/** A new organisation and a teacher invited to it, signed in in a context of their own. */
+/**
+ * A new organisation and a teacher invited to it, signed in in a context of their own. The
+ * administrator starts signed in (the run's stored state), so this costs two admin screens and
+ * the invite's one password hash.
+ */
 export async function newTeacher(browser: Browser, label: string): Promise<Teacher> {
   const suffix = randomUUID().slice(0, 8);
   const organisation = `${label} ${suffix}`;
-  const adminContext = await browser.newContext();
+  const adminContext = await administratorContext(browser);
   const admin = await adminContext.newPage();
-  await ensureAdministrator(admin);
   await createOrganisation(admin, { name: organisation, kind: 'college', area: 'North Somerset' });
   const link = await inviteStaff(admin, { role: 'teacher', organisation });
-  await signOut(admin);
   await adminContext.close();
 
   const context = await browser.newContext();

@@ -36,3 +36,32 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   const summary = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
+
+/**
+ * Whether the inline styles of everything matching `selector` stay the same over `frames`
+ * animation frames: JavaScript animations (framer-motion's widths) write a new value every frame
+ * while they run, so a still run of frames means they have finished, or never started.
+ */
+export function stillForFrames(page: Page, selector: string, frames = 5): Promise<boolean> {
+  return page.evaluate(
+    ([sel, count]) =>
+      new Promise<boolean>((resolve) => {
+        const read = () => [...document.querySelectorAll(sel)].map((el) => el.getAttribute('style') ?? '').join('|');
+        const first = read();
+        let seen = 0;
+        const step = () => {
+          if (read() !== first) resolve(false);
+          else if ((seen += 1) >= count) resolve(true);
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+    [selector, frames] as const,
+  );
+}
+
+/** Waits for every JavaScript and Web animation matching `selector` to finish: no fixed sleep. */
+export async function waitForStill(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await expect.poll(() => stillForFrames(page, selector), { intervals: [50] }).toBe(true);
+}

@@ -243,11 +243,11 @@ export async function driveJourney(d: Driver, maxSteps = 500): Promise<string[]>
 export async function deviceState(
   page: Page,
   classSessionId?: string,
-): Promise<{ participantId: string; answers: Record<string, unknown>; outbox: string[]; position: number }> {
+): Promise<{ participantId: string; answers: Record<string, unknown>; outbox: string[]; position: number; scenarioPaths?: Record<string, string[]> }> {
   const key = classSessionId === undefined ? 'rk:v1:roads-kill' : `rk:v1:roads-kill@${classSessionId}`;
   const raw = await page.evaluate((k) => window.localStorage.getItem(k), key);
   if (!raw) throw new Error('No device state');
-  return JSON.parse(raw) as { participantId: string; answers: Record<string, unknown>; outbox: string[]; position: number };
+  return JSON.parse(raw) as { participantId: string; answers: Record<string, unknown>; outbox: string[]; position: number; scenarioPaths?: Record<string, string[]> };
 }
 
 /** What the server has stored for a participant, read back through the API. */

@@ -6,12 +6,19 @@
  * The server writes its first-run setup link to SETUP_LINK_FILE; `readSetupLink` waits for it.
  * Tests share one server (and one database) per run, so `ensureAdministrator` makes the first
  * administrator if nobody has yet and otherwise signs in as them.
+ *
+ * Signing in costs a password hash (scrypt) and three screens, so it is done once per project's
+ * server and run: `administratorState` keeps the signed-in cookies in a file, and every test
+ * that is not about signing in starts from them (`administratorContext`, `signInAsAdministrator`).
+ * That session is shared, so nothing that uses it signs out; tests of signing out sign in for
+ * themselves.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type enAdmin from '@/messages/en-GB/Admin.json';
 import type enStaff from '@/messages/en-GB/Staff.json';
 import { expect, test } from './fixtures';
@@ -200,4 +207,43 @@ export async function acceptInvite(page: Page, link: string, account: NewAccount
   await page.getByRole('button', exact(m.invite.submit)).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/(teach|admin)$`));
   await expect(page.getByRole('navigation', exact(m.nav.label))).toContainText(account.name);
+}
+
+/** Where this project's administrator cookies are kept for the run (one server per project). */
+function administratorStateFile(): string {
+  return path.join(process.env.E2E_DATA_DIR ?? os.tmpdir(), `state-administrator-${test.info().project.name}.json`);
+}
+
+/**
+ * The first administrator's signed-in browser state (Playwright's storageState) for this
+ * project's server: signed in once per run, by whichever test asks first, then read from its
+ * file. Two workers that ask at once both sign in; either file is a valid session.
+ */
+export async function administratorState(browser: Browser): Promise<string> {
+  const file = administratorStateFile();
+  if (await readFile(file).then(() => true, () => false)) return file;
+  const context = await browser.newContext();
+  try {
+    await ensureAdministrator(await context.newPage());
+    const partial = `${file}.${randomUUID()}`;
+    await context.storageState({ path: partial });
+    await rename(partial, file);
+  } finally {
+    await context.close();
+  }
+  return file;
+}
+
+/** A new browser context signed in as the first administrator (never sign it out: the session is shared). */
+export async function administratorContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ storageState: await administratorState(browser) });
+}
+
+/** Signs `page`'s context in as the first administrator by its stored cookies; returns the account. */
+export async function signInAsAdministrator(page: Page): Promise<NewAccount> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const state = JSON.parse(await readFile(await administratorState(browser), 'utf8')) as { cookies: Parameters<BrowserContext['addCookies']>[0] };
+  await page.context().addCookies(state.cookies);
+  return administrator;
 }
