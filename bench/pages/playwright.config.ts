@@ -13,6 +13,8 @@ const BARE_PORT = PORT + 1;
 const dataDir = (process.env.BENCH_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'rk-bench-pages-')));
 process.env.BENCH_PAGES_OUT ??= path.join(dataDir, 'pages.json');
 process.env.E2E_SETUP_LINK_FILE = path.join(dataDir, 'setup-link.txt');
+// The e2e helpers keep the administrator's signed-in state in E2E_DATA_DIR: this run's own.
+process.env.E2E_DATA_DIR = dataDir;
 process.env.BENCH_BARE_URL = `http://127.0.0.1:${BARE_PORT}/`;
 
 export default defineConfig({
