@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env, pgliteDirectory, type Env } from '@/lib/env';
@@ -103,14 +104,24 @@ async function openPglite(dataDir: string | undefined, migrationsFolder: string)
  * folder beside the real one and it is renamed into place only once complete, so a start
  * killed half-way leaves an empty folder, never a half-made one.
  */
+/** PGlite's CommonJS entry, resolved from the program that is running (scripts/start.mjs, vitest, a bench). */
+function pgliteEntry(): string {
+  const from = process.argv[1] ? path.resolve(process.argv[1]) : path.join(process.cwd(), 'index.js');
+  return createRequire(from).resolve('@electric-sql/pglite');
+}
+
 async function createPgliteFolderApart(dataDir: string): Promise<void> {
   if (existsSync(path.join(dataDir, 'PG_VERSION'))) return;
   const draft = `${path.resolve(dataDir)}.new-${randomBytes(4).toString('hex')}`;
-  const script = "import { PGlite } from '@electric-sql/pglite'; const db = new PGlite(process.argv[1]); await db.waitReady; await db.close();";
+  // CommonJS, with PGlite found from this program's own entry point rather than the working
+  // directory, which tests move.
+  const script =
+    'const { PGlite } = require(process.argv[1]); const db = new PGlite(process.argv[2]); ' +
+    'db.waitReady.then(() => db.close()).catch((error) => { console.error(error); process.exit(1); });';
   try {
     await new Promise<void>((resolve, reject) => {
       const { NODE_OPTIONS: _nodeOptions, ...env } = process.env;
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script, draft], { cwd: process.cwd(), env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['-e', script, pgliteEntry(), draft], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2_000)));
       child.once('error', reject);
