@@ -324,6 +324,7 @@ async function main(options: ThroughputOptions = {}): Promise<Rows> {
         );
       }
       const memory = memoryOf(instance.pid);
+      log(`  server memory after the runs: ${memory.rssMb.toFixed(0)} MB RSS (peak ${memory.peakRssMb.toFixed(0)} MB)`);
       if (onTheFly > 0) log(`  (${onTheFly} participants registered during timed runs)`);
 
       // Exactly once: the table holds every answer acknowledged as stored, and nothing else.
