@@ -6,7 +6,11 @@
  * - PostgreSQL through a pg Pool when DATABASE_URL is set, for several app instances.
  * Tests swap the app's database with `useDatabaseForTests`.
  */
-import { mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env, pgliteDirectory, type Env } from '@/lib/env';
@@ -64,6 +68,7 @@ async function openPglite(dataDir: string | undefined, migrationsFolder: string)
     lock = lockDataFolder(dataDir);
   }
   try {
+    if (dataDir !== undefined) await createPgliteFolderApart(dataDir);
     const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('drizzle-orm/pglite'),
@@ -87,6 +92,45 @@ async function openPglite(dataDir: string | undefined, migrationsFolder: string)
   } catch (error) {
     lock?.release(); // it never opened: this process is not using the folder
     throw error;
+  }
+}
+
+/**
+ * A new data folder is made by a short-lived child process, not by the server. PGlite (0.5)
+ * makes a folder by running initdb as a second WASM instance and unpacking an in-memory image of
+ * the result, and the process that did it keeps about 450 MB of that reachable for the rest of
+ * its life: a server started on an empty folder held 690 MB RSS, against about 290 MB when it
+ * opens a folder that already exists (bench/README.md, "PGlite's memory"). The child makes the
+ * folder beside the real one and it is renamed into place only once complete, so a start
+ * killed half-way leaves an empty folder, never a half-made one.
+ */
+/** PGlite's CommonJS entry, resolved from the program that is running (scripts/start.mjs, vitest, a bench). */
+function pgliteEntry(): string {
+  const from = process.argv[1] ? path.resolve(process.argv[1]) : path.join(process.cwd(), 'index.js');
+  return createRequire(from).resolve('@electric-sql/pglite');
+}
+
+async function createPgliteFolderApart(dataDir: string): Promise<void> {
+  if (existsSync(path.join(dataDir, 'PG_VERSION'))) return;
+  const draft = `${path.resolve(dataDir)}.new-${randomBytes(4).toString('hex')}`;
+  // CommonJS, with PGlite found from this program's own entry point rather than the working
+  // directory, which tests move.
+  const script =
+    'const { PGlite } = require(process.argv[1]); const db = new PGlite(process.argv[2]); ' +
+    'db.waitReady.then(() => db.close()).catch((error) => { console.error(error); process.exit(1); });';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const { NODE_OPTIONS: _nodeOptions, ...env } = process.env;
+      const child = spawn(process.execPath, ['-e', script, pgliteEntry(), draft], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2_000)));
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`creating the PGlite data folder failed (exit ${code}): ${stderr}`))));
+    });
+    // The empty folder made for the lock's sake is replaced whole (rename(2) replaces an empty directory).
+    await rename(draft, dataDir);
+  } finally {
+    await rm(draft, { recursive: true, force: true });
   }
 }
 

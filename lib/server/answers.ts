@@ -15,9 +15,8 @@ import {
   type ResponseCheck,
   type ResponseProblem,
 } from '@/lib/domain/scoring';
-import { sessionOfParticipant } from './class-sessions';
 import type { FailureIssue } from './http';
-import { participantExists } from './participants';
+import { participantExists, participantWithSession } from './participants';
 
 /** One answer that doesn't fit the content; `path` names the field, e.g. `answers.2.response`. */
 export interface AnswerProblem {
@@ -64,6 +63,25 @@ function firstProblem(...checks: ResponseCheck[]): ResponseCheck {
   return checks.find((check) => !check.ok) ?? { ok: true };
 }
 
+/**
+ * Each item's target, looked up once per module structure (a new content version is a new
+ * structure object). Only targets that exist are kept, so ids a client makes up can't grow it.
+ */
+const targetsByStructure = new WeakMap<ModuleStructure, Map<string, AnswerTarget>>();
+
+function targetOf(structure: ModuleStructure, itemId: string): AnswerTarget | null {
+  let targets = targetsByStructure.get(structure);
+  if (targets === undefined) {
+    targets = new Map();
+    targetsByStructure.set(structure, targets);
+  }
+  const known = targets.get(itemId);
+  if (known !== undefined) return known;
+  const target = resolveAnswerTarget(structure, itemId);
+  if (target !== null) targets.set(itemId, target);
+  return target;
+}
+
 const isUnreadable = (answer: Answer | UnreadableAnswer): answer is UnreadableAnswer => 'unreadable' in answer;
 
 /**
@@ -89,7 +107,7 @@ export async function submitAnswers(
       refusals.set(index, answer.issues);
       return;
     }
-    const target = resolveAnswerTarget(structure, answer.itemId);
+    const target = targetOf(structure, answer.itemId);
     const check =
       target === null
         ? checkResponse(target, answer.response, answer.phase)
@@ -100,8 +118,10 @@ export async function submitAnswers(
   if (readable.length === 0) return nothingTaken(refusals);
 
   // A session that closed by itself (idle, or its closing time) is written down before judging.
-  const session = await sessionOfParticipant(db, body.participantId, now);
-  if (!session && !(await participantExists(db, body.participantId))) return { ok: false, error: 'unknown_participant' };
+  // The participant and its session in one round trip.
+  const found = await participantWithSession(db, body.participantId, now);
+  if (found === undefined) return { ok: false, error: 'unknown_participant' };
+  const { session } = found;
 
   // Each answer's time on the server's clock, and the window it must fall in.
   const offset = clockOffsetMs(body.sentAt, now);

@@ -2,8 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { CreateParticipantBody } from '@/lib/api/schemas';
 import type { Database } from '@/lib/db/client';
-import { participants } from '@/lib/db/schema';
+import { classSessions, participants, type ClassSessionRow } from '@/lib/db/schema';
 import { pairingHashOrNull } from './pairing';
+import { settleClosing } from './session-lifecycle';
 
 /**
  * Registers a device's random participant id, with the hash of its pairing code. Idempotent: a
@@ -25,4 +26,25 @@ export async function createParticipant(
 export async function participantExists(db: Database, id: string): Promise<boolean> {
   const found = await db.select({ id: participants.id }).from(participants).where(eq(participants.id, id)).limit(1);
   return found.length === 1;
+}
+
+/**
+ * A participant and its class session (null when it is in none) in one query; undefined for an
+ * unknown participant. With `now`, a session that closed by itself (idle, or its closing time)
+ * is written down as closed first, as `sessionOfParticipant` does.
+ */
+export async function participantWithSession(
+  db: Database,
+  id: string,
+  now?: Date,
+): Promise<{ session: ClassSessionRow | null } | undefined> {
+  const [row] = await db
+    .select({ id: participants.id, session: classSessions })
+    .from(participants)
+    .leftJoin(classSessions, eq(classSessions.id, participants.classSessionId))
+    .where(eq(participants.id, id))
+    .limit(1);
+  if (!row) return undefined;
+  if (row.session === null || now === undefined) return { session: row.session };
+  return { session: await settleClosing(db, row.session, now) };
 }

@@ -1,9 +1,13 @@
-import { answerSchema, submitAnswersEnvelopeSchema, type SubmitAnswersResponse } from '@/lib/api/schemas';
+import { z } from 'zod';
+import { answerSchema, submitAnswersEnvelopeSchema, type Answer, type SubmitAnswersResponse } from '@/lib/api/schemas';
 import { getModule } from '@/lib/content/load';
 import { getDatabase } from '@/lib/server/database';
-import { submitAnswers, type SubmitAnswersInput } from '@/lib/server/answers';
+import { submitAnswers, type SubmitAnswersInput, type UnreadableAnswer } from '@/lib/server/answers';
 import { failure, parseJsonBody, respond, success, translateIssues, validate } from '@/lib/server/http';
 import { getClassHub } from '@/lib/server/live';
+
+/** A whole batch at once: the usual case, where every answer reads. */
+const answersSchema = z.array(answerSchema);
 
 /**
  * Stores a batch of answers from the device's queue; a receipt per answer. Each answer is read
@@ -14,26 +18,31 @@ export async function POST(request: Request): Promise<Response> {
   return respond(request, 'POST /api/v1/answers', async (locale) => {
     const envelope = await parseJsonBody(request, submitAnswersEnvelopeSchema, locale);
     if (!envelope.ok) return envelope;
-    const input: SubmitAnswersInput = {
-      participantId: envelope.data.participantId,
-      sentAt: envelope.data.sentAt,
-      answers: envelope.data.answers.map((raw, index) => {
-        const answer = validate(answerSchema, raw, locale);
-        if (answer.ok) return answer.data;
-        const issues = answer.issues.map((issue) => ({ ...issue, path: `answers.${index}.${issue.path}` }));
-        return { unreadable: true as const, id: raw.id, issues };
-      }),
-    };
+    // One pass over the batch; only when something in it doesn't read is each answer read
+    // again on its own, to refuse just that one with its own issues.
+    const whole = answersSchema.safeParse(envelope.data.answers);
+    const answers: (Answer | UnreadableAnswer)[] = whole.success
+      ? whole.data
+      : envelope.data.answers.map((raw, index) => {
+          const answer = validate(answerSchema, raw, locale);
+          if (answer.ok) return answer.data;
+          const issues = answer.issues.map((issue) => ({ ...issue, path: `answers.${index}.${issue.path}` }));
+          return { unreadable: true as const, id: raw.id, issues };
+        });
+    const input: SubmitAnswersInput = { participantId: envelope.data.participantId, sentAt: envelope.data.sentAt, answers };
     const { structure, version } = await getModule();
     const result = await submitAnswers(await getDatabase(), structure, version, input);
     if (result.ok) {
       // The teacher's counts move on; the hub throttles this to a few updates a second per class.
       if (result.classSessionId !== null && result.stored > 0) getClassHub().signal(result.classSessionId, 'answers');
-      const receipts = await Promise.all(
-        result.receipts.map(async ({ problems, ...receipt }) =>
-          problems === undefined ? receipt : { ...receipt, issues: await translateIssues(locale, problems) },
-        ),
-      );
+      const refused = result.receipts.some(({ problems }) => problems !== undefined);
+      const receipts = refused
+        ? await Promise.all(
+            result.receipts.map(async ({ problems, ...receipt }) =>
+              problems === undefined ? receipt : { ...receipt, issues: await translateIssues(locale, problems) },
+            ),
+          )
+        : result.receipts;
       return success({ receipts } satisfies SubmitAnswersResponse);
     }
     if (result.error === 'unknown_participant') return failure(404, 'unknown_participant');
