@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -15,8 +16,12 @@ export default defineConfig({
     // next-intl imports `next/navigation` without a file extension, which Node's ESM loader
     // can't resolve; letting Vite resolve it makes server modules that use navigation testable.
     server: { deps: { inline: ['next-intl'] } },
-    // Repository tests share one PostgreSQL database per file; keep files from racing on a 2-core machine.
-    fileParallelism: false,
+    // One migrated template database per engine for the whole run; each database test file
+    // gets its own copy (tests/unit/db-engines.ts), so files can run side by side.
+    globalSetup: ['tests/support/database-templates.ts'],
+    fileParallelism: true,
+    // A worker per core, and at least two (on 2 cores vitest's default leaves one idle).
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -38,12 +38,19 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-/** `CREATE DATABASE <prefix><random>` on the server; `drop()` removes it, connections and all. */
-export async function createFreshDatabase(serverUrl: string, prefix: string): Promise<FreshDatabase> {
+const SAFE_NAME = /^[a-z_][a-z0-9_]{0,50}$/;
+
+/**
+ * `CREATE DATABASE <prefix><random>` on the server, a copy of `template` when given (a database
+ * nobody is connected to); `drop()` removes it, connections and all.
+ */
+export async function createFreshDatabase(serverUrl: string, prefix: string, options: { template?: string } = {}): Promise<FreshDatabase> {
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix)) throw new Error(`not a safe database name prefix: ${prefix}`);
+  const { template } = options;
+  if (template !== undefined && !SAFE_NAME.test(template)) throw new Error(`not a safe template database name: ${template}`);
   // Only [0-9a-f] after a checked prefix, so the name is safe to put in the statement.
   const name = `${prefix}${randomBytes(6).toString('hex')}`;
-  await onServer(serverUrl, `CREATE DATABASE ${name}`);
+  await onServer(serverUrl, template === undefined ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`);
   return {
     name,
     url: databaseUrlOn(serverUrl, name),

@@ -4,11 +4,18 @@
  * database per engine (PostgreSQL: `CREATE DATABASE rk_test_<random>`, dropped afterwards),
  * and every test starts from empty tables.
  *
+ * "Fresh and migrated" is a copy of a template migrated once per run
+ * (tests/support/database-templates.ts, vitest's global setup): PGlite loads the template's
+ * data folder, PostgreSQL copies the template database. Without that setup, each database is
+ * migrated from scratch.
+ *
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run lib tests/unit
  */
+import { readFile } from 'node:fs/promises';
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createDatabase, type Database, type DatabaseHandle, type Engine } from '@/lib/db/client';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import { createDatabase, defaultMigrationsFolder, type Database, type DatabaseHandle, type Engine } from '@/lib/db/client';
+import * as schema from '@/lib/db/schema';
 import { answers, participants } from '@/lib/db/schema';
 import { createFreshDatabase, postgresServerUrl } from '../support/postgres';
 
@@ -20,9 +27,36 @@ export interface TestEngine {
   open(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }>;
 }
 
+let pgliteTemplate: Promise<Blob> | undefined;
+
+/** An in-memory PGlite started from the run's migrated template (no initdb, no migrations). */
+async function openPgliteCopy(templateFile: string): Promise<DatabaseHandle> {
+  pgliteTemplate ??= readFile(templateFile).then((bytes) => new Blob([bytes]));
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
+  const client = new PGlite({ loadDataDir: await pgliteTemplate });
+  await client.waitReady;
+  const db = drizzle(client, { schema });
+  return {
+    db,
+    engine: 'pglite',
+    // Already migrated; run anyway like the app's handle would (a no-op).
+    migrate: () => migrate(db, { migrationsFolder: defaultMigrationsFolder() }),
+    close: () => client.close(),
+  };
+}
+
 const pgliteEngine: TestEngine = {
   name: 'pglite',
   async open() {
+    const templateFile = inject('pgliteTemplate');
+    if (templateFile !== undefined) {
+      const handle = await openPgliteCopy(templateFile);
+      return { handle, dispose: () => handle.close() };
+    }
     const handle = await createDatabase({ engine: 'pglite' });
     await handle.migrate();
     return { handle, dispose: () => handle.close() };
@@ -33,9 +67,11 @@ function postgresEngine(serverUrl: string): TestEngine {
   return {
     name: 'postgres',
     async open() {
-      const database = await createFreshDatabase(serverUrl, 'rk_test_');
+      const template = inject('postgresTemplate');
+      const database = await createFreshDatabase(serverUrl, 'rk_test_', { template });
       const handle = await createDatabase({ engine: 'postgres', url: database.url });
-      await handle.migrate();
+      // A copy of the migrated template has nothing left to do.
+      if (template === undefined) await handle.migrate();
       return {
         handle,
         async dispose() {

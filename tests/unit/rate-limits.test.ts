@@ -3,7 +3,7 @@
  * in the database, on both engines; and on PostgreSQL, shared by two app "instances" (two
  * connection pools on one database, as two processes would have).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase, type Database, type DatabaseHandle } from '@/lib/db/client';
 import { rateLimits } from '@/lib/db/schema';
 import { createRateLimits, type RateLimits } from '@/lib/server/rate-limit';
@@ -101,7 +101,9 @@ describe.skipIf(serverUrl === undefined)('rate limits shared by two app instance
 
   beforeAll(async () => {
     if (serverUrl === undefined) return;
-    database = await createFreshDatabase(serverUrl, 'rk_test_limits_');
+    // A copy of the run's migrated template (tests/support/database-templates.ts): each
+    // instance's migrate() below has nothing left to do, as for an app instance started second.
+    database = await createFreshDatabase(serverUrl, 'rk_test_limits_', { template: inject('postgresTemplate') });
     for (let i = 0; i < 2; i += 1) {
       const handle = await createDatabase({ engine: 'postgres', url: database.url });
       await handle.migrate();
