@@ -69,18 +69,12 @@ if (want('pages')) {
 
 if (want('throughput')) {
   const out = path.join(dir, 'throughput.json');
-  const r = await run('answer throughput against the no-op route', tsx, ['--conditions=react-server', 'bench/throughput.ts'], { BENCH_JSON: out });
+  const r = await run('answer throughput against the no-op route', tsx, ['--conditions=react-server', 'bench/run-one.ts', 'throughput', out]);
   timings.push(`throughput ${r.seconds.toFixed(0)} s`);
   failed ||= !r.ok;
-  type Row = { store: string; answersPerSecond: number; noopAnswersPerSecond: number; ratio: number; p50Ms: number; p99Ms: number; noopP99Ms?: number; rssMB: number };
-  const rows = readJson<{ runs: number; seconds: number; rows: Row[] }>(out);
+  const figures = readJson<{ table: string }>(out);
   lines.push('', '### Answer throughput: batches of 10 fresh answers over 50 connections, against a no-op route in the same build', '');
-  if (!rows) lines.push('FAILED: no figures (see the output above)');
-  else {
-    lines.push(`Medians of ${rows.runs} interleaved runs of ${rows.seconds} s.`, '');
-    lines.push('| store | answers/s | no-op answers/s | ratio | p50 | p99 | RSS after |', '|---|---|---|---|---|---|---|');
-    for (const t of rows.rows) lines.push(`| ${t.store} | ${fmt(t.answersPerSecond)} | ${fmt(t.noopAnswersPerSecond)} | ${fmt(t.ratio, 2)} | ${fmt(t.p50Ms)} ms | ${fmt(t.p99Ms)} ms | ${fmt(t.rssMB)} MB |`);
-  }
+  lines.push(figures ? figures.table : 'FAILED: no figures (see the output above)');
 }
 
 if (want('live')) {
@@ -102,17 +96,12 @@ if (want('live')) {
 
 if (want('officer')) {
   const out = path.join(dir, 'officer.json');
-  const r = await run("officers' results at 64k, 256k and 1M answers", tsx, ['--conditions=react-server', 'bench/officer-results.ts', '--answers', '64k,256k,1m'], { BENCH_JSON: out });
+  const r = await run("officers' results at 64k, 256k and 1M answers", tsx, ['--conditions=react-server', 'bench/run-one.ts', 'officer', out]);
   timings.push(`officer ${r.seconds.toFixed(0)} s`);
   failed ||= !r.ok;
-  type Row = { engine: string; answers: number; firstLoadMs: number; upToDateMs: number; oneChangedMs?: number; oneOrganisationMs?: number; growth?: number | null };
-  const rows = readJson<{ rows: Row[] }>(out);
-  lines.push('', "### Officers' results over a county's answers", '');
-  if (!rows) lines.push('FAILED: no figures (see the output above)');
-  else {
-    lines.push('| engine | answers | first load | up-to-date load (median) | one session changed | one organisation | growth exponent of the up-to-date load |', '|---|---|---|---|---|---|---|');
-    for (const o of rows.rows) lines.push(`| ${o.engine} | ${o.answers.toLocaleString('en-GB')} | ${fmt(o.firstLoadMs / 1000, 1)} s | ${fmt(o.upToDateMs)} ms | ${fmt(o.oneChangedMs)} ms | ${fmt(o.oneOrganisationMs)} ms | ${o.growth === null || o.growth === undefined ? '—' : o.growth.toFixed(2)} |`);
-  }
+  const figures = readJson<{ table: string }>(out);
+  lines.push('', "### Officers' results over a county's answers (growth: time ∝ answers^e between sizes; 1 is linear)", '');
+  lines.push(figures ? figures.table : 'FAILED: no figures (see the output above)');
 }
 
 console.log(`\n## npm run bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
