@@ -178,25 +178,62 @@ export async function refreshSessionSummaries(db: Database, options: RefreshOpti
   return { refreshed };
 }
 
+interface CachedSummary {
+  /** The stored row's version: its transaction id (xmin, new at every write of the row) and what it records. */
+  version: string;
+  summary: SessionSummary;
+}
+
+/** At most this many parsed summaries are kept (a county's several years of sessions, some tens of MB). */
+const SUMMARY_CACHE_SIZE = 5_000;
+// On globalThis, like the database: a dev server re-evaluating this module keeps one cache.
+const caches = globalThis as typeof globalThis & { __roadsKillSummaryCache?: Map<string, CachedSummary> };
+
 /**
  * Stored summaries of the given sessions, by session id. One in a format that can't be read
  * (format 1, from before the cell key method) is left out; one in format 2 is read without
  * position counts (only a frozen one stays in format 2: the rest are rebuilt first).
+ *
+ * Parsed summaries are kept in memory by their row's version, so an up-to-date load reads a
+ * small row per session and the JSON only of summaries rebuilt since (about 11 KB each; parsing
+ * a thousand cost more than everything else in the load). The same summary object is handed out
+ * again: summaries are never changed after parsing (lib/domain works on copies).
  */
 export async function readSessionSummaries(
   db: Database,
   sessionIds: readonly string[],
 ): Promise<Map<string, SessionSummary>> {
   if (sessionIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: sessionSummaries.classSessionId, summary: sessionSummaries.summary })
-    .from(sessionSummaries)
-    .where(and(inArray(sessionSummaries.classSessionId, [...sessionIds]), inArray(sessionSummaries.format, [...READABLE_SUMMARY_FORMATS])));
+  const cache = (caches.__roadsKillSummaryCache ??= new Map());
+  const readable = and(inArray(sessionSummaries.classSessionId, [...sessionIds]), inArray(sessionSummaries.format, [...READABLE_SUMMARY_FORMATS]));
+  const version = sql<string>`${sessionSummaries}.xmin::text || '/' || ${sessionSummaries.format} || '/' || ${sessionSummaries.changesSeen} || '/' || extract(epoch from ${sessionSummaries.computedAt})::text`;
+  const versions = await db.select({ id: sessionSummaries.classSessionId, version }).from(sessionSummaries).where(readable);
   const out = new Map<string, SessionSummary>();
+  const missing: string[] = [];
+  for (const row of versions) {
+    const cached = cache.get(row.id);
+    if (cached !== undefined && cached.version === row.version) out.set(row.id, cached.summary);
+    else missing.push(row.id);
+  }
+  if (missing.length === 0) return out;
+  const rows = await db
+    .select({ id: sessionSummaries.classSessionId, version, summary: sessionSummaries.summary })
+    .from(sessionSummaries)
+    .where(and(readable, inArray(sessionSummaries.classSessionId, missing)));
   for (const row of rows) {
     const parsed = sessionSummarySchema.safeParse(row.summary);
-    if (parsed.success) out.set(row.id, parsed.data);
-    else console.warn('[summaries] a stored session summary did not parse and was left out');
+    if (!parsed.success) {
+      console.warn('[summaries] a stored session summary did not parse and was left out');
+      continue;
+    }
+    out.set(row.id, parsed.data);
+    cache.delete(row.id);
+    cache.set(row.id, { version: row.version, summary: parsed.data });
+  }
+  // The least recently stored go first.
+  for (const id of cache.keys()) {
+    if (cache.size <= SUMMARY_CACHE_SIZE) break;
+    cache.delete(id);
   }
   return out;
 }
