@@ -40,7 +40,7 @@ import { createFreshDatabase, postgresServerUrl } from '@/tests/support/postgres
 import { seededRandom, syntheticClass } from '@/tests/support/synthetic-class';
 
 export interface OfficerBenchOptions {
-  /** Answer counts to reach, ascending (each is reached in whole rounds of 32 sessions, so a little over). */
+  /** Answer counts to reach (to within half a session: about 900 answers). */
   answers: number[];
   engines: Engine[];
   /** PostgreSQL server for the postgres engine (a fresh database is made on it and dropped). */
