@@ -281,6 +281,26 @@ export const sessionSummaries = pgTable('session_summaries', {
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   /** Set when the retention job deleted some of the session's raw answers: never rebuilt after that. */
   frozenAt: timestamp('frozen_at', { withTimezone: true }),
+  /**
+   * The session's change count (session_changes) read before the summary was built: a summary
+   * whose session has counted more changes since is stale.
+   */
+  changesSeen: bigint('changes_seen', { mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * How many times each class session's participants or answers have changed: a counter the
+ * database keeps itself, with statement-level triggers on `participants` and `answers` (migration
+ * 0006), so one insert statement of any number of answers counts once per session it touches, and
+ * no code that stores answers has to remember it. Session summaries compare it with the count they
+ * saw, instead of counting every session's answers at every load (issue 13). A story replay
+ * (answer_replays) counts in no summary, so it is no change. A session that never changed has no
+ * row (count 0). No foreign key: a row left by a deleted session is harmless, and the triggers
+ * may run while a session's cascade deletes its participants.
+ */
+export const sessionChanges = pgTable('session_changes', {
+  classSessionId: uuid('class_session_id').primaryKey(),
+  changes: bigint('changes', { mode: 'number' }).notNull().default(0),
 });
 
 /**
@@ -331,4 +351,5 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 export type ClassSessionRow = typeof classSessions.$inferSelect;
 export type SessionSummaryRow = typeof sessionSummaries.$inferSelect;
+export type SessionChangeRow = typeof sessionChanges.$inferSelect;
 export type LiveReleaseRow = typeof liveReleases.$inferSelect;

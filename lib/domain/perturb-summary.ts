@@ -117,7 +117,24 @@ function perturbFollowUp(followUp: FollowUpSummary, perturb: Perturb): FollowUpS
   };
 }
 
+/**
+ * Perturbed summaries by the exact summary they came from. Perturbing is a pure function of the
+ * summary (its noise key and counts), so the same summary object, as the server's cache of stored
+ * summaries hands it out again (lib/server/session-summaries.ts), gets the same perturbed summary
+ * without hashing every atom again: a load of a thousand sessions spent most of its time here.
+ * Neither is ever changed after it is made.
+ */
+const perturbedBySummary = new WeakMap<SessionSummary, SessionSummary>();
+
 export function perturbSessionSummary(summary: SessionSummary): SessionSummary {
+  const known = perturbedBySummary.get(summary);
+  if (known !== undefined) return known;
+  const perturbed = perturbAll(summary);
+  perturbedBySummary.set(summary, perturbed);
+  return perturbed;
+}
+
+function perturbAll(summary: SessionSummary): SessionSummary {
   const perturb: Perturb = (atom, count) => perturbCount(summary.noiseKey, atom, count);
   const { joined, started, finished } = summary.headline;
   const finishedP = perturb('headline/finished', finished);

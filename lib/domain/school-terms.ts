@@ -52,10 +52,19 @@ export function termOfDate(date: string): SchoolTerm {
   return schoolTerm(`${year - 1}-summer`);
 }
 
+// One formatter per time zone: making one costs far more than formatting with it, and officers'
+// results read the date of every session several times (bench:officer).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone, as `YYYY-MM-DD`. */
 export function localDate(instant: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dateFormats.get(timeZone);
+  if (format === undefined) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** Terms from the earliest to the latest given, with none missing between, oldest first. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNotNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { answerResponseSchema, shownOrderSchema } from '@/lib/api/schemas';
 import type { ModuleStructure } from '@/lib/content/schema';
@@ -44,27 +44,21 @@ export async function findReportableSession(
   return session !== null && canReadClassReport(staff, session) ? session : null;
 }
 
-/**
- * Every stored answer of a session's students that still parses, by student and in order;
- * with `receivedBy`, only those the server had received by then.
- */
-export async function readSessionAnswers(db: Database, classSessionId: string, receivedBy: Date | null = null): Promise<ReportAnswer[]> {
-  const rows = await db
-    .select({
-      participantId: answers.participantId,
-      itemId: answers.itemId,
-      phase: answers.phase,
-      response: answers.response,
-      correct: answers.correct,
-      confidence: answers.confidence,
-      shownOrder: answers.shownOrder,
-    })
-    .from(answers)
-    .innerJoin(participants, eq(participants.id, answers.participantId))
-    .where(and(eq(participants.classSessionId, classSessionId), receivedBy === null ? undefined : lte(answers.receivedAt, receivedBy)))
-    .orderBy(asc(answers.participantId), asc(answers.answeredAt));
+/** The columns a report reads of an answer. */
+const reportColumns = {
+  participantId: answers.participantId,
+  itemId: answers.itemId,
+  phase: answers.phase,
+  response: answers.response,
+  correct: answers.correct,
+  confidence: answers.confidence,
+  shownOrder: answers.shownOrder,
+};
 
-  // A JSON column is a boundary too: only responses that still parse are counted.
+type StoredReportAnswer = Omit<ReportAnswer, 'response' | 'shownOrder'> & { response: unknown; shownOrder: unknown };
+
+/** The answers that still parse (a JSON column is a boundary too); how many did not is logged, per session. */
+function readableAnswers(classSessionId: string, rows: readonly StoredReportAnswer[]): ReportAnswer[] {
   const readable: ReportAnswer[] = [];
   let unreadable = 0;
   for (const row of rows) {
@@ -78,6 +72,56 @@ export async function readSessionAnswers(db: Database, classSessionId: string, r
     console.warn(`[reports] class session ${classSessionId}: ${unreadable} stored answer(s) did not parse and were left out`);
   }
   return readable;
+}
+
+/**
+ * Every stored answer of a session's students that still parses, by student and in order;
+ * with `receivedBy`, only those the server had received by then.
+ */
+export async function readSessionAnswers(db: Database, classSessionId: string, receivedBy: Date | null = null): Promise<ReportAnswer[]> {
+  const rows = await db
+    .select(reportColumns)
+    .from(answers)
+    .innerJoin(participants, eq(participants.id, answers.participantId))
+    .where(and(eq(participants.classSessionId, classSessionId), receivedBy === null ? undefined : lte(answers.receivedAt, receivedBy)))
+    .orderBy(asc(answers.participantId), asc(answers.answeredAt));
+  return readableAnswers(classSessionId, rows);
+}
+
+/**
+ * `readSessionAnswers` of several sessions in one query (for building many session summaries at
+ * once), by session; a session without answers has an empty list.
+ */
+export async function readAnswersOfSessions(db: Database, classSessionIds: readonly string[]): Promise<Map<string, ReportAnswer[]>> {
+  const out = new Map<string, ReportAnswer[]>(classSessionIds.map((id) => [id, []]));
+  if (classSessionIds.length === 0) return out;
+  const rows = await db
+    .select({ classSessionId: participants.classSessionId, ...reportColumns })
+    .from(answers)
+    .innerJoin(participants, eq(participants.id, answers.participantId))
+    .where(inArray(participants.classSessionId, [...classSessionIds]))
+    .orderBy(asc(participants.classSessionId), asc(answers.participantId), asc(answers.answeredAt));
+  const bySession = new Map<string, StoredReportAnswer[]>();
+  for (const { classSessionId, ...row } of rows) {
+    const list = bySession.get(classSessionId as string);
+    if (list === undefined) bySession.set(classSessionId as string, [row]);
+    else list.push(row);
+  }
+  for (const [id, list] of bySession) out.set(id, readableAnswers(id, list));
+  return out;
+}
+
+/** `pairingEntries` of several sessions in one query, by session; a session nobody joined has an empty list. */
+export async function pairingEntriesOfSessions(db: Database, classSessionIds: readonly string[]): Promise<Map<string, PairingEntry[]>> {
+  const out = new Map<string, PairingEntry[]>(classSessionIds.map((id) => [id, []]));
+  if (classSessionIds.length === 0) return out;
+  const rows = await db
+    .select({ classSessionId: participants.classSessionId, participantId: participants.id, pairingHash: participants.pairingHash })
+    .from(participants)
+    .where(inArray(participants.classSessionId, [...classSessionIds]))
+    .orderBy(asc(participants.classSessionId), asc(participants.createdAt), asc(participants.id));
+  for (const { classSessionId, ...entry } of rows) out.get(classSessionId as string)?.push(entry);
+  return out;
 }
 
 /** The session as the report describes it. */
@@ -104,13 +148,15 @@ export async function loadClassReportFor(
   session: ClassSessionForReport,
   structure: ModuleStructure,
   sessionAnswers?: readonly ReportAnswer[],
+  entries?: { joined: readonly PairingEntry[]; first: readonly PairingEntry[] | null },
 ): Promise<ClassReport> {
-  const joined = await pairingEntries(db, session.id);
+  const joined = entries?.joined ?? (await pairingEntries(db, session.id));
+  const first = session.followUpOf === null ? null : (entries?.first ?? (await pairingEntries(db, session.followUpOf)));
   return buildClassReport(structure, {
     session: reportSession(session),
     participantIds: joined.map((p) => p.participantId),
     answers: sessionAnswers ?? (await readSessionAnswers(db, session.id)),
-    ...(session.followUpOf !== null && { pairing: { first: await pairingEntries(db, session.followUpOf), followUp: joined } }),
+    ...(first !== null && { pairing: { first, followUp: joined } }),
   });
 }
 

@@ -8,7 +8,8 @@ import { classSessions, organisations } from '@/lib/db/schema';
 import type { DisclosurePolicy } from '@/lib/domain/disclosure';
 import type { DisclosedOfficerResults } from '@/lib/domain/officer-disclosure';
 import type { ResultsSession } from '@/lib/domain/officer-results';
-import { releaseOfficerResults } from '@/lib/domain/officer-release';
+import { releaseOfficerResults, type OfficerRelease, type ReleaseInput } from '@/lib/domain/officer-release';
+import type { SessionSummary } from '@/lib/domain/session-summary';
 import type { DisclosedPositionQuality } from '@/lib/domain/position-quality';
 import type { DisclosedItemQuality } from '@/lib/domain/question-quality';
 import { filterOptions, selectSessions, type FilterOptions } from '@/lib/domain/results-selection';
@@ -66,6 +67,72 @@ export interface LoadOptions {
   structure?: ModuleStructure;
 }
 
+/** The last few releases, by everything they were made from (releaseKey). */
+const RELEASES_KEPT = 16;
+// On globalThis, like the database: a dev server re-evaluating this module keeps one.
+const memo = globalThis as typeof globalThis & {
+  __roadsKillReleases?: Map<string, OfficerRelease>;
+  __roadsKillStructureIds?: WeakMap<ModuleStructure, number>;
+};
+
+/**
+ * Everything releaseOfficerResults reads, as a string: the structure (by identity), the filters,
+ * policy and time zone, and every session as the selection sees it, with the identity of its
+ * summary (session-summaries.ts hands out the same object until the stored row changes).
+ */
+function releaseKey(input: ReleaseInput): string {
+  const structures = (memo.__roadsKillStructureIds ??= new WeakMap());
+  let structureId = structures.get(input.structure);
+  if (structureId === undefined) {
+    structureId = Math.random();
+    structures.set(input.structure, structureId);
+  }
+  const summaryIds = summaryIdentities(input.summaries);
+  const sessions = input.sessions.map((s) =>
+    [s.id, s.organisationId, s.organisationName, s.area, s.moduleId, s.contentVersion, s.mode, s.createdAt.getTime(), s.followUpOf, s.demo, s.closed, summaryIds.get(s.id)].join('|'),
+  );
+  return JSON.stringify([structureId, input.filters, input.policy, input.timeZone, sessions]);
+}
+
+const summaryObjectIds = new WeakMap<SessionSummary, number>();
+let nextSummaryObjectId = 1;
+function summaryIdentities(summaries: ReadonlyMap<string, SessionSummary>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [id, summary] of summaries) {
+    let objectId = summaryObjectIds.get(summary);
+    if (objectId === undefined) {
+      objectId = nextSummaryObjectId++;
+      summaryObjectIds.set(summary, objectId);
+    }
+    out.set(id, objectId);
+  }
+  return out;
+}
+
+/**
+ * releaseOfficerResults, remembered: it is a pure function of its input, so the same input gets
+ * the same release without adding up every summary again (an officer reloading a page over a
+ * thousand sessions). Any change of summary, session, filter or policy is another key. Releases
+ * are never changed after they are made.
+ */
+function rememberedRelease(input: ReleaseInput): OfficerRelease {
+  const releases = (memo.__roadsKillReleases ??= new Map());
+  const key = releaseKey(input);
+  const known = releases.get(key);
+  if (known !== undefined) {
+    releases.delete(key);
+    releases.set(key, known);
+    return known;
+  }
+  const release = releaseOfficerResults(input);
+  releases.set(key, release);
+  for (const old of releases.keys()) {
+    if (releases.size <= RELEASES_KEPT) break;
+    releases.delete(old);
+  }
+  return release;
+}
+
 export async function loadOfficerResults(
   db: Database,
   filters: ResultsFilters,
@@ -79,7 +146,7 @@ export async function loadOfficerResults(
   const ids = [...selection.sessions, ...selection.followUps].map((s) => s.id);
   await refreshSessionSummaries(db, { sessionIds: ids, structure });
   const summaries = await readSessionSummaries(db, ids);
-  const release = releaseOfficerResults({ structure, sessions: all, summaries, filters, policy, timeZone });
+  const release = rememberedRelease({ structure, sessions: all, summaries, filters, policy, timeZone });
   return {
     ...release,
     options: filterOptions(all, timeZone),
