@@ -28,7 +28,7 @@ import { usePlayerModule } from './module-text';
 import { enableOfflineReload } from './offline-support';
 import { stepProgress } from './progress';
 import { ProgressBar } from './ProgressBar';
-import { StepScreen } from './StepScreen';
+import { preloadStepScreens, StepScreen } from './StepScreen';
 import { SyncNotice } from './SyncNotice';
 import { AnswerSync, type SyncStatus } from './sync';
 
@@ -87,7 +87,17 @@ type LiveSession = PlayerSession & { state: ClassSessionStateBody };
  */
 function JourneyPlayer({ first, locale, live }: { first: FirstScreen; locale: Locale; live: LiveSession | null }) {
   const t = useTranslations('Player');
-  const { module: full, failed } = usePlayerModule(first.moduleText);
+  const { module: fetched, failed: moduleFailed } = usePlayerModule(first.moduleText);
+  // The later screens' code too, so a resumed step appears whole, never in two parts that shift.
+  const [screens, setScreens] = useState<'loading' | 'loaded' | 'failed'>('loading');
+  useEffect(() => {
+    const load = () => void preloadStepScreens().then(() => setScreens('loaded'), () => setScreens('failed'));
+    load();
+    window.addEventListener('online', load);
+    return () => window.removeEventListener('online', load);
+  }, []);
+  const full = screens === 'loaded' ? fetched : null;
+  const failed = moduleFailed || screens === 'failed';
   const module = full ?? first.module;
   const storeKey = live ? sessionStoreKey(module.id, live.id) : module.id;
   const joinCode = live?.joinCode;
@@ -108,9 +118,9 @@ function JourneyPlayer({ first, locale, live }: { first: FirstScreen; locale: Lo
   const sync = useMemo(() => (typeof window === 'undefined' ? null : new AnswerSync(storeKey, joinCode)), [storeKey, joinCode]);
   const [syncStatus, setSyncStatus] = useState<SyncStatus>('idle');
 
-  // Once this page has all it needs to open offline, the service worker keeps it.
   const moduleText = first.moduleText;
   const ready = full !== null;
+  // Once all of it is here (the later screens' code included), the worker is told what to keep.
   useEffect(() => {
     if (ready) void enableOfflineReload(moduleText);
   }, [ready, moduleText]);
