@@ -82,7 +82,7 @@ type LiveSession = PlayerSession & { state: ClassSessionStateBody };
 /**
  * The journey. Until the whole module has arrived (usePlayerModule), it shows the server's first
  * screen, inactive (`aria-disabled`, so nothing is pressed before it can work) and, on a device
- * with a saved step, unseen (ResumeMarker.tsx). Both renderings share one tree, so when the
+ * with a saved step, not shown at all (ResumeMarker.tsx). Both renderings share one tree, so when the
  * module arrives on a first visit nothing on the screen moves.
  */
 function JourneyPlayer({ first, locale, live }: { first: FirstScreen; locale: Locale; live: LiveSession | null }) {
@@ -218,28 +218,32 @@ function JourneyPlayer({ first, locale, live }: { first: FirstScreen; locale: Lo
   const firstPaint = full ? {} : { 'data-first-paint': '', 'aria-disabled': true };
   if (live?.state.status === 'closed') {
     return (
-      <div {...firstPaint}>
-        <SessionEnded api={api} state={live.state} />
+      <>
+        <div {...firstPaint}>
+          <SessionEnded api={api} state={live.state} />
+          {syncNotice}
+        </div>
         {unavailable}
-        {syncNotice}
-      </div>
+      </>
     );
   }
   const progress = step.kind === 'intro' ? null : steps ? stepProgress(steps, index) : first.progress;
 
   return (
-    <div {...firstPaint}>
-      {live && <SessionBanner joinCode={live.joinCode} state={live.state} />}
-      {progress && <ProgressBar progress={progress} />}
-      <div data-step={waitingFor ? `waiting-${waitingFor}` : step.kind} data-step-index={index}>
-        {waitingFor ? (
-          <SessionWaiting key={`${waitingFor}-${index}`} waitingFor={waitingFor} />
-        ) : (
-          <StepScreen key={index} step={step} index={index} api={api} hasState={state !== null} />
-        )}
+    <>
+      <div {...firstPaint}>
+        {live && <SessionBanner joinCode={live.joinCode} state={live.state} />}
+        {progress && <ProgressBar progress={progress} />}
+        <div data-step={waitingFor ? `waiting-${waitingFor}` : step.kind} data-step-index={index}>
+          {waitingFor ? (
+            <SessionWaiting key={`${waitingFor}-${index}`} waitingFor={waitingFor} />
+          ) : (
+            <StepScreen key={index} step={step} index={index} api={api} hasState={state !== null} />
+          )}
+        </div>
+        {syncNotice}
       </div>
       {unavailable}
-      {syncNotice}
-    </div>
+    </>
   );
 }
