@@ -174,8 +174,10 @@ function JourneyPlayer({ first, locale, live }: { first: FirstScreen; locale: Lo
   const restart = useCallback(() => writeDeviceState(storeKey, null), [storeKey]);
 
   // A phone that arrives in a class session joins at once, so the teacher sees it counted.
+  // Read afresh: the render right after hydration still has the server's `null`, and a phone
+  // that was already in the session must keep its state.
   useEffect(() => {
-    if (!live || state !== null) return;
+    if (!live || state !== null || readDeviceState(storeKey) !== null) return;
     writeDeviceState(storeKey, fresh);
     void sync?.flush();
   }, [live, state, storeKey, fresh, sync]);
