@@ -27,6 +27,17 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/**
+ * Student pages that hold nothing private: the same for every visitor but for the CSP nonce. Next
+ * sends dynamic pages `no-store`, which keeps them out of the browser's back/forward cache and
+ * out of its HTTP cache. `private, no-cache` still makes every navigation ask the server (a fresh
+ * nonce each time) and lets no shared cache keep the page, but a back or forward step restores
+ * it at once, and the service worker can keep the copy the browser already has (public/sw.js)
+ * instead of fetching the page a second time. A class session's page is left out: its live step
+ * changes under it, and a restored copy would show a step the class has left.
+ */
+const STUDENT_PAGE = new RegExp(`^/(${routing.locales.join('|')})(/(learn|join|support|privacy))?/?$`);
+
 /** Form bodies a page's POST may carry (a form posted without JavaScript, or a Server Action). */
 const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 
@@ -61,6 +72,7 @@ export default async function proxy(request: NextRequest) {
   request.headers.set('content-security-policy', csp);
   const response = handleLocale(request);
   response.headers.set('content-security-policy', csp);
+  if (request.method === 'GET' && STUDENT_PAGE.test(request.nextUrl.pathname)) response.headers.set('Cache-Control', 'private, no-cache');
   return response;
 }
 

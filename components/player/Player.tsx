@@ -17,14 +17,18 @@ import {
   readDeviceState,
   recordAnswer,
   replayKey,
+  sessionStoreKey,
   subscribeDeviceState,
   updateDeviceState,
   writeDeviceState,
   type DeviceState,
 } from './device-state';
+import type { FirstScreen } from './first-screen';
+import { usePlayerModule } from './module-text';
 import { enableOfflineReload } from './offline-support';
+import { stepProgress } from './progress';
 import { ProgressBar } from './ProgressBar';
-import { StepScreen } from './StepScreen';
+import { preloadStepScreens, StepScreen } from './StepScreen';
 import { SyncNotice } from './SyncNotice';
 import { AnswerSync, type SyncStatus } from './sync';
 
@@ -63,44 +67,63 @@ export interface PlayerApi {
   start: () => void;
 }
 
-export function Player({ module, locale, session }: { module: PlayerModule; locale: Locale; session?: PlayerSession }) {
-  return session ? <SessionPlayer module={module} locale={locale} session={session} /> : <JourneyPlayer module={module} locale={locale} live={null} />;
+export function Player({ first, locale, session }: { first: FirstScreen; locale: Locale; session?: PlayerSession }) {
+  return session ? <SessionPlayer first={first} locale={locale} session={session} /> : <JourneyPlayer first={first} locale={locale} live={null} />;
 }
 
 /** In a class session: the session's own store on the device, and the teacher's state followed live. */
-function SessionPlayer({ module, locale, session }: { module: PlayerModule; locale: Locale; session: PlayerSession }) {
-  const { state } = useClassSessionState(session.joinCode, session.initialState, sessionStoreKey(module.id, session.id));
-  return <JourneyPlayer module={module} locale={locale} live={{ ...session, state }} />;
+function SessionPlayer({ first, locale, session }: { first: FirstScreen; locale: Locale; session: PlayerSession }) {
+  const { state } = useClassSessionState(session.joinCode, session.initialState, sessionStoreKey(first.module.id, session.id));
+  return <JourneyPlayer first={first} locale={locale} live={{ ...session, state }} />;
 }
 
 type LiveSession = PlayerSession & { state: ClassSessionStateBody };
 
-/** One store per module on your own, one per class session in a class: a device may be in several. */
-function sessionStoreKey(moduleId: string, sessionId: string): string {
-  return `${moduleId}@${sessionId}`;
-}
-
-function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale: Locale; live: LiveSession | null }) {
+/**
+ * The journey. Until the whole module has arrived (usePlayerModule), it shows the server's first
+ * screen, inactive (`aria-disabled`, so nothing is pressed before it can work) and, on a device
+ * with a saved step, not shown at all (ResumeMarker.tsx). Both renderings share one tree, so when the
+ * module arrives on a first visit nothing on the screen moves.
+ */
+function JourneyPlayer({ first, locale, live }: { first: FirstScreen; locale: Locale; live: LiveSession | null }) {
   const t = useTranslations('Player');
+  const { module: fetched, failed: moduleFailed } = usePlayerModule(first.moduleText);
+  // The later screens' code too, so a resumed step appears whole, never in two parts that shift.
+  const [screens, setScreens] = useState<'loading' | 'loaded' | 'failed'>('loading');
+  useEffect(() => {
+    const load = () => void preloadStepScreens().then(() => setScreens('loaded'), () => setScreens('failed'));
+    load();
+    window.addEventListener('online', load);
+    return () => window.removeEventListener('online', load);
+  }, []);
+  const full = screens === 'loaded' ? fetched : null;
+  const failed = moduleFailed || screens === 'failed';
+  const module = full ?? first.module;
   const storeKey = live ? sessionStoreKey(module.id, live.id) : module.id;
   const joinCode = live?.joinCode;
   const beforeAfter = live?.beforeAfter ?? true;
   const followUp = live?.followUp ?? false;
+  // The server has no saved state: it paints what a new device sees, and so does hydration.
   const state = useSyncExternalStore(
     subscribeDeviceState,
     () => readDeviceState(storeKey),
-    () => undefined,
+    () => null,
   );
+  // A new device's state, made once: its option orders are the ones the server painted.
+  const [fresh] = useState(() => ({ ...newDeviceState(locale), orderSeed: first.orderSeed }));
   // A class does the path its teacher chose; on your own, the core and then, if you choose, the deeper sections.
   const path: JourneyPath = live ? live.path : state?.deeper ? 'full' : 'core';
   const offerDeeper = live === null;
-  const steps = useMemo(() => buildJourney(module, { beforeAfter, followUp, path, offerDeeper }), [module, beforeAfter, followUp, path, offerDeeper]);
+  const steps = useMemo(() => (full ? buildJourney(full, { beforeAfter, followUp, path, offerDeeper }) : null), [full, beforeAfter, followUp, path, offerDeeper]);
   const sync = useMemo(() => (typeof window === 'undefined' ? null : new AnswerSync(storeKey, joinCode)), [storeKey, joinCode]);
   const [syncStatus, setSyncStatus] = useState<SyncStatus>('idle');
 
+  const moduleText = first.moduleText;
+  const ready = full !== null;
+  // Once all of it is here (the later screens' code included), the worker is told what to keep.
   useEffect(() => {
-    void enableOfflineReload();
-  }, []);
+    if (ready) void enableOfflineReload(moduleText);
+  }, [ready, moduleText]);
 
   useEffect(() => {
     if (!sync) return;
@@ -146,40 +169,40 @@ function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale:
   const update = useCallback<PlayerApi['update']>((change) => updateDeviceState(storeKey, change), [storeKey]);
   const start = useCallback(() => {
     const existing = readDeviceState(storeKey);
-    writeDeviceState(storeKey, existing ? { ...existing, position: Math.max(existing.position, 1) } : { ...newDeviceState(locale), position: 1 });
-  }, [storeKey, locale]);
+    writeDeviceState(storeKey, existing ? { ...existing, position: Math.max(existing.position, 1) } : { ...fresh, position: 1 });
+  }, [storeKey, fresh]);
   const restart = useCallback(() => writeDeviceState(storeKey, null), [storeKey]);
 
   // A phone that arrives in a class session joins at once, so the teacher sees it counted.
+  // Read afresh: the render right after hydration still has the server's `null`, and a phone
+  // that was already in the session must keep its state.
   useEffect(() => {
-    if (!live || state !== null) return;
-    writeDeviceState(storeKey, newDeviceState(locale));
+    if (!live || state !== null || readDeviceState(storeKey) !== null) return;
+    writeDeviceState(storeKey, fresh);
     void sync?.flush();
-  }, [live, state, storeKey, locale, sync]);
+  }, [live, state, storeKey, fresh, sync]);
 
-  if (state === undefined) {
-    return (
-      <p className="muted" role="status">
-        {t('loading')}
-      </p>
-    );
-  }
-
-  const answered = new Set(Object.keys(state?.answers ?? {}));
   const followsTeacher = live?.state.mode === 'live';
-  // Live: the teacher's step. Otherwise: where the student was, never past a missing answer.
-  const index = followsTeacher
-    ? Math.min(Math.max(0, live.state.liveStep), steps.length - 1)
-    : state
-      ? resumePosition(steps, state.position, answered)
-      : 0;
-  const step: JourneyStep = steps[index] ?? { kind: 'intro' };
+  let index: number;
+  let step: JourneyStep;
+  let waitingFor: 'start' | 'next' | null;
+  if (steps) {
+    const answered = new Set(Object.keys(state?.answers ?? {}));
+    // Live: the teacher's step. Otherwise: where the student was, never past a missing answer.
+    index = followsTeacher ? Math.min(Math.max(0, live.state.liveStep), steps.length - 1) : state ? resumePosition(steps, state.position, answered) : 0;
+    step = steps[index] ?? { kind: 'intro' };
+    // Live: the lobby before the teacher starts, and a pause once this phone has done the step.
+    waitingFor = !followsTeacher ? null : index === 0 ? 'start' : state !== null && state.position > index ? 'next' : null;
+  } else {
+    ({ index, step } = first);
+    waitingFor = first.waitingForStart ? 'start' : null;
+  }
   const api: PlayerApi = {
     module,
     joinCode: live?.joinCode ?? null,
     beforeAfter,
     followUp,
-    state: state ?? newDeviceState(locale),
+    state: state ?? fresh,
     record,
     next,
     update,
@@ -188,29 +211,41 @@ function JourneyPlayer({ module, locale, live }: { module: PlayerModule; locale:
   };
 
   const syncNotice = state !== null && <SyncNotice status={syncStatus} pending={state.outbox.length} />;
+  // The module could not be fetched (offline, before any copy was kept): say so, and try again online.
+  const unavailable = failed && !full && (
+    <p className="muted" role="status" data-module-unavailable="">
+      {t('loading')}
+    </p>
+  );
+  const firstPaint = full ? {} : { 'data-first-paint': '', 'aria-disabled': true };
   if (live?.state.status === 'closed') {
     return (
-      <div>
-        <SessionEnded api={api} state={live.state} />
-        {syncNotice}
-      </div>
+      <>
+        <div {...firstPaint}>
+          <SessionEnded api={api} state={live.state} />
+          {syncNotice}
+        </div>
+        {unavailable}
+      </>
     );
   }
-  // Live: the lobby before the teacher starts, and a pause once this phone has done the step.
-  const waitingFor = !followsTeacher ? null : index === 0 ? 'start' : state !== null && state.position > index ? 'next' : null;
+  const progress = step.kind === 'intro' ? null : steps ? stepProgress(steps, index) : first.progress;
 
   return (
-    <div>
-      {live && <SessionBanner joinCode={live.joinCode} state={live.state} />}
-      {step.kind !== 'intro' && <ProgressBar steps={steps} index={index} />}
-      <div data-step={waitingFor ? `waiting-${waitingFor}` : step.kind} data-step-index={index}>
-        {waitingFor ? (
-          <SessionWaiting key={`${waitingFor}-${index}`} waitingFor={waitingFor} />
-        ) : (
-          <StepScreen key={index} step={step} index={index} api={api} hasState={state !== null} />
-        )}
+    <>
+      <div {...firstPaint}>
+        {live && <SessionBanner joinCode={live.joinCode} state={live.state} />}
+        {progress && <ProgressBar progress={progress} />}
+        <div data-step={waitingFor ? `waiting-${waitingFor}` : step.kind} data-step-index={index}>
+          {waitingFor ? (
+            <SessionWaiting key={`${waitingFor}-${index}`} waitingFor={waitingFor} />
+          ) : (
+            <StepScreen key={index} step={step} index={index} api={api} hasState={state !== null} />
+          )}
+        </div>
+        {syncNotice}
       </div>
-      {syncNotice}
-    </div>
+      {unavailable}
+    </>
   );
 }

@@ -1,12 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { sectionProgress, type JourneyStep } from '@/lib/domain/journey';
+import type { StepProgress } from './progress';
 
-export function ProgressBar({ steps, index }: { steps: readonly JourneyStep[]; index: number }) {
+export function ProgressBar({ progress: { percent, within } }: { progress: StepProgress }) {
   const t = useTranslations('Player');
-  const percent = Math.round((index / Math.max(1, steps.length - 1)) * 100);
-  const within = sectionProgress(steps, index);
   return (
     <div className="progress">
       <div className="progress__label">

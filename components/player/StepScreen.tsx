@@ -1,41 +1,38 @@
 'use client';
 
+import { lazy, Suspense } from 'react';
 import type { JourneyStep } from '@/lib/domain/journey';
-import { ScenarioScreen } from '@/components/scenario/ScenarioScreen';
 import type { PlayerApi } from './Player';
-import { AttitudeScreen } from './screens/AttitudeScreen';
-import { DeeperOfferScreen } from './screens/DeeperOfferScreen';
-import { FactScreen } from './screens/FactScreen';
 import { IntroScreen } from './screens/IntroScreen';
-import { ItemScreen } from './screens/ItemScreen';
-import { PlanScreen } from './screens/PlanScreen';
-import { SectionScreen } from './screens/SectionScreen';
-import { SummaryScreen } from './screens/SummaryScreen';
+import type StepScreensComponent from './StepScreens';
 
 export interface StepProps {
   index: number;
   api: PlayerApi;
 }
 
+/**
+ * The screens after the intro, fetched apart from the page's first scripts: the intro paints and
+ * works without them, and the player loads them (`preloadStepScreens`) with the module's text,
+ * before the service worker is told what to keep for offline use. Once loaded they render
+ * directly, never through a Suspense fallback, so a screen never appears in two steps and shifts
+ * what is below it. Until then (a screen the server painted, while the page hydrates) React's
+ * `lazy` renders the server's HTML and waits for the code.
+ */
+let loaded: typeof StepScreensComponent | null = null;
+const LazyStepScreens = lazy(() => import('./StepScreens'));
+
+export function preloadStepScreens(): Promise<unknown> {
+  return import('./StepScreens').then((m) => (loaded = m.default));
+}
+
 export function StepScreen({ step, index, api, hasState }: StepProps & { step: JourneyStep; hasState: boolean }) {
-  switch (step.kind) {
-    case 'intro':
-      return <IntroScreen api={api} resumable={hasState} />;
-    case 'section':
-      return <SectionScreen section={step.section} index={index} api={api} />;
-    case 'attitude':
-      return <AttitudeScreen itemId={step.itemId} phase={step.phase} index={index} api={api} />;
-    case 'item':
-      return <ItemScreen itemId={step.itemId} phase={step.phase} index={index} api={api} />;
-    case 'fact':
-      return <FactScreen factId={step.factId} index={index} api={api} />;
-    case 'scenario':
-      return <ScenarioScreen scenarioId={step.scenarioId} index={index} api={api} />;
-    case 'plan':
-      return <PlanScreen index={index} api={api} />;
-    case 'deeper-offer':
-      return <DeeperOfferScreen index={index} api={api} />;
-    case 'summary':
-      return <SummaryScreen api={api} />;
-  }
+  if (step.kind === 'intro') return <IntroScreen api={api} resumable={hasState} />;
+  const Screens = loaded;
+  if (Screens) return <Screens step={step} index={index} api={api} />;
+  return (
+    <Suspense fallback={null}>
+      <LazyStepScreens step={step} index={index} api={api} />
+    </Suspense>
+  );
 }

@@ -48,7 +48,13 @@ const PREFIX = 'rk:v1:';
 const listeners = new Set<() => void>();
 const cache = new Map<string, DeviceState | null>();
 
-function storageKey(moduleId: string): string {
+/** One store per module on your own, one per class session in a class: a device may be in several. */
+export function sessionStoreKey(moduleId: string, sessionId: string): string {
+  return `${moduleId}@${sessionId}`;
+}
+
+/** The localStorage key of one journey's state: also read before the first paint (ResumeMarker.tsx). */
+export function deviceStorageKey(moduleId: string): string {
   return `${PREFIX}${moduleId}`;
 }
 
@@ -82,7 +88,7 @@ function isDeviceState(value: unknown): value is DeviceState {
 }
 
 export function readDeviceState(moduleId: string): DeviceState | null {
-  const key = storageKey(moduleId);
+  const key = deviceStorageKey(moduleId);
   if (cache.has(key)) return cache.get(key) ?? null;
   let state: DeviceState | null = null;
   try {
@@ -109,7 +115,7 @@ function upgrade(saved: DeviceState & { pairingCode?: unknown }): DeviceState {
 }
 
 export function writeDeviceState(moduleId: string, state: DeviceState | null): void {
-  const key = storageKey(moduleId);
+  const key = deviceStorageKey(moduleId);
   cache.set(key, state);
   try {
     if (state) window.localStorage.setItem(key, JSON.stringify(state));

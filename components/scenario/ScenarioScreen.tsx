@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import type { StepProps } from '@/components/player/StepScreen';
-import { Reveal, useMotion } from '@/components/ui/Reveal';
+import { Reveal } from '@/components/ui/Reveal';
 import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import type { PlayerScenario, PlayerScenarioNode } from '@/lib/content/player';
 import { deviceOptionOrder } from '@/lib/domain/shuffle';
@@ -136,16 +136,12 @@ function saysAlready(title: string | undefined, text: string, question: string):
 
 /**
  * What a choice led to arrives a moment after "You chose …", so the two read as cause and
- * effect. With "reduce motion" it is simply there.
+ * effect (a CSS animation, `.decision-consequence` in global.css). With "reduce motion" it is
+ * simply there.
  */
 function Consequence({ animate, children }: { animate: boolean; children: ReactNode }) {
-  const motion = useMotion();
-  if (!motion || !animate) return <>{children}</>;
-  return (
-    <motion.MoveFrom className="decision-consequence" from={{ opacity: 0, y: 16 }} to={{ opacity: 1, y: 0 }} delay={0.25} duration={0.45}>
-      {children}
-    </motion.MoveFrom>
-  );
+  if (!animate) return <>{children}</>;
+  return <div className="decision-consequence">{children}</div>;
 }
 
 function Decision({

@@ -1,8 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useState, useSyncExternalStore } from 'react';
-import { SummaryScreen } from '@/components/player/screens/SummaryScreen';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import type { PlayerApi } from '@/components/player/Player';
 import type { ClassSessionStateBody } from '@/lib/api/class-session-schemas';
 import { PrimaryAction } from '@/components/ui/PrimaryAction';
@@ -10,6 +9,9 @@ import { ScreenHeading } from '@/components/ui/ScreenHeading';
 import { Link } from '@/i18n/navigation';
 
 const noSubscription = () => () => {};
+
+/** Only a student who asks for it sees the summary: its code is not part of the page's first load. */
+const SummaryScreen = lazy(() => import('@/components/player/screens/SummaryScreen').then((m) => ({ default: m.SummaryScreen })));
 
 type Closing = { reason: 'teacher' } | { reason: 'time' | 'inactive'; at: string };
 
@@ -35,7 +37,13 @@ export function SessionEnded({ api, state }: { api: PlayerApi; state: ClassSessi
     () => (closing.reason === 'teacher' ? null : new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(closing.at))),
     () => null,
   );
-  if (showSummary) return <SummaryScreen api={api} />;
+  if (showSummary) {
+    return (
+      <Suspense fallback={null}>
+        <SummaryScreen api={api} />
+      </Suspense>
+    );
+  }
   const answered = Object.keys(api.state.answers).length;
   const unsent = api.state.refused.length;
   return (

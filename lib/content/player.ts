@@ -4,7 +4,7 @@
  */
 import type { Locale } from '@/i18n/routing';
 import { getModule, type LoadedModule } from './load';
-import { buildJourney } from '@/lib/domain/journey';
+import { buildJourney, type JourneyStep } from '@/lib/domain/journey';
 import { pictureNodeKey } from './pictures';
 import { estimateJourney } from './reading-time';
 import type { AttitudeConstruct, ConsiderationId, Depth, FactGuess, ItemKind, Phase, PicturePerson, PictureProp, Teaches } from './schema';
@@ -237,4 +237,34 @@ export async function getPlayerModule(locale: Locale): Promise<PlayerModule> {
     built.set(key, module);
   }
   return module;
+}
+
+/**
+ * Where the phone fetches the whole module's text: named by its content version, so every cache
+ * may keep it for good (app/[locale]/learn/content/[version]/route.ts, public/sw.js).
+ */
+export function playerModulePath(locale: Locale, version: string): string {
+  return `/${locale}/learn/content/${encodeURIComponent(version)}`;
+}
+
+/**
+ * The module reduced to what one screen shows, for the page's first screen: the whole module is
+ * about 80 KB of text, and sent as a client component's props it filled the page's HTML twice
+ * over (once as the screen, once as React's copy of the props). The rest arrives as
+ * `playerModulePath`, fetched once and cached by its version.
+ */
+export function playerModuleFor(module: PlayerModule, step: JourneyStep): PlayerModule {
+  if (step.kind === 'summary') return module;
+  const scenarios = step.kind === 'scenario' ? module.scenarios.filter((s) => s.id === step.scenarioId) : [];
+  // A story's ending points to facts and key considerations (components/scenario/ScenarioEnding.tsx).
+  const pointedTo = new Set<string>(scenarios.flatMap((s) => Object.values(s.nodes).flatMap((n) => (n.kind === 'ending' ? [...n.pointsTo.facts, ...n.pointsTo.considerations] : []))));
+  return {
+    ...module,
+    considerations: module.considerations.filter((k) => pointedTo.has(k.id)),
+    facts: module.facts.filter((f) => (step.kind === 'fact' && f.id === step.factId) || pointedTo.has(f.id)),
+    items: step.kind === 'item' ? module.items.filter((i) => i.id === step.itemId) : [],
+    attitudeItems: step.kind === 'attitude' ? module.attitudeItems.filter((a) => a.id === step.itemId) : [],
+    scenarios,
+    plans: step.kind === 'plan' ? module.plans : [],
+  };
 }

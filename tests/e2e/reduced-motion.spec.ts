@@ -2,9 +2,17 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { completeStep, currentStep } from './support/journey';
 
-/** Elements framer-motion is animating or has animated carry inline opacity/transform styles. */
+/**
+ * Elements that animate: a CSS animation on them (a screen's fade and rise), a Web Animation
+ * (the real figure's marker), or an inline opacity/transform style from script.
+ */
 async function animatedElements(page: Page): Promise<number> {
-  return page.locator('[style*="transform"], [style*="opacity"]').count();
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('body *')].filter(
+        (el) => getComputedStyle(el).animationName !== 'none' || el.getAnimations().length > 0 || /transform|opacity/.test(el.getAttribute('style') ?? ''),
+      ).length,
+  );
 }
 
 async function playUntilFeedbackShown(page: Page): Promise<void> {

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import { Reveal, useMotion } from '@/components/ui/Reveal';
+import { Reveal } from '@/components/ui/Reveal';
+import { useEntrance } from '@/components/ui/motion';
 import type { AnswerResponse } from '@/lib/api/schemas';
 import type { PlayerFact } from '@/lib/content/player';
 import { guessGap } from '@/lib/domain/guess-gap';
@@ -71,37 +72,28 @@ const withUnit = (value: number, unit: string | undefined) => (unit ? `${value} 
 /** "You guessed 5. The real figure is 17: 12 higher than your guess", and the two on one scale. */
 function NumberGap({ fact, scale, guess }: { fact: PlayerFact; scale: NumberGuess; guess: number }) {
   const t = useTranslations('Player.fact.gap');
-  const motion = useMotion();
   const gap = guessGap(guess, scale.answer, scale);
   const values = { guess: withUnit(guess, fact.unit), real: withUnit(scale.answer, fact.unit), difference: gap.difference };
   const left = Math.min(gap.guessAt, gap.realAt);
   const width = Math.abs(gap.realAt - gap.guessAt);
   // The real figure's marker leaves the guess and travels to where the real figure is; with
-  // "reduce motion" (or before framer-motion arrives) it is simply there.
-  const real = <span>{t('realMarker', { real: scale.answer })}</span>;
+  // "reduce motion" (or before the script runs) it is simply there.
+  const travel = { delay: 300, duration: 600 };
+  const span = useEntrance<HTMLDivElement>([{ left: `${gap.guessAt}%`, width: '0%' }, { left: `${left}%`, width: `${width}%` }], travel);
+  const marker = useEntrance<HTMLDivElement>([{ left: `${gap.guessAt}%` }, { left: `${gap.realAt}%` }], travel);
   return (
     <div className="guess-gap" data-guess-gap={gap.direction}>
       <p className="guess-gap__words">{t(gap.direction, values)}</p>
       <div aria-hidden="true">
         <div className="guess-gap__track">
           <div className="guess-gap__line" />
-          {motion ? (
-            <motion.MoveFrom className="guess-gap__span" from={{ left: `${gap.guessAt}%`, width: '0%' }} to={{ left: `${left}%`, width: `${width}%` }} delay={0.3} />
-          ) : (
-            <div className="guess-gap__span" style={{ left: `${left}%`, width: `${width}%` }} />
-          )}
+          <div ref={span} className="guess-gap__span" style={{ left: `${left}%`, width: `${width}%` }} />
           <div className={`guess-gap__marker guess-gap__marker--guess${alignAt(gap.guessAt)}`} style={{ left: `${gap.guessAt}%` }}>
             <span>{t('guessMarker', { guess })}</span>
           </div>
-          {motion ? (
-            <motion.MoveFrom className={`guess-gap__marker guess-gap__marker--real${alignAt(gap.realAt)}`} from={{ left: `${gap.guessAt}%` }} to={{ left: `${gap.realAt}%` }} delay={0.3}>
-              {real}
-            </motion.MoveFrom>
-          ) : (
-            <div className={`guess-gap__marker guess-gap__marker--real${alignAt(gap.realAt)}`} style={{ left: `${gap.realAt}%` }}>
-              {real}
-            </div>
-          )}
+          <div ref={marker} className={`guess-gap__marker guess-gap__marker--real${alignAt(gap.realAt)}`} style={{ left: `${gap.realAt}%` }}>
+            <span>{t('realMarker', { real: scale.answer })}</span>
+          </div>
         </div>
         <div className="guess-gap__ends">
           <span>{scale.min}</span>

@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
+import { firstScreen } from '@/components/player/first-screen';
 import { Player } from '@/components/player/Player';
+import { sessionStoreKey } from '@/components/player/device-state';
+import { ResumeMarker } from '@/components/player/ResumeMarker';
 import { JoinForm } from '@/components/session/JoinForm';
 import { SessionNotOpen } from '@/components/session/SessionNotOpen';
 import { redirect } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { getPlayerModule } from '@/lib/content/player';
 import { lookUpJoinCode } from '@/lib/server/class-session-access';
+import { buildJourney } from '@/lib/domain/journey';
 import { sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { notOpenYet } from '@/lib/domain/session-lifecycle';
 import { sessionState } from '@/lib/server/class-sessions';
@@ -37,12 +41,19 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/sessi
   const now = new Date();
   if (session.opensAt !== null && notOpenYet(session, now)) return <SessionNotOpen opensAt={session.opensAt} locale={locale} />;
   const [module, messages] = await Promise.all([getPlayerModule(locale), getMessages()]);
+  const options = sessionJourneyOptions(session);
+  const initialState = sessionState(session, now);
+  // What the server knows: the lobby or the class's step when live, the intro when self-paced.
+  const live = initialState.mode === 'live';
+  const steps = buildJourney(module, { ...options, offerDeeper: false });
+  const at = live ? initialState.liveStep : 0;
   return (
     <NextIntlClientProvider messages={{ Common: messages.Common, Player: messages.Player, Session: messages.Session }}>
+      <ResumeMarker storeKey={sessionStoreKey(module.id, session.id)} />
       <Player
-        module={module}
+        first={firstScreen(module, locale, steps, at, live && at <= 0)}
         locale={locale}
-        session={{ id: session.id, joinCode: session.joinCode, ...sessionJourneyOptions(session), initialState: sessionState(session, now) }}
+        session={{ id: session.id, joinCode: session.joinCode, ...options, initialState }}
       />
     </NextIntlClientProvider>
   );
