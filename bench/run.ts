@@ -42,6 +42,17 @@ let failed = false;
 const want = (name: string) => !only || only.has(name);
 const fmt = (n: number | null | undefined, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
 
+/** A bench that exports a function (bench/run-one.ts): its table as it formats it, under a heading. */
+async function tableBench(name: 'throughput' | 'officer', label: string, heading: string): Promise<void> {
+  const out = path.join(dir, `${name}.json`);
+  const r = await run(label, tsx, ['--conditions=react-server', 'bench/run-one.ts', name, out]);
+  timings.push(`${name} ${r.seconds.toFixed(0)} s`);
+  failed ||= !r.ok;
+  const figures = readJson<{ table: string }>(out);
+  lines.push('', heading, '');
+  lines.push(figures ? figures.table : 'FAILED: no figures (see the output above)');
+}
+
 const build = await run('build (only if the sources changed)', process.execPath, ['scripts/build-if-changed.mjs']);
 if (!build.ok) process.exit(1);
 
@@ -68,13 +79,11 @@ if (want('pages')) {
 }
 
 if (want('throughput')) {
-  const out = path.join(dir, 'throughput.json');
-  const r = await run('answer throughput against the no-op route', tsx, ['--conditions=react-server', 'bench/run-one.ts', 'throughput', out]);
-  timings.push(`throughput ${r.seconds.toFixed(0)} s`);
-  failed ||= !r.ok;
-  const figures = readJson<{ table: string }>(out);
-  lines.push('', '### Answer throughput: batches of 10 fresh answers over 50 connections, against a no-op route in the same build', '');
-  lines.push(figures ? figures.table : 'FAILED: no figures (see the output above)');
+  await tableBench(
+    'throughput',
+    'answer throughput against the no-op route',
+    '### Answer throughput: batches of 10 fresh answers over 50 connections, against a no-op route in the same build',
+  );
 }
 
 if (want('live')) {
@@ -95,13 +104,11 @@ if (want('live')) {
 }
 
 if (want('officer')) {
-  const out = path.join(dir, 'officer.json');
-  const r = await run("officers' results at 64k, 256k and 1M answers", tsx, ['--conditions=react-server', 'bench/run-one.ts', 'officer', out]);
-  timings.push(`officer ${r.seconds.toFixed(0)} s`);
-  failed ||= !r.ok;
-  const figures = readJson<{ table: string }>(out);
-  lines.push('', "### Officers' results over a county's answers (growth: time ∝ answers^e between sizes; 1 is linear)", '');
-  lines.push(figures ? figures.table : 'FAILED: no figures (see the output above)');
+  await tableBench(
+    'officer',
+    "officers' results at 64k, 256k and 1M answers",
+    "### Officers' results over a county's answers (growth: time ∝ answers^e between sizes; 1 is linear)",
+  );
 }
 
 console.log(`\n## npm run bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end`);

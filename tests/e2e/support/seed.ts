@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import type { AnswerResponse } from '@/lib/api/schemas';
+import type { Answer, AnswerResponse } from '@/lib/api/schemas';
+import type { DeviceState } from '@/components/player/device-state';
 import { answerKey, buildJourney, stepAnswerKey, type JourneyPath, type JourneyStep } from '@/lib/domain/journey';
 import { checkResponse, resolveAnswerTarget } from '@/lib/domain/scoring';
 import { contentVersion as versionOf } from '@/lib/content/version';
@@ -19,30 +20,9 @@ import type { Locale } from './journey';
 
 export type { JourneyStep };
 
-interface SeededAnswer {
-  id: string;
-  itemId: string;
-  phase: 'before' | 'main' | 'after' | 'followup';
-  response: AnswerResponse;
-  confidence?: number;
-  contentVersion: string;
-  answeredAt: string;
-}
-
-export interface SeededState {
-  participantId: string;
-  orderSeed: string;
-  participantCreated: boolean;
-  locale: Locale;
-  position: number;
-  answers: Record<string, SeededAnswer>;
-  outbox: string[];
-  refused: string[];
-  scenarioPaths: Record<string, string[]>;
-  revealed: string[];
-  ownPlans: { if: string; then: string }[];
-  deeper?: boolean;
-}
+/** The player's own device state and answers: the seeded phone is exactly what a walk leaves. */
+type SeededAnswer = Answer;
+export type SeededState = DeviceState;
 
 export interface SeedOptions {
   locale?: Locale;
