@@ -55,6 +55,18 @@ describe('session summaries', () => {
     );
   });
 
+  it('merge three or more in one total without changing the summaries merged', () => {
+    const whole = syntheticClass(structure, seededRandom(11), 24);
+    const thirds = [0, 1, 2].map((i) => summaryOf(whole.participantIds.slice(i * 8, i * 8 + 8), whole.answers));
+    const before = JSON.stringify(thirds);
+    const merged = mergeSummaries(thirds);
+    expect(JSON.stringify(thirds)).toBe(before);
+    expect(rounded(merged)).toEqual({ ...(rounded(summaryOf(whole.participantIds, whole.answers)) as object), noiseKey: '' });
+    // Merging again from the same inputs gives the same total: nothing of one merge leaks into the next.
+    expect(mergeSummaries(thirds)).toEqual(merged);
+    expect(mergeSummaries([])).toEqual({ ...merged, headline: { joined: 0, started: 0, finished: 0 }, items: {}, facts: {}, scenarios: {}, change: { knowledge: { nBefore: 0, nAfter: 0, nMatched: 0, sumBefore: 0, sumAfter: 0, sumSquaredChange: 0 }, constructs: {} }, plans: { answered: 0, picked: {}, ownPlanWriters: 0 }, followUp: null, positions: {} });
+  });
+
   it('survive the trip through JSON and the stored-summary schema', () => {
     const whole = syntheticClass(structure, seededRandom(7), 25);
     const summary = summaryOf(whole.participantIds, whole.answers);

@@ -18,7 +18,7 @@ import type { ModuleStructure, Phase } from '@/lib/content/schema';
 import type { ClassReport, MeasureChange, ReportAnswer } from './class-report';
 import { sessionNoiseKey } from './cell-key';
 import { answerKey } from './journey';
-import { addPositionCounts, countPositions, type PositionCounts } from './position-effect';
+import { countPositions, type PositionCounts } from './position-effect';
 
 /**
  * Bump when the shape changes: stored summaries of another format are rebuilt, unless frozen.
@@ -226,12 +226,6 @@ export function summariseSession(
 // ---------------------------------------------------------------------------------------------
 // Merging
 
-function addCounts(a: Counts, b: Counts): Counts {
-  const out: Counts = { ...a };
-  for (const [key, value] of Object.entries(b)) out[key] = (out[key] ?? 0) + value;
-  return out;
-}
-
 export function addMeasure(a: MeasureSums, b: MeasureSums): MeasureSums {
   return {
     nBefore: a.nBefore + b.nBefore,
@@ -240,42 +234,6 @@ export function addMeasure(a: MeasureSums, b: MeasureSums): MeasureSums {
     sumBefore: a.sumBefore + b.sumBefore,
     sumAfter: a.sumAfter + b.sumAfter,
     sumSquaredChange: a.sumSquaredChange + b.sumSquaredChange,
-  };
-}
-
-function addCorrelation(a: CorrelationSums, b: CorrelationSums): CorrelationSums {
-  return { n: a.n + b.n, sx: a.sx + b.sx, sr: a.sr + b.sr, srr: a.srr + b.srr, sxr: a.sxr + b.sxr };
-}
-
-function addRecords<T>(a: Record<string, T>, b: Record<string, T>, add: (x: T, y: T) => T): Record<string, T> {
-  const out: Record<string, T> = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const existing = out[key];
-    out[key] = existing === undefined ? value : add(existing, value);
-  }
-  return out;
-}
-
-function addItem(a: ItemSummary, b: ItemSummary): ItemSummary {
-  return {
-    answered: a.answered + b.answered,
-    correct: a.correct + b.correct,
-    misconceptions: addCounts(a.misconceptions, b.misconceptions),
-    confidentErrors: a.confidentErrors + b.confidentErrors,
-    discrimination: addCorrelation(a.discrimination, b.discrimination),
-  };
-}
-
-function addFollowUp(a: FollowUpSummary | null, b: FollowUpSummary | null): FollowUpSummary | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return {
-    joined: a.joined + b.joined,
-    started: a.started + b.started,
-    paired: a.paired + b.paired,
-    retrieval: addMeasure(a.retrieval, b.retrieval),
-    intention: addMeasure(a.intention, b.intention),
-    intentionSinceAfter: addMeasure(a.intentionSinceAfter, b.intentionSinceAfter),
   };
 }
 
@@ -296,39 +254,109 @@ export function emptySummary(): SessionSummary {
 
 /** The summary of several sessions: every count and sum added. */
 export function mergeSummaries(summaries: readonly SessionSummary[]): SessionSummary {
-  return summaries.reduce(
-    (a, b) => ({
-      format: SESSION_SUMMARY_FORMAT,
-      noiseKey: '',
-      headline: {
-        joined: a.headline.joined + b.headline.joined,
-        started: a.headline.started + b.headline.started,
-        finished: a.headline.finished + b.headline.finished,
-      },
-      items: addRecords(a.items, b.items, addItem),
-      facts: addRecords(a.facts, b.facts, (x, y) => ({
-        answered: x.answered + y.answered,
-        correct: x.correct + y.correct,
-        options: addCounts(x.options, y.options),
-      })),
-      scenarios: addRecords(a.scenarios, b.scenarios, (x, y) => ({
-        decisions: addRecords(x.decisions, y.decisions, (p, q) => ({ choices: addCounts(p.choices, q.choices) })),
-        endings: addCounts(x.endings, y.endings),
-      })),
-      change: {
-        knowledge: addMeasure(a.change.knowledge, b.change.knowledge),
-        constructs: addRecords(a.change.constructs, b.change.constructs, addMeasure),
-      },
-      plans: {
-        answered: a.plans.answered + b.plans.answered,
-        picked: addCounts(a.plans.picked, b.plans.picked),
-        ownPlanWriters: a.plans.ownPlanWriters + b.plans.ownPlanWriters,
-      },
-      followUp: addFollowUp(a.followUp, b.followUp),
-      positions: addRecords(a.positions, b.positions, addPositionCounts),
-    }),
-    emptySummary(),
+  // One running total, added into in place: copying the total at every session (as a reduce of
+  // pure adds would) makes a county's merge grow with sessions × keys.
+  const total = emptySummary();
+  for (const summary of summaries) addSummaryInto(total, summary);
+  return total;
+}
+
+/** Adds `b` into `out`, which must be a total of its own (never a stored session's summary). */
+function addSummaryInto(out: SessionSummary, b: SessionSummary): void {
+  out.headline.joined += b.headline.joined;
+  out.headline.started += b.headline.started;
+  out.headline.finished += b.headline.finished;
+  addRecordsInto(out.items, b.items, emptyItem, addItemInto);
+  addRecordsInto(out.facts, b.facts, () => ({ answered: 0, correct: 0, options: {} }), (x, y) => {
+    x.answered += y.answered;
+    x.correct += y.correct;
+    addCountsInto(x.options, y.options);
+  });
+  addRecordsInto(out.scenarios, b.scenarios, () => ({ decisions: {}, endings: {} }), (x, y) => {
+    addRecordsInto(x.decisions, y.decisions, () => ({ choices: {} }), (p, q) => addCountsInto(p.choices, q.choices));
+    addCountsInto(x.endings, y.endings);
+  });
+  addMeasureInto(out.change.knowledge, b.change.knowledge);
+  addRecordsInto(out.change.constructs, b.change.constructs, emptyMeasure, addMeasureInto);
+  out.plans.answered += b.plans.answered;
+  addCountsInto(out.plans.picked, b.plans.picked);
+  out.plans.ownPlanWriters += b.plans.ownPlanWriters;
+  if (b.followUp !== null) {
+    out.followUp ??= emptyFollowUp();
+    addFollowUpInto(out.followUp, b.followUp);
+  }
+  addRecordsInto(
+    out.positions,
+    b.positions,
+    (first) => ({ choice: first.choice, shown: [], chosen: [] }),
+    (x, y) => {
+      addArrayInto(x.shown, y.shown);
+      addArrayInto(x.chosen, y.chosen);
+    },
   );
+}
+
+function addCountsInto(out: Counts, b: Counts): void {
+  for (const key in b) out[key] = (out[key] ?? 0) + (b[key] as number);
+}
+
+function addArrayInto(out: number[], b: readonly number[]): void {
+  for (let p = 0; p < b.length; p += 1) out[p] = (out[p] ?? 0) + (b[p] as number);
+}
+
+function addMeasureInto(out: MeasureSums, b: MeasureSums): void {
+  out.nBefore += b.nBefore;
+  out.nAfter += b.nAfter;
+  out.nMatched += b.nMatched;
+  out.sumBefore += b.sumBefore;
+  out.sumAfter += b.sumAfter;
+  out.sumSquaredChange += b.sumSquaredChange;
+}
+
+/** Adds each of `b`'s entries into `out`'s, starting a key from `empty()` so nothing of `b` is shared. */
+function addRecordsInto<T>(out: Record<string, T>, b: Record<string, T>, empty: (first: T) => T, addInto: (x: T, y: T) => void): void {
+  for (const key in b) {
+    const value = b[key] as T;
+    let existing = out[key];
+    if (existing === undefined) {
+      existing = empty(value);
+      out[key] = existing;
+    }
+    addInto(existing, value);
+  }
+}
+
+const emptyItem = (): ItemSummary => ({ answered: 0, correct: 0, misconceptions: {}, confidentErrors: 0, discrimination: emptyCorrelation() });
+
+function addItemInto(out: ItemSummary, b: ItemSummary): void {
+  out.answered += b.answered;
+  out.correct += b.correct;
+  addCountsInto(out.misconceptions, b.misconceptions);
+  out.confidentErrors += b.confidentErrors;
+  const d = out.discrimination;
+  d.n += b.discrimination.n;
+  d.sx += b.discrimination.sx;
+  d.sr += b.discrimination.sr;
+  d.srr += b.discrimination.srr;
+  d.sxr += b.discrimination.sxr;
+}
+
+const emptyFollowUp = (): FollowUpSummary => ({
+  joined: 0,
+  started: 0,
+  paired: 0,
+  retrieval: emptyMeasure(),
+  intention: emptyMeasure(),
+  intentionSinceAfter: emptyMeasure(),
+});
+
+function addFollowUpInto(out: FollowUpSummary, b: FollowUpSummary): void {
+  out.joined += b.joined;
+  out.started += b.started;
+  out.paired += b.paired;
+  addMeasureInto(out.retrieval, b.retrieval);
+  addMeasureInto(out.intention, b.intention);
+  addMeasureInto(out.intentionSinceAfter, b.intentionSinceAfter);
 }
 
 /** Phases as stored in summary keys, for readers that split `phase:itemId`. */
