@@ -38,6 +38,12 @@ function contentSecurityPolicy(nonce: string): string {
  */
 const STUDENT_PAGE = new RegExp(`^/(${routing.locales.join('|')})(/(learn|join|support|privacy))?/?$`);
 
+/**
+ * The module's text by content version: `public, immutable`, the same for everyone. It carries
+ * no locale cookie, so no shared cache ever stores one person's cookie with it.
+ */
+const MODULE_TEXT = new RegExp(`^/(${routing.locales.join('|')})/learn/content/[^/]+$`);
+
 /** Form bodies a page's POST may carry (a form posted without JavaScript, or a Server Action). */
 const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 
@@ -73,6 +79,7 @@ export default async function proxy(request: NextRequest) {
   const response = handleLocale(request);
   response.headers.set('content-security-policy', csp);
   if (request.method === 'GET' && STUDENT_PAGE.test(request.nextUrl.pathname)) response.headers.set('Cache-Control', 'private, no-cache');
+  if (MODULE_TEXT.test(request.nextUrl.pathname)) response.headers.delete('set-cookie');
   return response;
 }
 

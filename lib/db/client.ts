@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -110,8 +110,25 @@ function pgliteEntry(): string {
   return createRequire(from).resolve('@electric-sql/pglite');
 }
 
+/**
+ * A start killed while its child was making the folder (kill -9, power) leaves the half-made
+ * draft beside the data folder. This process holds the folder's lock, so no other process is
+ * making one now: every draft there is abandoned, and is removed before a new one is made.
+ */
+async function removeAbandonedDrafts(dataDir: string): Promise<void> {
+  const resolved = path.resolve(dataDir);
+  const prefix = `${path.basename(resolved)}.new-`;
+  const siblings = await readdir(path.dirname(resolved)).catch(() => [] as string[]);
+  await Promise.all(
+    siblings
+      .filter((name) => name.startsWith(prefix) && /^[0-9a-f]{8}$/.test(name.slice(prefix.length)))
+      .map((name) => rm(path.join(path.dirname(resolved), name), { recursive: true, force: true })),
+  );
+}
+
 async function createPgliteFolderApart(dataDir: string): Promise<void> {
   if (existsSync(path.join(dataDir, 'PG_VERSION'))) return;
+  await removeAbandonedDrafts(dataDir);
   const draft = `${path.resolve(dataDir)}.new-${randomBytes(4).toString('hex')}`;
   // CommonJS, with PGlite found from this program's own entry point rather than the working
   // directory, which tests move.

@@ -59,6 +59,25 @@ test('every page carries a nonce-based Content-Security-Policy', async ({ page }
   expect(again.match(/'nonce-([^']+)'/)?.[1]).not.toBe(csp.match(/'nonce-([^']+)'/)?.[1]);
 });
 
+test('the module text is the same for everyone: cached for a year, with no cookie set', async ({ playwright, baseURL }) => {
+  // A fresh client with no locale cookie, as a shared cache in front of the app would be.
+  const client = await playwright.request.newContext({ baseURL });
+  try {
+    // An old or made-up version leads to the current one.
+    const response = await client.get('/pl/learn/content/not-a-version');
+    expect(response.status()).toBe(200);
+    expect(response.url()).toMatch(/\/pl\/learn\/content\/[^/]+$/);
+    expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers()['set-cookie']).toBeUndefined();
+    expect(((await response.json()) as { version: string }).version).toBe(decodeURIComponent(response.url().split('/').at(-1) ?? ''));
+    // A page still sets the locale cookie: only the shared, immutable text goes without.
+    const page = await client.get('/pl/support');
+    expect(page.headers()['set-cookie']).toContain('NEXT_LOCALE=pl');
+  } finally {
+    await client.dispose();
+  }
+});
+
 test('text at 200% still fits a 360-pixel screen without sideways scrolling', async ({ page }) => {
   await page.goto('/en-GB/learn');
   await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
