@@ -26,6 +26,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { inArray, sql } from 'drizzle-orm';
 import { getModule } from '@/lib/content/load';
 import type { ModuleStructure } from '@/lib/content/schema';
@@ -64,6 +66,8 @@ export interface OfficerBenchRow {
   oneOrganisationMs: number;
   /** The teacher's live counts of one session (classCounts), median of 5. */
   liveCountsMs: number;
+  /** Heap kept after the loads, against before the first (both after a full collection). */
+  keptBytes: number;
 }
 
 const ORGANISATIONS = 8;
@@ -199,6 +203,22 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
+/** The heap in use after a full collection (gc reached through V8's flag, so no CLI flag is needed). */
+function settledHeap(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Every engine and size starts with nothing remembered, so its first load and memory are its own. */
+function resetSummaryCaches(): void {
+  const caches = globalThis as typeof globalThis & { __roadsKillSummaryCache?: Map<string, unknown>; __roadsKillReleases?: Map<string, unknown> };
+  caches.__roadsKillSummaryCache?.clear();
+  caches.__roadsKillReleases?.clear();
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function benchEngine(
@@ -219,9 +239,13 @@ async function benchEngine(
     log(`${name}: seeded ${size.sessions} sessions, ${size.answers} answers in ${(seedMs / 1000).toFixed(1)} s`);
     const [, analyzeMs] = options.analyze ? await timed(() => analyzeTables(db)) : [undefined, null];
     await db.delete(sessionSummaries);
+    resetSummaryCaches();
+    const heapBefore = settledHeap();
     const [, firstLoadMs] = await timed(() => loadOfficerResults(db, {}, loadOptions));
     const warm: number[] = [];
     for (let i = 0; i < 5; i += 1) warm.push((await timed(() => loadOfficerResults(db, {}, loadOptions)))[1]);
+    // What the process keeps between loads: the parsed summaries and the remembered release.
+    const keptBytes = settledHeap() - heapBefore;
     // One late answer in one session: one summary to rebuild.
     const [someone] = await db
       .select({ id: participants.id })
@@ -258,6 +282,7 @@ async function benchEngine(
       oneChangedMs,
       oneOrganisationMs,
       liveCountsMs: median(live),
+      keptBytes,
     };
     log(`${name}: ${JSON.stringify(row)}`);
     rows.push(row);
@@ -302,8 +327,8 @@ export function growthExponent(a: { answers: number }, b: { answers: number }, t
 export function formatOfficerTable(rows: OfficerBenchRow[]): string {
   const ms = (n: number | null) => (n === null ? '–' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(0)} ms`);
   const lines = [
-    '| engine | sessions | answers | first load | up to date (median of 5) | one session changed | one organisation | live counts (median of 5) | growth: first / up to date |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| engine | sessions | answers | first load | up to date (median of 5) | one session changed | one organisation | live counts (median of 5) | kept in memory | growth: first / up to date |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   rows.forEach((row, i) => {
     const before = rows[i - 1];
@@ -312,7 +337,7 @@ export function formatOfficerTable(rows: OfficerBenchRow[]): string {
         ? `${growthExponent(before, row, before.firstLoadMs, row.firstLoadMs).toFixed(2)} / ${growthExponent(before, row, before.upToDateMs, row.upToDateMs).toFixed(2)}`
         : '';
     lines.push(
-      `| ${row.engine} | ${row.sessions} | ${row.answers.toLocaleString('en-GB')} | ${ms(row.firstLoadMs)} | ${ms(row.upToDateMs)} | ${ms(row.oneChangedMs)} | ${ms(row.oneOrganisationMs)} | ${ms(row.liveCountsMs)} | ${growth} |`,
+      `| ${row.engine} | ${row.sessions} | ${row.answers.toLocaleString('en-GB')} | ${ms(row.firstLoadMs)} | ${ms(row.upToDateMs)} | ${ms(row.oneChangedMs)} | ${ms(row.oneOrganisationMs)} | ${ms(row.liveCountsMs)} | ${(row.keptBytes / 1024 / 1024).toFixed(1)} MB | ${growth} |`,
     );
   });
   return lines.join('\n');

@@ -184,7 +184,7 @@ interface CachedSummary {
   summary: SessionSummary;
 }
 
-/** At most this many parsed summaries are kept (a county's several years of sessions, some tens of MB). */
+/** At most this many parsed summaries are kept (about 58 KB each parsed, so at most about 290 MB; bench/README.md). */
 const SUMMARY_CACHE_SIZE = 5_000;
 // On globalThis, like the database: a dev server re-evaluating this module keeps one cache.
 const caches = globalThis as typeof globalThis & { __roadsKillSummaryCache?: Map<string, CachedSummary> };
