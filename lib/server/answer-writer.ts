@@ -1,7 +1,7 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
-import type { Database } from '@/lib/db/client';
-import { answerReplays, answers, classSessions, participants, type ClassSessionRow, type NewAnswerReplayRow, type NewAnswerRow } from '@/lib/db/schema';
+import { engineOf, type Database } from '@/lib/db/client';
+import { answerReplays, answers, type ClassSessionRow, type NewAnswerReplayRow, type NewAnswerRow } from '@/lib/db/schema';
+import { participantsWithSessions } from './participants';
 import { settleClosing } from './session-lifecycle';
 
 /**
@@ -166,13 +166,10 @@ export class AnswerWriter {
 
   /** One round: the participants and their sessions in one query, then every row in one insert. */
   private async write(submissions: AnswerSubmission[]): Promise<AnswerWriteResult[]> {
-    const ids = [...new Set(submissions.map((submission) => submission.participantId))];
-    const found = await this.db
-      .select({ id: participants.id, session: classSessions })
-      .from(participants)
-      .leftJoin(classSessions, eq(classSessions.id, participants.classSessionId))
-      .where(ids.length === 1 ? eq(participants.id, ids[0] as string) : inArray(participants.id, ids));
-    const sessionOf = new Map(found.map((row) => [uuidKey(row.id), row.session]));
+    const sessionOf = await participantsWithSessions(
+      this.db,
+      submissions.map((submission) => uuidKey(submission.participantId)),
+    );
 
     // A session that closed by itself is written down before judging (settleClosing touches the
     // database only when a closing fell due). Each submission is judged at its own arrival time,
@@ -245,11 +242,18 @@ export class AnswerWriter {
 
 const writers = new WeakMap<Database, AnswerWriter>();
 
-/** The database's one writer (one queue per database, so every request shares it). */
-export function answerWriterFor(db: Database, options?: AnswerWriterOptions): AnswerWriter {
+/** Writes in flight at once on PostgreSQL: a few of the pool's ten connections (lib/db/client.ts). */
+export const POSTGRES_WRITES_IN_FLIGHT = 4;
+
+/**
+ * The database's one writer (one queue per database, so every request shares it). PGlite runs
+ * one statement at a time, so one write in flight; PostgreSQL overlaps a few, each on its own
+ * pooled connection, so one write's commit (the WAL flush) doesn't hold up the next group.
+ */
+export function answerWriterFor(db: Database): AnswerWriter {
   let writer = writers.get(db);
   if (writer === undefined) {
-    writer = new AnswerWriter(db, options);
+    writer = new AnswerWriter(db, { maxInFlight: engineOf(db) === 'postgres' ? POSTGRES_WRITES_IN_FLIGHT : 1 });
     writers.set(db, writer);
   }
   return writer;
