@@ -53,9 +53,16 @@ const MIGRATION_LOCK_KEY = 7_311_200_416;
 
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
-  return options.engine === 'pglite'
-    ? openPglite(options.dataDir, migrationsFolder)
-    : openPostgres(options.url, migrationsFolder);
+  const handle = await (options.engine === 'pglite' ? openPglite(options.dataDir, migrationsFolder) : openPostgres(options.url, migrationsFolder));
+  engines.set(handle.db, handle.engine);
+  return handle;
+}
+
+const engines = new WeakMap<Database, Engine>();
+
+/** The engine behind a database this module opened; undefined for one opened elsewhere (tests' copies). */
+export function engineOf(db: Database): Engine | undefined {
+  return engines.get(db);
 }
 
 // Each driver is imported only when chosen, so a PostgreSQL deployment never loads PGlite's WASM.

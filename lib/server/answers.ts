@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Answer, AnswerReceipt } from '@/lib/api/schemas';
 import type { ModuleStructure, Phase } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
-import { answerReplays, answers, type NewAnswerReplayRow, type NewAnswerRow } from '@/lib/db/schema';
+import { answerReplays, answers, type ClassSessionRow, type NewAnswerReplayRow, type NewAnswerRow } from '@/lib/db/schema';
 import { answerWindow, checkAnswerTime, clockOffsetMs, correctedAnswerTime, takenBySession } from '@/lib/domain/answer-time';
 import {
   checkReplay,
@@ -16,7 +16,8 @@ import {
   type ResponseProblem,
 } from '@/lib/domain/scoring';
 import type { FailureIssue } from './http';
-import { participantExists, participantWithSession } from './participants';
+import { answerWriterFor, uuidKey, type JudgedRows } from './answer-writer';
+import { participantExists } from './participants';
 
 /** One answer that doesn't fit the content; `path` names the field, e.g. `answers.2.response`. */
 export interface AnswerProblem {
@@ -117,80 +118,83 @@ export async function submitAnswers(
   });
   if (readable.length === 0) return nothingTaken(refusals);
 
-  // A session that closed by itself (idle, or its closing time) is written down before judging.
-  // The participant and its session in one round trip.
-  const found = await participantWithSession(db, body.participantId, now);
-  if (found === undefined) return { ok: false, error: 'unknown_participant' };
-  const { session } = found;
-
-  // Each answer's time on the server's clock, and the window it must fall in.
-  const offset = clockOffsetMs(body.sentAt, now);
-  const window = answerWindow(now, session);
-  const cutoff = session ? closingTime(session) : null;
-  const rows: NewAnswerRow[] = [];
-  const replays: NewAnswerReplayRow[] = [];
+  // Judged against the participant's session once the writer has looked it up, together with
+  // the other requests waiting to be written (lib/server/answer-writer.ts: group commit).
   const late = new Set<string>();
-  for (const { index, answer, target } of readable) {
-    const answeredAt = correctedAnswerTime(answer.answeredAt, offset);
-    const timeProblem = checkAnswerTime(answeredAt, window);
-    if (timeProblem !== null || answeredAt === null) {
-      refusals.set(index, [{ path: `answers.${index}.answeredAt`, problem: timeProblem ?? 'answered_before_open' }]);
-      continue;
-    }
-    // A closed class session takes no more answers. Answers given before it closed (queued
-    // while offline, say) are still stored while the grace period lasts: nothing a student
-    // submitted in time is lost, and a backdated answer can't reach a session closed long ago.
-    if (!takenBySession(answeredAt, cutoff, now)) {
-      late.add(answer.id);
-      continue;
-    }
-    if (answer.replay === true) {
-      replays.push({
+  const timeRefusals = new Map<number, FailureIssue[]>();
+  const judge = (session: ClassSessionRow | null): JudgedRows => {
+    // Judged again from scratch if the writer has to redo this batch on its own.
+    late.clear();
+    timeRefusals.clear();
+    // Each answer's time on the server's clock, and the window it must fall in.
+    const offset = clockOffsetMs(body.sentAt, now);
+    const window = answerWindow(now, session);
+    const cutoff = session ? closingTime(session) : null;
+    const rows: NewAnswerRow[] = [];
+    const replays: NewAnswerReplayRow[] = [];
+    for (const { index, answer, target } of readable) {
+      const answeredAt = correctedAnswerTime(answer.answeredAt, offset);
+      const timeProblem = checkAnswerTime(answeredAt, window);
+      if (timeProblem !== null || answeredAt === null) {
+        timeRefusals.set(index, [{ path: `answers.${index}.answeredAt`, problem: timeProblem ?? 'answered_before_open' }]);
+        continue;
+      }
+      // A closed class session takes no more answers. Answers given before it closed (queued
+      // while offline, say) are still stored while the grace period lasts: nothing a student
+      // submitted in time is lost, and a backdated answer can't reach a session closed long ago.
+      if (!takenBySession(answeredAt, cutoff, now)) {
+        late.add(answer.id);
+        continue;
+      }
+      if (answer.replay === true) {
+        replays.push({
+          id: answer.id,
+          participantId: body.participantId,
+          itemId: answer.itemId,
+          response: answer.response,
+          shownOrder: answer.shownOrder ?? null,
+          contentVersion: answer.contentVersion,
+          answeredAt,
+        });
+        continue;
+      }
+      rows.push({
         id: answer.id,
         participantId: body.participantId,
         itemId: answer.itemId,
+        phase: answer.phase,
         response: answer.response,
+        correct: answer.contentVersion === currentVersion ? scoreResponse(target, answer.response) : null,
+        confidence: answer.confidence ?? null,
         shownOrder: answer.shownOrder ?? null,
         contentVersion: answer.contentVersion,
         answeredAt,
       });
-      continue;
     }
-    rows.push({
-      id: answer.id,
-      participantId: body.participantId,
-      itemId: answer.itemId,
-      phase: answer.phase,
-      response: answer.response,
-      correct: answer.contentVersion === currentVersion ? scoreResponse(target, answer.response) : null,
-      confidence: answer.confidence ?? null,
-      shownOrder: answer.shownOrder ?? null,
-      contentVersion: answer.contentVersion,
-      answeredAt,
-    });
-  }
-  if (rows.length === 0 && replays.length === 0 && late.size === 0) return nothingTaken(refusals);
+    return { rows, replays };
+  };
 
-  // One statement: a conflict on the id or on (participant, item, phase) skips that row
-  // (no conflict target, so every unique constraint counts), and `returning` lists only the
-  // rows actually inserted.
-  const inserted = rows.length === 0 ? [] : await db.insert(answers).values(rows).onConflictDoNothing().returning({ id: answers.id });
-  // Replays go to their own table, so a replay can never take the first choice's place; the
-  // same rule: a second copy of an id, or a second replay of one decision, is skipped.
-  const replayed =
-    replays.length === 0 ? [] : await db.insert(answerReplays).values(replays).onConflictDoNothing().returning({ id: answerReplays.id });
-  const storedIds = new Set([...inserted, ...replayed].map((row) => row.id));
+  const written = await answerWriterFor(db).submit({ participantId: body.participantId, now, judge }, readable.length);
+  if (!written.participant) return { ok: false, error: 'unknown_participant' };
+  for (const [index, issues] of timeRefusals) refusals.set(index, issues);
+  const { judged, storedRows, storedReplays } = written;
+  if (judged.rows.length === 0 && judged.replays.length === 0 && late.size === 0) return nothingTaken(refusals);
 
+  const storedIds = new Set([
+    ...judged.rows.filter((_, i) => storedRows[i] === true).map((row) => uuidKey(row.id)),
+    ...judged.replays.filter((_, i) => storedReplays[i] === true).map((row) => uuidKey(row.id)),
+  ]);
   // The same id twice in one batch is stored once: the first copy is "stored", the rest "duplicate".
   const receipts = body.answers.map((answer, index): SubmitReceipt => {
     const problems = refusals.get(index);
     if (problems) return { id: answer.id, status: 'refused', problems };
     if (late.has(answer.id)) return { id: answer.id, status: 'session_closed' };
-    const stored = storedIds.delete(answer.id);
+    const stored = storedIds.delete(uuidKey(answer.id));
     return { id: answer.id, status: stored ? 'stored' : 'duplicate' };
   });
   // `stored` tells the class's live counts to move on: replays are not in them.
-  return { ok: true, receipts, classSessionId: session?.id ?? null, stored: inserted.length };
+  const stored = storedRows.filter(Boolean).length;
+  return { ok: true, receipts, classSessionId: written.session?.id ?? null, stored };
 }
 
 /** Every answer refused: the batch as a whole fails, 400 if any couldn't be read, else 422. */

@@ -1,10 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { CreateParticipantBody } from '@/lib/api/schemas';
 import type { Database } from '@/lib/db/client';
 import { classSessions, participants, type ClassSessionRow } from '@/lib/db/schema';
 import { pairingHashOrNull } from './pairing';
-import { settleClosing } from './session-lifecycle';
 
 /**
  * Registers a device's random participant id, with the hash of its pairing code. Idempotent: a
@@ -29,22 +28,16 @@ export async function participantExists(db: Database, id: string): Promise<boole
 }
 
 /**
- * A participant and its class session (null when it is in none) in one query; undefined for an
- * unknown participant. With `now`, a session that closed by itself (idle, or its closing time)
- * is written down as closed first, as `sessionOfParticipant` does.
+ * Participants and their class sessions (null when in none) in one query, keyed by id in lower
+ * case (as the database writes a uuid); an unknown participant is missing from the map. The
+ * sessions are as stored: settleClosing writes down a closing that fell due.
  */
-export async function participantWithSession(
-  db: Database,
-  id: string,
-  now?: Date,
-): Promise<{ session: ClassSessionRow | null } | undefined> {
-  const [row] = await db
+export async function participantsWithSessions(db: Database, ids: readonly string[]): Promise<Map<string, ClassSessionRow | null>> {
+  const unique = [...new Set(ids)];
+  const found = await db
     .select({ id: participants.id, session: classSessions })
     .from(participants)
     .leftJoin(classSessions, eq(classSessions.id, participants.classSessionId))
-    .where(eq(participants.id, id))
-    .limit(1);
-  if (!row) return undefined;
-  if (row.session === null || now === undefined) return { session: row.session };
-  return { session: await settleClosing(db, row.session, now) };
+    .where(unique.length === 1 ? eq(participants.id, unique[0] as string) : inArray(participants.id, unique));
+  return new Map(found.map((row) => [row.id.toLowerCase(), row.session]));
 }
