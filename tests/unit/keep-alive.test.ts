@@ -31,7 +31,7 @@ function get(agent: http.Agent): Promise<{ keepAlive: string | undefined; localP
   return new Promise((resolve, reject) => {
     const request = http.get({ host: '127.0.0.1', port, path: '/', agent }, (response) => {
       response.resume();
-      response.on('end', () => resolve({ keepAlive: response.headers['keep-alive'], localPort: request.socket?.localPort }));
+      response.on('end', () => resolve({ keepAlive: response.headers['keep-alive']?.toString(), localPort: request.socket?.localPort }));
     });
     request.on('error', reject);
   });
