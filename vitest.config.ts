@@ -11,8 +11,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * vitest has timings for all of them, go in vitest's own order.
  */
 const LONGEST_FIRST = [
-  'tests/unit/live-attack-live.test.ts',
   'tests/unit/live-attack-large.test.ts',
+  'tests/unit/live-attack-live.test.ts',
   'tests/unit/report-final-attack.test.ts',
   'tests/unit/officer-attack-released.test.ts',
   'tests/unit/live-attack.test.ts',

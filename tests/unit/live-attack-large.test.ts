@@ -15,5 +15,5 @@ describe('the live class view under attack, in whole classes', () => {
     expect(result.examples).toEqual([]);
     expect(result.sureShown).toBeGreaterThan(0);
     expect(result.grown).toBeGreaterThan(0);
-  }, 300_000);
+  }, 600_000);
 });

@@ -12,7 +12,7 @@ describe('the live class view under attack, against rules that leak', () => {
     console.log(summary('old rule', old), '\n  e.g.', old.examples.join('\n  e.g. '));
     expect(old.pinned).toBeGreaterThan(10);
     expect(old.inferred).toBeGreaterThan(5);
-  }, 180_000);
+  }, 600_000);
 
   it('catches a "wrong but very sure" count that bypasses the release, so live-attack-large can fail', async () => {
     const seeds = Array.from({ length: 6 }, (_, i) => 300 + i);
@@ -22,11 +22,11 @@ describe('the live class view under attack, against rules that leak', () => {
     expect(result.pinned).toBeGreaterThan(10);
     expect(result.inferred).toBeGreaterThan(0);
     expect(result.examples.some((e) => e.includes('/wrong-very-sure'))).toBe(true);
-  }, 300_000);
+  }, 600_000);
 
   it('also catches a rule that is not enough: a fresh release, disclosed on its own, after every k more answers', async () => {
     const result = await attackMany([300, 301, 302], 'batches', 'early', [20, 32]);
     console.log(summary('fresh release every k answers', result), '\n  e.g.', result.examples.join('\n  e.g. '));
     expect(result.pinned + result.narrowed).toBeGreaterThan(10);
-  }, 300_000);
+  }, 600_000);
 });
