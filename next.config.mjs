@@ -18,6 +18,12 @@ const nextConfig = {
   // `npm test` type-checks the whole tree (tests included) with tsc before it builds; checking
   // again inside `next build` only doubles the build time on a 2-core machine.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Turbopack writes its cache to .next/cache after every build, so that the next build starts
+    // warm: over a minute on a busy 2-core machine. `npm test` on a fresh clone (CI) would never
+    // read it, so scripts/test.mjs builds with NEXT_BUILD_CACHE=off when there is no cache yet.
+    turbopackFileSystemCacheForBuild: process.env.NEXT_BUILD_CACHE !== 'off',
+  },
   async headers() {
     return [
       {

@@ -61,7 +61,9 @@ function server(port: number, env: Record<string, string | undefined>) {
     command: `node scripts/start.mjs -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/en-GB/privacy`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Every server must be up before any test starts; on a busy 2-core machine the demo server,
+    // which loads its data set first, took over two minutes. Only a hung start costs this long.
+    timeout: 300_000,
     env: { NEXT_TELEMETRY_DISABLED: '1', ...env } as Record<string, string>,
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,

@@ -20,8 +20,11 @@ import { expect, test } from './support/fixtures';
 import { currentStep, messages } from './support/journey';
 
 const serverUrl = postgresServerUrl(process.env.TEST_DATABASE_URL);
-const PORT_A = 3410;
-const PORT_B = 3411;
+// The ports after the config's own three servers (E2E_PORT, +1 PostgreSQL, +2 demo), so that
+// runs on other ports never meet.
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT_A = E2E_PORT + 3;
+const PORT_B = E2E_PORT + 4;
 
 test.skip(!serverUrl, 'needs PostgreSQL: set TEST_DATABASE_URL');
 test.describe.configure({ mode: 'serial', timeout: 180_000 });

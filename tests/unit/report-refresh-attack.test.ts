@@ -9,7 +9,8 @@
  *   answers the one student between them could have given (every figure read as the range it
  *   stands for; an answer is possible if each figure it would move moved consistently);
  * - the integer-program attacker (tests/support/report-attacker.ts) solves for every group of 1
- *   to k−1 students from the final page and CSV together, and from the CSV alone.
+ *   to k−1 students from the final page and CSV together, and from the CSV alone
+ *   (report-final-attack.test.ts, a file of its own so the two run side by side).
  * Against the old rule (reproduced below: head counts and knowledge exact, the rest k = 5 and
  * means to one decimal, refreshed as students finish) the first recovers the last finisher's
  * answers; against the report as it is, neither finds anything.
@@ -17,7 +18,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getModule } from '@/lib/content/load';
 import type { ModuleStructure } from '@/lib/content/schema';
-import { buildClassReport, finishAnswerKey, type ClassReport, type DisclosedClassReport, type ReportAnswer, type ReportSession } from '@/lib/domain/class-report';
+import { buildClassReport, finishAnswerKey, type ClassReport, type DisclosedClassReport, type ReportAnswer } from '@/lib/domain/class-report';
 import { discloseClassReport } from '@/lib/domain/class-report-disclosure';
 import { reportLayout } from '@/lib/domain/class-report-links';
 import { pageMeans } from '@/lib/domain/class-report-means';
@@ -25,7 +26,7 @@ import { reportRelease, REPORT_SETTLE_MS } from '@/lib/domain/class-report-relea
 import { discloseCount, discloseMean, disclosurePolicies, type DisclosedFigure, type DisclosurePolicy } from '@/lib/domain/disclosure';
 import { LinkedFigures, readingOf } from '@/lib/domain/linked-figures';
 import { answerKey } from '@/lib/domain/journey';
-import { attackReport } from '@/tests/support/report-attacker';
+import { CLOSES, OPENED, reportSession as session } from '@/tests/support/report-session';
 import { seededRandom, syntheticClass } from '@/tests/support/synthetic-class';
 
 let structure: ModuleStructure;
@@ -35,8 +36,6 @@ beforeAll(async () => {
 
 const policies = disclosurePolicies();
 const MINUTE = 60_000;
-const OPENED = new Date('2026-03-02T09:00:00Z');
-const CLOSES = new Date('2026-03-02T17:00:00Z');
 
 /** A stored answer as the server has it: who, what, and when it arrived. */
 interface Received extends ReportAnswer {
@@ -62,18 +61,6 @@ function selfPacedClass(size: number, seed: number): SelfPacedClass {
   const answers = pool.answers.flatMap((a) => (finishedAt.has(a.participantId) ? [{ ...a, receivedAt: finishedAt.get(a.participantId) as Date }] : []));
   return { students, answers, finishedAt };
 }
-
-const session = (now: Date): ReportSession => ({
-  id: 'session',
-  joinCode: 'KXT4PM',
-  mode: 'self_paced',
-  beforeAfter: true,
-  followUp: false,
-  status: now.getTime() >= CLOSES.getTime() ? 'closed' : 'open',
-  createdAt: OPENED,
-  closedAt: null,
-  closesAt: CLOSES,
-});
 
 /** The exact report of everything that had arrived by `by`. */
 function reportOf(klass: SelfPacedClass, by: Date): ClassReport {
@@ -320,68 +307,6 @@ describe('a teacher refreshing the report as a self-paced class finishes', () =>
     expect(later?.page).toEqual(final?.page);
     expect(later?.file).toEqual(final?.file);
   });
-});
-
-describe('the final report, attacked with integer programs', () => {
-  it('pins or narrows no group of 1 to k − 1, on the page and CSV together or the CSV alone', async () => {
-    let probes = 0;
-    let reports = 0;
-    const findings: string[] = [];
-    for (const [size, beforeAfter] of [
-      [5, true],
-      [6, true],
-      [7, true],
-      [8, true],
-      [9, true],
-      [10, true],
-      [11, true],
-      [12, true],
-      [6, false],
-      [10, false],
-    ] as const) {
-      const klass = syntheticClass(structure, seededRandom(4200 + size), size, { beforeAfter });
-      const exact = buildClassReport(structure, { session: { ...session(CLOSES), beforeAfter }, participantIds: klass.participantIds, answers: klass.answers });
-      const disclosed = discloseClassReport(structure, exact, policies);
-      const file = disclosed.file();
-      const together = await attackReport(structure, exact, [{ report: disclosed.page, reading: policies.classView }, { report: file, reading: policies.export }], policies.classView.k);
-      const alone = await attackReport(structure, exact, [{ report: file, reading: policies.export }], policies.export.k);
-      probes += together.probes + alone.probes;
-      reports += 1;
-      findings.push(...[...together.findings, ...alone.findings].map((f) => `class of ${size}: ${f.group} = ${f.truth}, ${f.min}..${f.max}`));
-    }
-    console.log(`final report: ${reports} classes, ${probes} integer programs, ${findings.length} groups pinned or narrowed`);
-    expect(findings).toEqual([]);
-  }, 600_000);
-
-
-  it('finds small groups in the same classes under the old rule, so finding none above means something', async () => {
-    const klass = syntheticClass(structure, seededRandom(4208), 8);
-    const exact = buildClassReport(structure, { session: session(CLOSES), participantIds: klass.participantIds, answers: klass.answers });
-    // The old page: head counts and knowledge exact, everything else k = 5, each figure on its own.
-    const old = discloseClassReport(structure, exact, policies).page;
-    const exactly = (n: number) => discloseCount(n, { name: 'classView', k: 1, roundTo: 1, hideZero: false });
-    const oldPage: DisclosedClassReport = {
-      ...old,
-      headline: { joined: exactly(exact.headline.joined), started: exactly(exact.headline.started), finished: exactly(exact.headline.finished) },
-      knowledge: old.knowledge.map((item, i) => {
-        const truth = exact.knowledge[i];
-        return {
-          ...item,
-          answered: exactly(truth?.answered ?? 0),
-          correct: { ...item.correct, value: exactly(truth?.correct ?? 0) },
-          misconceptions: (truth?.misconceptions ?? []).map((m) => ({ misconceptionId: m.misconceptionId, value: exactly(m.count), share: { kind: 'withheld' } as const })),
-          confidentErrors: exactly(truth?.confidentErrors ?? 0),
-        };
-      }),
-      change: {
-        ...old.change,
-        knowledge: { ...old.change.knowledge, nBefore: discloseCount(exact.change.knowledge.nBefore, policies.classView), nAfter: discloseCount(exact.change.knowledge.nAfter, policies.classView), nMatched: discloseCount(exact.change.knowledge.nMatched, policies.classView) },
-      },
-    };
-    const { findings } = await attackReport(structure, exact, [{ report: oldPage, reading: { k: 1, roundTo: 1 } }], policies.classView.k);
-    console.log(`old page, class of 8: ${findings.length} groups of 1–4 pinned or narrowed (e.g. ${findings[0]?.group})`);
-    expect(findings.length).toBeGreaterThan(5);
-  }, 120_000);
 });
 
 describe('the sums the report is disclosed with', () => {
