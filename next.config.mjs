@@ -23,6 +23,10 @@ const nextConfig = {
     // warm: over a minute on a busy 2-core machine. `npm test` on a fresh clone (CI) would never
     // read it, so scripts/test.mjs builds with NEXT_BUILD_CACHE=off when there is no cache yet.
     turbopackFileSystemCacheForBuild: process.env.NEXT_BUILD_CACHE !== 'off',
+    // The stylesheets go in the HTML as <style> (about 6 KB gzipped), not as files the first paint
+    // waits for: the server's first screen paints as soon as it is parsed, before any script runs
+    // (issue 13, BENCHMARKS.md "Lighthouse"). The CSP already allows inline styles.
+    inlineCss: true,
   },
   async headers() {
     return [

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SupportLinesProvider } from '@/components/player/plan-card/SupportLinesProvider';
+import { ResumeCheck } from '@/components/player/ResumeMarker';
 import { routing } from '@/i18n/routing';
 import { getSupport } from '@/lib/content/load';
 import { cardSupportLines } from '@/lib/plan-card/support-lines';
@@ -43,6 +44,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   return (
     <html lang={locale}>
       <body>
+        {/* Before any content: a device with a saved journey hides the server's first screen. */}
+        <ResumeCheck />
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>

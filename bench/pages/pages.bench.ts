@@ -9,7 +9,7 @@
  *   bare page and then each student screen, BENCH_LIGHTHOUSE_RUNS rounds (default 3), medians.
  *   Resumed screens load /learn with a device state saved at that step, as a returning phone does.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,11 @@ import { expect, test } from '../../tests/e2e/support/fixtures';
 
 const BARE = process.env.BENCH_BARE_URL ?? 'http://127.0.0.1:3941/';
 const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
+// Every Lighthouse result (LHR) is kept here for reading: the LCP element and its breakdown, the
+// critical request chains, the main thread's work (git-ignored).
+const LHR_DIR = process.env.BENCH_LHR_DIR ?? path.join(import.meta.dirname, 'out');
+// `BENCH_PAGES_ONLY=lighthouse` skips the JavaScript table, for quicker Lighthouse iterations.
+const ONLY_LIGHTHOUSE = process.env.BENCH_PAGES_ONLY === 'lighthouse';
 const STORE_KEY = 'rk:v1:roads-kill';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -93,6 +98,32 @@ async function scriptWeight(browser: Browser, url: string, { storageState, local
   return { load: sum(atLoad), idle: sum(all) };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string; size?: number; type?: string; isLoadingMainFrame?: boolean; documentLoaderURL?: string } };
+}
+
+/**
+ * The part of a Lighthouse trace that says what the LCP waited on (the trace engine of Lighthouse
+ * 12.2 can't name the LCP element with this Chromium): the LCP candidates (size and type), first
+ * contentful paint, and the page's main-thread work of 10 ms or more, in ms from navigation.
+ * Lighthouse's simulated LCP counts every script that ran before the observed LCP.
+ */
+function timeline(events: TraceEvent[]) {
+  const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && e.args.data.documentLoaderURL?.startsWith('http'));
+  const t0 = nav?.ts ?? 0;
+  const at = (ts: number) => Math.round((ts - t0) / 1000);
+  const work = new Set(['ParseHTML', 'EvaluateScript', 'FunctionCall', 'TimerFire', 'EventDispatch', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'MajorGC', 'MinorGC']);
+  return events
+    .filter((e) => e.ts >= t0 && (/^(largestContentfulPaint::Candidate|firstContentfulPaint)$/.test(e.name) || (e.tid === nav?.tid && e.ph === 'X' && work.has(e.name) && (e.dur ?? 0) >= 10_000)))
+    .map((e) => ({ at: at(e.ts), name: e.name, ms: e.dur ? Math.round(e.dur / 1000) : undefined, url: e.args?.data?.url?.replace(/^https?:\/\/[^/]+/, ''), size: e.args?.data?.size }))
+    .sort((a, b) => a.at - b.at);
+}
+
 test('page weight and Lighthouse against a bare Next.js page', async ({ browser, baseURL }) => {
   test.setTimeout(40 * 60_000);
   const origin = baseURL as string;
@@ -143,7 +174,7 @@ test('page weight and Lighthouse against a bare Next.js page', async ({ browser,
   ];
   const bareWeight = await scriptWeight(browser, BARE);
   const weights: Weight[] = [{ screen: 'bare Next.js page', audience: 'bare', path: '/', loadKB: kb(bareWeight.load), idleKB: kb(bareWeight.idle) }];
-  for (const s of screens) {
+  for (const s of ONLY_LIGHTHOUSE ? [] : screens) {
     const w = await scriptWeight(browser, origin + s.path, { storageState: s.auth ? teacherState : undefined, localState: s.localState });
     weights.push({ screen: s.screen, audience: s.audience, path: s.path, loadKB: kb(w.load), idleKB: kb(w.idle) });
   }
@@ -180,6 +211,7 @@ test('page weight and Lighthouse against a bare Next.js page', async ({ browser,
     { screen: 'story step, resumed', url: `${origin}/en-GB/learn`, state: storyState },
     { screen: 'class session', url: `${origin}/en-GB/session/${session.joinCode}`, state: null },
   ];
+  mkdirSync(LHR_DIR, { recursive: true });
   const samples = new Map<string, { performance: number[]; lcp: number[]; tbt: number[] }>();
   for (let round = 0; round < RUNS; round += 1) {
     for (const target of lhTargets) {
@@ -194,6 +226,9 @@ test('page weight and Lighthouse against a bare Next.js page', async ({ browser,
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse gave no result for ${target.url}`);
       if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+      const slug = target.screen.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '').toLowerCase();
+      writeFileSync(path.join(LHR_DIR, `${slug}-${round + 1}.json`), JSON.stringify(lhr, null, 1));
+      writeFileSync(path.join(LHR_DIR, `${slug}-${round + 1}.timeline.json`), JSON.stringify(timeline(result.artifacts.Trace.traceEvents)));
       const s = samples.get(target.screen) ?? { performance: [], lcp: [], tbt: [] };
       s.performance.push(lhr.categories.performance?.score ?? 0);
       s.lcp.push(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);

@@ -22,9 +22,22 @@ export interface StepProps {
 let loaded: typeof StepScreensComponent | null = null;
 const LazyStepScreens = lazy(() => import('./StepScreens'));
 
+let loading: Promise<unknown> | null = null;
+
 export function preloadStepScreens(): Promise<unknown> {
-  return import('./StepScreens').then((m) => (loaded = m.default));
+  loading ??= import('./StepScreens').then(
+    (m) => (loaded = m.default),
+    (error: unknown) => {
+      loading = null; // offline: tried again when the network returns
+      throw error;
+    },
+  );
+  return loading;
 }
+
+// A device resuming a saved step (ResumeMarker.tsx) shows nothing until these screens are here:
+// it asks for them as soon as this script runs, not after the page has hydrated.
+if (typeof document !== 'undefined' && document.documentElement.hasAttribute('data-resuming')) void preloadStepScreens().catch(() => undefined);
 
 export function StepScreen({ step, index, api, hasState }: StepProps & { step: JourneyStep; hasState: boolean }) {
   if (step.kind === 'intro') return <IntroScreen api={api} resumable={hasState} />;

@@ -17,10 +17,11 @@ export default async function LearnPage({ params }: PageProps<'/[locale]/learn'>
   const locale = await pageLocale(params);
   const module = await getPlayerModule(locale);
   const steps = buildJourney(module, { path: 'core', offerDeeper: true });
+  const first = firstScreen(module, locale, steps, 0);
   return (
     <>
-      <ResumeMarker storeKey={module.id} />
-      <Player first={firstScreen(module, locale, steps, 0)} locale={locale} />
+      <ResumeMarker storeKey={module.id} moduleText={first.moduleText} />
+      <Player first={first} locale={locale} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import './projector.css';
 import type { DisclosedTally } from '@/lib/domain/class-tally-disclosure';
 import type { GuessBin } from '@/lib/domain/class-tally';
 import { formatJoinCode } from '@/lib/domain/join-code';

@@ -47,11 +47,12 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/sessi
   const live = initialState.mode === 'live';
   const steps = buildJourney(module, { ...options, offerDeeper: false });
   const at = live ? initialState.liveStep : 0;
+  const first = firstScreen(module, locale, steps, at, live && at <= 0);
   return (
     <NextIntlClientProvider messages={{ Common: messages.Common, Player: messages.Player, Session: messages.Session }}>
-      <ResumeMarker storeKey={sessionStoreKey(module.id, session.id)} />
+      <ResumeMarker storeKey={sessionStoreKey(module.id, session.id)} moduleText={first.moduleText} />
       <Player
-        first={firstScreen(module, locale, steps, at, live && at <= 0)}
+        first={first}
         locale={locale}
         session={{ id: session.id, joinCode: session.joinCode, ...options, initialState }}
       />
