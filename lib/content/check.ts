@@ -155,9 +155,9 @@ function checkStructure(structure: ModuleStructure, folderName: string, points: 
   checkPictures(structure, report);
 }
 
-/** The app finds a module by its folder, and answers are stored under the module's id. */
+/** The app finds a module by its folder, and answers are stored under the module's id. No folder (''): nothing to compare. */
 function checkModuleId(structure: ModuleStructure, folderName: string, report: Report): void {
-  if (structure.id !== folderName) {
+  if (folderName !== '' && structure.id !== folderName) {
     report('id', `The module's "id" is "${structure.id}" but its folder is "${folderName}"; they must be the same.`);
   }
 }
