@@ -139,6 +139,14 @@ export function getModule(): Promise<LoadedModule> {
  */
 export function useModuleForTests(module: LoadedModule | undefined): void {
   modulePromise = module === undefined ? undefined : Promise.resolve(module);
+  testModule = module;
+}
+
+let testModule: LoadedModule | undefined;
+
+/** The module a test set with useModuleForTests, which the database's module versions give way to (lib/server/session-module.ts). */
+export function moduleForTests(): LoadedModule | undefined {
+  return testModule;
 }
 
 export function getSupport(): Promise<LoadedSupport> {

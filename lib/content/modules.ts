@@ -227,6 +227,17 @@ export async function loadSessionModule(db: Database, session: { moduleId: strin
   }
 }
 
+/**
+ * The published module a content version belongs to, or undefined. Versions are hashes over the
+ * module's content, its id included, so one names one module.
+ */
+export async function moduleOfVersion(db: Database, version: string): Promise<ModuleVersion | undefined> {
+  if (!/^[0-9a-f]{12}$/.test(version)) return undefined;
+  await ensureContentRegistered(db);
+  const [row] = await db.select({ moduleId: moduleVersions.moduleId }).from(moduleVersions).where(eq(moduleVersions.version, version)).limit(1);
+  return row ? loadModuleVersion(db, row.moduleId, version) : undefined;
+}
+
 /** A module's current version. Throws UnknownModuleError if it was never published. */
 export async function loadCurrentModule(db: Database, moduleId: string = DEFAULT_MODULE_ID): Promise<ModuleVersion> {
   const version = await currentModuleVersion(db, moduleId);

@@ -4,15 +4,16 @@ import type { Locale } from '@/i18n/routing';
 import { estimateJourney, screenTextsFromMessages } from '@/lib/content/reading-time';
 import { buildJourney, type JourneyPath } from '@/lib/domain/journey';
 import { newClassSessionFormSchema, MAX_OPEN_DAYS, type FormProblem } from '@/lib/api/class-session-schemas';
-import { getModule, MODULE_ID } from '@/lib/content/load';
 import type { ClassSessionRow } from '@/lib/db/schema';
 import { checkOpening } from '@/lib/domain/session-lifecycle';
 import { canRunSessionsFor } from '@/lib/domain/staff-access';
 import type { Staff } from './auth/current-staff';
 import { createClassSession } from './class-sessions';
 import { getDatabase } from './database';
+import { DEFAULT_MODULE_ID } from '@/lib/content/modules';
 import { findFollowableSession } from './follow-ups';
 import { listOrganisations } from './organisations';
+import { currentModule } from './session-module';
 
 export type { FormProblem } from '@/lib/api/class-session-schemas';
 
@@ -50,10 +51,8 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
   const problems: FormProblem[] = [];
   const db = await getDatabase();
   // A follow-up pairs with the devices of a session its teacher may see, in the same organisation.
-  if (followUpOf !== null) {
-    const follows = await findFollowableSession(db, staff, followUpOf);
-    if (follows === null || follows.organisationId !== organisationId) problems.push({ field: 'followUpOf', key: 'followUpOf' });
-  }
+  const follows = followUpOf === null ? null : await findFollowableSession(db, staff, followUpOf);
+  if (followUpOf !== null && (follows === null || follows.organisationId !== organisationId)) problems.push({ field: 'followUpOf', key: 'followUpOf' });
   const organisationExists = (await listOrganisations(db)).some((o) => o.id === organisationId);
   if (!organisationExists || !canRunSessionsFor(staff, organisationId)) problems.push({ field: 'organisationId', key: 'organisation' });
   if (closesAt !== null && closesAt.getTime() <= now.getTime()) problems.push({ field: 'closesAt', key: 'closesAtPast' });
@@ -63,9 +62,11 @@ export async function createClassSessionFromForm(staff: Staff, form: FormData, n
   const opening = opensAt === null ? null : checkOpening({ opensAt, closesAt }, now, timezoneOffset);
   if (opening !== null) problems.push({ field: opening === 'closesAtBeforeOpens' ? 'closesAt' : 'opensOn', key: opening });
   if (problems.length > 0) return { ok: false, problems };
-  const { version } = await getModule();
+  // A follow-up recaps the module its first session ran, at that module's current version.
+  const moduleId = follows?.moduleId ?? DEFAULT_MODULE_ID;
+  const { version } = await currentModule(db, moduleId);
   const session = await createClassSession(db, {
-    moduleId: MODULE_ID,
+    moduleId,
     contentVersion: version,
     organisationId,
     hostId: staff.id,
@@ -91,7 +92,7 @@ export type PathMinutes = Record<JourneyPath, { withBeforeAfter: number; without
 
 /** Beside each choice on the form, in the teacher's language: what the class will need (decision note 014). */
 export async function sessionPathMinutes(locale: Locale): Promise<PathMinutes> {
-  const [{ structure, text }, messages] = await Promise.all([getModule(), getMessages({ locale })]);
+  const [{ structure, text }, messages] = await Promise.all([currentModule(await getDatabase()), getMessages({ locale })]);
   const input = { structure, text: text[locale], locale, screens: screenTextsFromMessages(messages.Player) };
   const minutes = (path: JourneyPath, beforeAfter: boolean) => Math.round(estimateJourney(buildJourney(structure, { path, beforeAfter }), input).seconds / 60);
   return {
