@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getTeacherNotes, moduleForTests, type LoadedModule } from '@/lib/content/load';
-import { DEFAULT_MODULE_ID, loadCurrentModule, loadSessionModule, moduleOfVersion, type ModuleVersion } from '@/lib/content/modules';
+import { DEFAULT_MODULE_ID, listModules, loadCurrentModule, loadSessionModule, moduleOfVersion, type ModuleVersion } from '@/lib/content/modules';
 import type { Locale } from '@/i18n/routing';
 import type { TeacherNotes } from '@/lib/content/teacher-notes';
 import type { Database } from '@/lib/db/client';
@@ -46,3 +46,6 @@ export async function teacherNotesOf(module: ServedModule, locale: Locale): Prom
   return module.teacherNotes?.[locale] ?? getTeacherNotes(locale);
 }
 
+
+/** The published modules a teacher or student chooses from (lib/content/modules.ts). */
+export { listModules };

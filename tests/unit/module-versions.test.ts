@@ -22,7 +22,9 @@ import {
 } from '@/lib/content/modules';
 import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
-import { moduleVersions, staffUsers } from '@/lib/db/schema';
+import { moduleVersions, organisations, participants, staffUsers } from '@/lib/db/schema';
+import { createClassSession } from '@/lib/server/class-sessions';
+import { moduleOfParticipant, moduleOfSession } from '@/lib/server/session-module';
 import { setUpTestDatabase, testEngines } from './db-engines';
 
 const SHORT_DIR = path.join(process.cwd(), 'tests/fixtures/modules/sample-short');
@@ -143,6 +145,39 @@ describe.each(testEngines)('module versions on $name', (engine) => {
     expect(running.version).toBe(v1.version);
     expect((await loadModuleVersion(db(), 'sample-short', v2.version)).text['en-GB'].title).toBe('A shorter sample module, revised');
     expect(await exportModuleFiles(db(), 'sample-short', v1.version)).toStrictEqual(first);
+  });
+
+  it('keeps a running session, and its students\' answers, on the version it started with after a new one is published', async () => {
+    const first = await readModuleFolder(SHORT_DIR);
+    const v1 = await publishModuleVersion(db(), { moduleId: 'sample-short', files: withTitle(first, 'pl', 'Wersja pierwsza'), publishedBy: null });
+    if (!v1.ok) throw new Error(JSON.stringify(v1.problems));
+    const [organisation] = await db().insert(organisations).values({ name: `College ${randomUUID()}`, kind: 'college', area: 'Area' }).returning();
+    if (!organisation) throw new Error('seed failed');
+    const session = await createClassSession(db(), {
+      moduleId: 'sample-short',
+      contentVersion: v1.version,
+      organisationId: organisation.id,
+      hostId: await officer(db()),
+      mode: 'live',
+      beforeAfter: true,
+      closesAt: null,
+    });
+    const student = randomUUID();
+    await db().insert(participants).values({ id: student, locale: 'pl', classSessionId: session.id });
+    const solo = randomUUID();
+    await db().insert(participants).values({ id: solo, locale: 'pl' });
+
+    const v2 = await publishModuleVersion(db(), { moduleId: 'sample-short', files: withTitle(first, 'pl', 'Wersja druga'), publishedBy: null });
+    if (!v2.ok) throw new Error(JSON.stringify(v2.problems));
+    expect(await currentModuleVersion(db(), 'sample-short')).toBe(v2.version);
+
+    for (const served of [await moduleOfSession(db(), session), await moduleOfParticipant(db(), student)]) {
+      expect(served.structure.id).toBe('sample-short');
+      expect(served.version).toBe(v1.version);
+      expect(served.text.pl.title).toBe('Wersja pierwsza');
+    }
+    // A student on their own answers roads-kill's current version.
+    expect((await moduleOfParticipant(db(), solo)).version).toBe(await currentModuleVersion(db(), 'roads-kill'));
   });
 
   it('runs a session whose version was never stored on its module\'s current version, and knows no unpublished module', async () => {
