@@ -41,7 +41,7 @@ export async function register(): Promise<void> {
       import('@/lib/content/modules'),
     ]);
   // A folder that fails the content check is logged and left out; the others are served.
-  await ensureContentRegistered(handle.db);
+  await ensureContentRegistered(handle.db).catch((error: unknown) => console.error('[content] could not register the modules in content/:', error));
   await announceSetupLink(handle.db, { origin: publicOrigin(env), file: env.SETUP_LINK_FILE });
 
   // Never without the flag: a real deployment must not show made-up schools.
