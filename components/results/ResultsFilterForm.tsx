@@ -5,6 +5,7 @@ import type { Locale } from '@/i18n/routing';
 import type { ResultsFilterField, ResultsFilterProblem, ResultsQueryValues } from '@/lib/api/results-query';
 import type { FilterOptions } from '@/lib/domain/results-selection';
 import { schoolYearName, termName } from './words';
+import { DEFAULT_MODULE_ID } from '@/lib/content/schema';
 
 interface Props {
   locale: Locale;
@@ -71,8 +72,9 @@ export async function ResultsFilterForm({ locale, action, options, values, probl
             <SelectField
               name="module"
               label={t('module')}
-              placeholder={t('anyModule')}
-              options={options.modules.map((m) => ({ value: m, label: m }))}
+              placeholder={t('defaultModule')}
+              // Results are of one module at a time: the empty choice is roads-kill (lib/server/officer-results.ts).
+              options={options.modules.filter((m) => m !== DEFAULT_MODULE_ID).map((m) => ({ value: m, label: m }))}
               defaultValue={values.module}
               error={error('module')}
             />

@@ -5,7 +5,6 @@ import type { ModuleStructure, ModuleText } from '@/lib/content/schema';
 import type { DisclosedOfficerResults } from '@/lib/domain/officer-disclosure';
 import { resultsFigures, type ResultsFigure, type ResultsReportText, type ResultsSection } from '@/lib/domain/results-report';
 import type { OfficerResultsView } from '@/lib/server/officer-results';
-import { getModule } from '@/lib/content/load';
 import { FigureTable } from './FigureTable';
 import { resultsFigureText, resultsReportText, type FigureText } from './words';
 
@@ -39,7 +38,8 @@ export interface ResultsKit {
 export async function resultsKit(locale: Locale, view: OfficerResultsView): Promise<ResultsKit> {
   const t = await getTranslations({ locale, namespace: 'Results' });
   const format = await getFormatter({ locale });
-  const content = (await getModule()).text[locale];
+  // The text of the one module the results are of.
+  const content = view.moduleText[locale];
   const names = await resultsReportText(locale, content, view.organisationNames);
   const text = await resultsFigureText(locale);
   const figures = resultsFigures(view.results, names);

@@ -102,6 +102,12 @@ export const MAX_OPEN_DAYS = 56;
 export const newClassSessionFormSchema = z
   .object({
     organisationId: z.uuid({ error: 'organisation' }).describe('The school or college the session is for.'),
+    moduleId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { error: 'module' })
+      .optional()
+      .or(z.literal('').transform(() => undefined))
+      .describe('The published module the session runs (its id); roads-kill when left out. A follow-up runs its first session’s module.'),
     mode: z.enum(['live', 'self_paced'], { error: 'mode' }).describe('Teacher-paced on a projector, or each student at their own speed.'),
     beforeAfter: z
       .preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean())
@@ -168,8 +174,9 @@ export type NewClassSessionForm = z.output<typeof newClassSessionFormSchema>;
 
 /** A problem with the new-session form: the field it is about and a key into `Teach.errors`. */
 export interface FormProblem {
-  field: 'organisationId' | 'mode' | 'path' | 'closesAt' | 'followUpOf' | 'opensOn';
+  field: 'moduleId' | 'organisationId' | 'mode' | 'path' | 'closesAt' | 'followUpOf' | 'opensOn';
   key:
+    | 'module'
     | 'organisation'
     | 'mode'
     | 'path'

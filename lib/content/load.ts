@@ -41,6 +41,11 @@ export async function readJsonFile(file: string): Promise<unknown> {
     const code = (cause as NodeJS.ErrnoException).code;
     throw new ContentFileError(file, code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? 'unknown error'})`);
   }
+  return parseJsonText(file, raw);
+}
+
+/** Parses the text of a content file, naming the line of a syntax error. */
+export function parseJsonText(file: string, raw: string): unknown {
   try {
     return JSON.parse(raw) as unknown;
   } catch (cause) {
@@ -134,6 +139,14 @@ export function getModule(): Promise<LoadedModule> {
  */
 export function useModuleForTests(module: LoadedModule | undefined): void {
   modulePromise = module === undefined ? undefined : Promise.resolve(module);
+  testModule = module;
+}
+
+let testModule: LoadedModule | undefined;
+
+/** The module a test set with useModuleForTests, which the database's module versions give way to (lib/server/session-module.ts). */
+export function moduleForTests(): LoadedModule | undefined {
+  return testModule;
 }
 
 export function getSupport(): Promise<LoadedSupport> {

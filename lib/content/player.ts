@@ -227,10 +227,14 @@ function journeyMinutes({ structure, text }: LoadedModule, locale: Locale): Play
 
 const built = new Map<string, PlayerModule>();
 
-/** The served module for one locale, built once per content version rather than per request. */
-export async function getPlayerModule(locale: Locale): Promise<PlayerModule> {
-  const loaded = await getModule();
-  const key = `${loaded.version}:${locale}`;
+/**
+ * A module for one locale as the player reads it, built once per module, content version and
+ * locale rather than per request: `loaded` (a class session's module, lib/server/session-module.ts),
+ * by default the roads-kill module in content/.
+ */
+export async function getPlayerModule(locale: Locale, loaded?: LoadedModule): Promise<PlayerModule> {
+  loaded ??= await getModule();
+  const key = `${loaded.structure.id}:${loaded.version}:${locale}`;
   let module = built.get(key);
   if (!module) {
     module = toPlayerModule(loaded, locale);

@@ -1,12 +1,12 @@
 import 'server-only';
 import type { ClassChoicesResponse } from '@/lib/api/class-session-schemas';
-import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
 import type { ClassSessionRow } from '@/lib/db/schema';
 import { stepSubjects, storySubjectOf } from '@/lib/domain/class-tally';
 import { discloseSubject } from '@/lib/domain/class-tally-disclosure';
 import { sessionJourney, sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { readRelease } from './live/releases';
+import { moduleOfSession } from './session-module';
 
 /**
  * The class's choices at one scenario decision (`scenario/node`) for the phones: the story's
@@ -14,7 +14,7 @@ import { readRelease } from './live/releases';
  * as they stand. Null if there is no such decision.
  */
 export async function classChoicesAt(db: Database, session: ClassSessionRow, itemId: string): Promise<ClassChoicesResponse | null> {
-  const { structure } = await getModule();
+  const { structure } = await moduleOfSession(db, session);
   const subject = storySubjectOf(itemId, structure);
   if (!subject) return null;
   const journey = sessionJourney(structure, sessionJourneyOptions(session));

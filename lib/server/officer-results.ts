@@ -1,7 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { ResultsFilters } from '@/lib/api/results-schemas';
-import { getModule } from '@/lib/content/load';
 import type { ModuleStructure } from '@/lib/content/schema';
 import type { Database } from '@/lib/db/client';
 import { classSessions, organisations } from '@/lib/db/schema';
@@ -17,6 +16,9 @@ import { env } from '@/lib/env';
 import { isClosed } from './class-sessions';
 import { configuredDisclosurePolicies } from './disclosure-config';
 import { readSessionSummaries, refreshSessionSummaries } from './session-summaries';
+import type { LoadedModule } from '@/lib/content/load';
+import { DEFAULT_MODULE_ID, UnknownModuleError } from '@/lib/content/modules';
+import { currentModule } from './session-module';
 
 /**
  * Officers' results: the sessions the filters choose, their stored summaries (refreshed first,
@@ -59,6 +61,10 @@ export interface OfficerResultsView {
   organisationNames: Record<string, string>;
   /** The module structure the results were read against (its order, its ids). */
   structure: ModuleStructure;
+  /** The one module the results are of: the filters' module, roads-kill by default. Modules are never mixed. */
+  moduleId: string;
+  /** That module's text, every locale, for the figures' names. */
+  moduleText: LoadedModule['text'];
 }
 
 export interface LoadOptions {
@@ -140,7 +146,15 @@ export async function loadOfficerResults(
 ): Promise<OfficerResultsView> {
   const timeZone = options.timeZone ?? env.TIME_ZONE;
   const policy = options.policy ?? configuredDisclosurePolicies().export;
-  const structure = options.structure ?? (await getModule()).structure;
+  // One module at a time: its figures are read against its own structure (decision note 017).
+  const moduleId = filters.module ?? DEFAULT_MODULE_ID;
+  filters = { ...filters, module: moduleId };
+  const served = await currentModule(db, moduleId).catch((error: unknown) => {
+    // A module never published has no sessions: its results are empty, read against roads-kill's structure.
+    if (error instanceof UnknownModuleError) return currentModule(db);
+    throw error;
+  });
+  const structure = options.structure ?? served.structure;
   const all = await listResultsSessions(db);
   const selection = selectSessions(all, filters, timeZone);
   const ids = [...selection.sessions, ...selection.followUps].map((s) => s.id);
@@ -152,5 +166,7 @@ export async function loadOfficerResults(
     options: filterOptions(all, timeZone),
     organisationNames: Object.fromEntries(all.map((s) => [s.organisationId, s.organisationName])),
     structure,
+    moduleId,
+    moduleText: served.text,
   };
 }

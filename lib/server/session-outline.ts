@@ -4,7 +4,7 @@ import type { Locale } from '@/i18n/routing';
 import { getPlayerModule } from '@/lib/content/player';
 import type { JourneyOptions, JourneyStep } from '@/lib/domain/journey';
 import { sessionJourney } from '@/lib/domain/session-journey';
-import { getModule } from '@/lib/content/load';
+import type { ServedModule } from './session-module';
 
 /**
  * The session's journey as the teacher's screens show it: one line per step, and for steps that
@@ -27,8 +27,10 @@ export interface StepOutline {
   tallies: TallyLabels[];
 }
 
-export async function sessionOutline(locale: Locale, options: JourneyOptions): Promise<StepOutline[]> {
-  const [{ structure }, module, t] = await Promise.all([getModule(), getPlayerModule(locale), getTranslations({ locale, namespace: 'Player' })]);
+/** `served`: the session's own module (lib/server/session-module.ts). */
+export async function sessionOutline(locale: Locale, options: JourneyOptions, served: ServedModule): Promise<StepOutline[]> {
+  const { structure } = served;
+  const [module, t] = await Promise.all([getPlayerModule(locale, served), getTranslations({ locale, namespace: 'Player' })]);
   const scale: Record<string, string> = {
     '1': t('attitude.scale.1'),
     '2': t('attitude.scale.2'),

@@ -2,7 +2,6 @@ import 'server-only';
 import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ModuleStructure } from '@/lib/content/schema';
-import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
 import { answers, classSessions, participants, sessionChanges, sessionSummaries, type ClassSessionRow } from '@/lib/db/schema';
 import { summariseFollowUp } from '@/lib/domain/follow-up-summary';
@@ -10,6 +9,7 @@ import { sessionSummarySchema } from '@/lib/domain/session-summary-schema';
 import { READABLE_SUMMARY_FORMATS, SESSION_SUMMARY_FORMAT, summariseSession, type SessionSummary } from '@/lib/domain/session-summary';
 import { loadClassReportFor, pairingEntriesOfSessions, readAnswersOfSessions } from './class-reports';
 import { describeError } from './error-log';
+import { moduleOfSession } from './session-module';
 
 /**
  * Stored session summaries (lib/domain/session-summary.ts): the exact, additive aggregates that
@@ -126,6 +126,15 @@ export interface RefreshOptions {
   structure?: ModuleStructure;
 }
 
+function groupByModuleVersion(rows: ClassSessionRow[]): ClassSessionRow[][] {
+  const groups = new Map<string, ClassSessionRow[]>();
+  for (const row of rows) {
+    const key = `${row.moduleId}@${row.contentVersion}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()];
+}
+
 /** Sessions built per batch: about 30,000 answers read at once (a session has about a thousand). */
 const BUILD_BATCH = 32;
 
@@ -137,7 +146,6 @@ export async function refreshSessionSummaries(db: Database, options: RefreshOpti
   const stale = (await currentFreshness(db, options.sessionIds)).filter(isStale);
   if (stale.length === 0) return { refreshed: 0 };
 
-  const structure = options.structure ?? (await getModule()).structure;
   const now = options.now ?? new Date();
   // The change counts were read before the answers: a change made meanwhile leaves the summary stale, never wrongly fresh.
   const changesById = new Map(stale.map((s) => [s.id, s.changes]));
@@ -145,7 +153,12 @@ export async function refreshSessionSummaries(db: Database, options: RefreshOpti
   for (let i = 0; i < stale.length; i += BUILD_BATCH) {
     const batch = stale.slice(i, i + BUILD_BATCH).map((s) => s.id);
     const rows = await db.select().from(classSessions).where(inArray(classSessions.id, batch));
-    const built = await buildStoredSummaries(db, rows, structure);
+    // Each session is summed up by its own module and version (decision note 017).
+    const built = [];
+    for (const group of groupByModuleVersion(rows)) {
+      const structure = options.structure ?? (await moduleOfSession(db, group[0] as ClassSessionRow)).structure;
+      built.push(...(await buildStoredSummaries(db, group, structure)));
+    }
     if (built.length === 0) continue;
     await db
       .insert(sessionSummaries)

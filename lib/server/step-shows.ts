@@ -1,7 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/i18n/routing';
-import { getModule, getTeacherNotes } from '@/lib/content/load';
+import { teacherNotesOf, type ServedModule } from './session-module';
 import { getPlayerModule, type PlayerScenario } from '@/lib/content/player';
 import { teacherNoteKey, type TeacherNote } from '@/lib/content/teacher-notes';
 import type { JourneyOptions } from '@/lib/domain/journey';
@@ -69,11 +69,12 @@ function storyShow(scenario: PlayerScenario): StepShow {
   return { kind: 'story', scenarioId: scenario.id, title: scenario.title, setup: scenario.setup, decisions };
 }
 
-export async function presenterSteps(locale: Locale, options: JourneyOptions): Promise<PresenterStep[]> {
-  const [{ structure }, module, notes, t] = await Promise.all([
-    getModule(),
-    getPlayerModule(locale),
-    getTeacherNotes(locale),
+/** The steps of a session's journey as the teacher shows them, from the session's own module (lib/server/session-module.ts). */
+export async function presenterSteps(locale: Locale, options: JourneyOptions, served: ServedModule): Promise<PresenterStep[]> {
+  const { structure } = served;
+  const [module, notes, t] = await Promise.all([
+    getPlayerModule(locale, served),
+    teacherNotesOf(served, locale),
     getTranslations({ locale, namespace: 'Player' }),
   ]);
   const scale = (['1', '2', '3', '4', '5'] as const).map((id) => ({ id, label: t(`attitude.scale.${id}`) }));

@@ -12,6 +12,7 @@ import { getDatabase } from './database';
 import { joinLink, qrCodeSvg } from './join-link';
 import { readTeacherLiveView } from './live/snapshots';
 import { sessionOutline } from './session-outline';
+import { moduleOfSession } from './session-module';
 
 /**
  * For a session's live screens: the signed-in staff member and the session, or a 404 when the
@@ -42,11 +43,13 @@ export async function requireReportPage(locale: Locale, sessionId: string, path:
 export async function loadLiveScreen(locale: Locale, sessionId: string, path: string) {
   const { staff, session } = await requireSessionPage(locale, sessionId, path);
   const link = joinLink(session.joinCode, await headers());
+  // The session's own module and version, kept when a newer version is published.
+  const module = await moduleOfSession(await getDatabase(), session);
   const [qrSvg, outline, view] = await Promise.all([
     qrCodeSvg(link),
-    sessionOutline(locale, sessionJourneyOptions(session)),
+    sessionOutline(locale, sessionJourneyOptions(session), module),
     readTeacherLiveView(await getDatabase(), session.id, new Date()),
   ]);
   if (!view) notFound();
-  return { staff, session, link, qrSvg, outline, view };
+  return { staff, session, link, qrSvg, outline, view, module };
 }

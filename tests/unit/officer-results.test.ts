@@ -47,12 +47,13 @@ describe.each(testEngines)('officer results on $name', (engine) => {
     size: number,
     seed: number,
     followUpOf?: { id: string; participantIds: string[] },
+    moduleId = 'roads-kill',
   ) {
     const [session] = await db()
       .insert(classSessions)
       .values({
         joinCode: randomUUID().slice(0, 6).toUpperCase(),
-        moduleId: 'roads-kill',
+        moduleId,
         contentVersion: 'abcdefabcdef',
         organisationId,
         mode: 'live',
@@ -79,6 +80,22 @@ describe.each(testEngines)('officer results on $name', (engine) => {
     }
     return { session, participantIds };
   }
+
+  it('reads one module at a time, roads-kill unless the filters name another: modules are never mixed', async () => {
+    const school = await organisation('Modules');
+    const when = new Date('2026-02-02T10:00:00Z');
+    await sessionWithClass(school.id, when, 12, 11);
+    await sessionWithClass(school.id, when, 14, 12);
+    await sessionWithClass(school.id, when, 16, 13, undefined, 'sample-short');
+    const options = { policy, structure, timeZone: 'Europe/London' };
+    const roadsKill = await loadOfficerResults(db(), { area: 'Modules' }, options);
+    expect(roadsKill.moduleId).toBe('roads-kill');
+    expect(roadsKill.results.headline.sessions).toBe(2);
+    const other = await loadOfficerResults(db(), { area: 'Modules', module: 'sample-short' }, options);
+    expect(other.moduleId).toBe('sample-short');
+    expect(other.results.headline.sessions).toBe(1);
+    expect(roadsKill.options.modules).toEqual(expect.arrayContaining(['roads-kill', 'sample-short']));
+  });
 
   it('keeps each session’s summary fresh, rebuilding only what changed, never a frozen one', async () => {
     const school = await organisation('North');

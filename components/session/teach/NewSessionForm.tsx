@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useSyncExternalStore } from 'react';
+import { useActionState, useState, useSyncExternalStore } from 'react';
 import { ErrorSummary } from '@/components/ui/ErrorSummary';
 import type { Locale } from '@/i18n/routing';
 import type { NewSessionState } from '@/lib/api/class-session-schemas';
@@ -18,6 +18,15 @@ export interface FollowedSession {
   code: string;
 }
 
+/** A published module as the form offers it (lib/content/modules.ts, listModules). */
+export interface ModuleChoice {
+  id: string;
+  title: string;
+  summary: string;
+  /** The core's minutes for a student on their own. */
+  minutes: number;
+}
+
 /** A week from today at 17:00, in the browser's time, as a `datetime-local` value: stable all day. */
 function aWeekAhead(): string {
   const day = new Date();
@@ -27,22 +36,23 @@ function aWeekAhead(): string {
 }
 
 /**
- * Module, organisation, live or self-paced, the core or the full module (each with its minutes
+ * Module (roads-kill first and preselected; a follow-up runs its first session's), organisation, live or self-paced, the core or the full module (each with its minutes
  * by the reading-time model), before/after on or off, closing time: one screen, under a minute. A follow-up names its earlier session, has no before/after, and suggests
  * closing a week ahead so students can do it at home.
  */
 export function NewSessionForm({
   action,
   locale,
-  moduleTitle,
-  minutes,
+  modules,
+  minutesByModule,
   organisations,
   followUp = null,
 }: {
   action: (state: State, form: FormData) => Promise<State>;
   locale: Locale;
-  moduleTitle: string;
-  minutes: PathMinutes;
+  /** The modules to choose from, the preselected one first; a follow-up's one module. */
+  modules: ModuleChoice[];
+  minutesByModule: Record<string, PathMinutes>;
   organisations: { id: string; name: string }[];
   followUp?: FollowedSession | null;
 }) {
@@ -56,7 +66,10 @@ export function NewSessionForm({
     return problem ? te(problem.key) : null;
   };
   const suggestedClose = useSyncExternalStore(noSubscription, () => (followUp ? aWeekAhead() : ''), () => '');
-  const fieldIds = { organisationId: 'organisation', mode: 'mode-live', path: 'path-core', closesAt: 'closes-at', followUpOf: 'follow-up-of', opensOn: 'opens-on' } as const;
+  const [moduleId, setModuleId] = useState(() => (modules.some((m) => m.id === state.values.moduleId) ? state.values.moduleId : modules[0]?.id) ?? '');
+  const chosen = modules.find((m) => m.id === moduleId) ?? modules[0];
+  const minutes = minutesByModule[chosen?.id ?? ''] ?? { core: { withBeforeAfter: 0, without: 0 }, full: { withBeforeAfter: 0, without: 0 } };
+  const fieldIds = { moduleId: `module-${modules[0]?.id ?? ''}`, organisationId: 'organisation', mode: 'mode-live', path: 'path-core', closesAt: 'closes-at', followUpOf: 'follow-up-of', opensOn: 'opens-on' } as const;
   const errors = state.problems.map((p) => ({ field: fieldIds[p.field], message: te(p.key) }));
   const mode = state.values.mode ?? (followUp ? 'self_paced' : 'live');
   const path = state.values.path === 'full' ? 'full' : 'core';
@@ -78,9 +91,27 @@ export function NewSessionForm({
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="timezoneOffset" value={offset} />
 
-      <p>
-        <strong>{t('module')}</strong> {moduleTitle}
-      </p>
+      {followUp || modules.length <= 1 ? (
+        <p>
+          <input type="hidden" name="moduleId" value={chosen?.id ?? ''} />
+          <strong>{t('module')}</strong> {chosen?.title}
+        </p>
+      ) : (
+        <fieldset className={error('moduleId') ? 'field has-error' : 'field'}>
+          <legend>{t('moduleChoice')}</legend>
+          {error('moduleId') && <p className="field-error">{error('moduleId')}</p>}
+          <div className="choices">
+            {modules.map((m) => (
+              <label className="choice" key={m.id}>
+                <input type="radio" id={`module-${m.id}`} name="moduleId" value={m.id} checked={m.id === moduleId} onChange={() => setModuleId(m.id)} />
+                <span>
+                  <strong>{m.title}</strong> {m.summary} {t('moduleMinutes', { minutes: m.minutes })}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       {followUp && (
         <div className={error('followUpOf') ? 'field has-error' : 'field'}>
           <input type="hidden" name="followUpOf" value={followUp.id} />

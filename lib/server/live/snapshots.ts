@@ -1,5 +1,4 @@
 import 'server-only';
-import { getModule } from '@/lib/content/load';
 import type { Database } from '@/lib/db/client';
 import { stepAnswerItems, stepSubjects } from '@/lib/domain/class-tally';
 import { discloseSubject, type DisclosedTally } from '@/lib/domain/class-tally-disclosure';
@@ -10,6 +9,7 @@ import { classCounts, findClassSession, sessionState, type ClassSessionState } f
 import { configuredDisclosurePolicies } from '../disclosure-config';
 import type { LiveSnapshots } from './hub';
 import { readRelease } from './releases';
+import { moduleOfSession } from '../session-module';
 
 /** What the teacher's dashboard and projector show; never who answered what, nor how many exactly. */
 export interface TeacherLiveView {
@@ -47,7 +47,7 @@ const GONE: ClassSessionState = { status: 'closed', mode: 'live', liveStep: 0, r
 export async function readTeacherLiveView(db: Database, id: string, now: Date): Promise<TeacherLiveView | null> {
   const session = await findClassSession(db, id, now);
   if (!session) return null;
-  const { structure } = await getModule();
+  const { structure } = await moduleOfSession(db, session);
   const { k } = configuredDisclosurePolicies().classView;
   const journey = sessionJourney(structure, sessionJourneyOptions(session));
   const current = journey.steps[session.liveStep];

@@ -17,6 +17,8 @@ import { sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { notOpenYet } from '@/lib/domain/session-lifecycle';
 import { sessionState } from '@/lib/server/class-sessions';
 import { clientAddress } from '@/lib/server/client-address';
+import { getDatabase } from '@/lib/server/database';
+import { moduleOfSession } from '@/lib/server/session-module';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Session');
@@ -40,7 +42,9 @@ export default async function SessionPage({ params }: PageProps<'/[locale]/sessi
   if (session.joinCode !== code) redirect({ href: `/session/${session.joinCode}`, locale });
   const now = new Date();
   if (session.opensAt !== null && notOpenYet(session, now)) return <SessionNotOpen opensAt={session.opensAt} locale={locale} />;
-  const [module, messages] = await Promise.all([getPlayerModule(locale), getMessages()]);
+  // The session's own module at its own version, kept when a newer one is published.
+  const served = await moduleOfSession(await getDatabase(), session);
+  const [module, messages] = await Promise.all([getPlayerModule(locale, served), getMessages()]);
   const options = sessionJourneyOptions(session);
   const initialState = sessionState(session, now);
   // What the server knows: the lobby or the class's step when live, the intro when self-paced.

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { answerSchema, submitAnswersEnvelopeSchema, type Answer, type SubmitAnswersResponse } from '@/lib/api/schemas';
-import { getModule } from '@/lib/content/load';
 import { getDatabase } from '@/lib/server/database';
 import { submitAnswers, type SubmitAnswersInput, type UnreadableAnswer } from '@/lib/server/answers';
 import { failure, parseJsonBody, respond, success, translateIssues, validate } from '@/lib/server/http';
 import { getClassHub } from '@/lib/server/live';
+import { moduleOfParticipant } from '@/lib/server/session-module';
 
 /** A whole batch at once: the usual case, where every answer reads. */
 const answersSchema = z.array(answerSchema);
@@ -30,8 +30,10 @@ export async function POST(request: Request): Promise<Response> {
           return { unreadable: true as const, id: raw.id, issues };
         });
     const input: SubmitAnswersInput = { participantId: envelope.data.participantId, sentAt: envelope.data.sentAt, answers };
-    const { structure, version } = await getModule();
-    const result = await submitAnswers(await getDatabase(), structure, version, input);
+    // Judged against the participant's class session's own module and version (roads-kill's current on their own).
+    const db = await getDatabase();
+    const { structure, version } = await moduleOfParticipant(db, input.participantId);
+    const result = await submitAnswers(db, structure, version, input);
     if (result.ok) {
       // The teacher's counts move on; the hub throttles this to a few updates a second per class.
       if (result.classSessionId !== null && result.stored > 0) getClassHub().signal(result.classSessionId, 'answers');

@@ -3,7 +3,6 @@ import { resultsCsvLabels } from '@/components/results/csv-labels';
 import { filterPhrases, resultsReportText } from '@/components/results/words';
 import { isLocale, routing, type Locale } from '@/i18n/routing';
 import { parseResultsQuery } from '@/lib/api/results-query';
-import { getModule, MODULE_ID } from '@/lib/content/load';
 import { resultsCsvFilename, resultsFigures, writeResultsCsv } from '@/lib/domain/results-report';
 import { getCurrentStaff } from '@/lib/server/auth/current-staff';
 import { getDatabase } from '@/lib/server/database';
@@ -39,8 +38,7 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
       return text(parsed.problems.map((p) => `${p.field}: ${t(p.key)}`).join('\n'), 400);
     }
     const view = await loadOfficerResults(await getDatabase(), parsed.filters);
-    const { text: moduleText } = await getModule();
-    const names = await resultsReportText(locale, moduleText[locale], view.organisationNames);
+    const names = await resultsReportText(locale, view.moduleText[locale], view.organisationNames);
     const labels = await resultsCsvLabels(locale, view.results.policy, {
       phrases: await filterPhrases(locale, parsed.filters, view.organisationNames),
       demo: view.results.demo,
@@ -49,7 +47,7 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
     return new Response(writeResultsCsv(resultsFigures(view.results, names), labels), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${resultsCsvFilename(parsed.filters, MODULE_ID)}"`,
+        'Content-Disposition': `attachment; filename="${resultsCsvFilename(parsed.filters, view.moduleId)}"`,
         'Cache-Control': 'no-store',
       },
     });

@@ -21,8 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SessionPage({ params }: PageProps<'/[locale]/teach/sessions/[sessionId]'>) {
   const locale = await pageLocale(params);
   const { sessionId } = await params;
-  const { staff, session, link, qrSvg, outline, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}`);
-  const steps = await presenterSteps(locale, sessionJourneyOptions(session));
+  const { staff, session, link, qrSvg, outline, view, module } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}`);
+  const steps = await presenterSteps(locale, sessionJourneyOptions(session), module);
   const t = await getTranslations('Teach.session');
   const format = await getFormatter();
   const followUp = await followUpOfSession(await getDatabase(), session);

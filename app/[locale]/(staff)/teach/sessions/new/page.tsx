@@ -8,7 +8,7 @@ import { requireStaff } from '@/lib/server/auth/current-staff';
 import { getDatabase } from '@/lib/server/database';
 import { findFollowableSession } from '@/lib/server/follow-ups';
 import { listOrganisations } from '@/lib/server/organisations';
-import { getPlayerModule } from '@/lib/content/player';
+import { listModules } from '@/lib/server/session-module';
 import { sessionPathMinutes } from '@/lib/server/class-session-forms';
 import { createSessionAction } from './actions';
 
@@ -26,12 +26,10 @@ export default async function NewSessionPage({ params, searchParams }: PageProps
   // A session that can't be followed up gets the same 404 as one that doesn't exist: no one learns which do.
   const follows = typeof followUpOf === 'string' ? await findFollowableSession(db, staff, followUpOf) : null;
   if (followUpOf !== undefined && follows === null) notFound();
-  const [organisations, module, format, minutes] = await Promise.all([
-    listOrganisations(db),
-    getPlayerModule(locale),
-    getFormatter(),
-    sessionPathMinutes(locale),
-  ]);
+  const [organisations, published, format] = await Promise.all([listOrganisations(db), listModules(db, locale), getFormatter()]);
+  // Roads-kill first and preselected; a follow-up runs the module its first session ran.
+  const modules = follows ? published.filter((m) => m.id === follows.moduleId) : published;
+  const minutesByModule = Object.fromEntries(await Promise.all(modules.map(async (m) => [m.id, await sessionPathMinutes(locale, m.id)] as const)));
   // A teacher runs sessions for their own organisation only; officers choose. A follow-up is for the first session's.
   const choices = organisations.filter((o) =>
     follows ? o.id === follows.organisationId : staff.role === 'teacher' ? o.id === staff.organisationId : true,
@@ -40,8 +38,8 @@ export default async function NewSessionPage({ params, searchParams }: PageProps
     <NewSessionForm
       action={createSessionAction}
       locale={locale}
-      moduleTitle={module.title}
-      minutes={minutes}
+      modules={modules.map(({ id, title, summary, minutes }) => ({ id, title, summary, minutes }))}
+      minutesByModule={minutesByModule}
       organisations={choices.map((o) => ({ id: o.id, name: o.name }))}
       followUp={
         follows && {

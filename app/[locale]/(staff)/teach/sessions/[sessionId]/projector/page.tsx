@@ -19,8 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectorPage({ params }: PageProps<'/[locale]/teach/sessions/[sessionId]/projector'>) {
   const locale = await pageLocale(params);
   const { sessionId } = await params;
-  const { session, link, qrSvg, view } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}/projector`);
-  const steps = await presenterSteps(locale, sessionJourneyOptions(session));
+  const { session, link, qrSvg, view, module } = await loadLiveScreen(locale, sessionId, `/teach/sessions/${sessionId}/projector`);
+  const steps = await presenterSteps(locale, sessionJourneyOptions(session), module);
   const t = await getTranslations('Teach.projector');
   return (
     <div className="projector">

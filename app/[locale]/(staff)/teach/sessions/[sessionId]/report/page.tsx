@@ -3,13 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { ClassReport } from '@/components/reports/ClassReport';
 import { getPathname } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
-import { getModule } from '@/lib/content/load';
 import { discloseClassReport } from '@/lib/domain/class-report-disclosure';
 import { reportContentText } from '@/lib/domain/class-report-text';
 import { loadReleasedClassReport, reportDisclosurePolicies } from '@/lib/server/class-reports';
 import { getDatabase } from '@/lib/server/database';
 import { followUpOfSession } from '@/lib/server/follow-ups';
 import { requireReportPage } from '@/lib/server/teach-pages';
+import { moduleOfSession } from '@/lib/server/session-module';
 
 interface ReportPageProps {
   params: Promise<{ locale: string; sessionId: string }>;
@@ -31,7 +31,8 @@ export default async function ClassReportPage({ params }: ReportPageProps) {
   const { session } = await requireReportPage(locale, sessionId, `${path}/report`);
   const db = await getDatabase();
 
-  const { structure, text } = await getModule();
+  // The session's own module and version: its report reads as the class saw it.
+  const { structure, text } = await moduleOfSession(db, session);
   const policies = reportDisclosurePolicies();
   const { session: about, release, report } = await loadReleasedClassReport(db, session, structure, new Date());
   const followUp = await followUpOfSession(db, session);

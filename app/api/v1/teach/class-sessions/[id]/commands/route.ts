@@ -1,11 +1,11 @@
 import { liveCommandBodySchema } from '@/lib/api/class-session-schemas';
-import { getModule } from '@/lib/content/load';
 import { sessionJourney, sessionJourneyOptions } from '@/lib/domain/session-journey';
 import { crossSiteFailure, sessionForStaff } from '@/lib/server/class-session-access';
 import { applyLiveCommand, sessionState } from '@/lib/server/class-sessions';
 import { getDatabase } from '@/lib/server/database';
 import { failure, parseJsonBody, respond, success } from '@/lib/server/http';
 import { getClassHub } from '@/lib/server/live';
+import { moduleOfSession } from '@/lib/server/session-module';
 
 /** The teacher's live commands: go to a step, reveal the class's answers, hide the code, end. */
 export async function POST(request: Request, { params }: RouteContext<'/api/v1/teach/class-sessions/[id]/commands'>): Promise<Response> {
@@ -17,7 +17,7 @@ export async function POST(request: Request, { params }: RouteContext<'/api/v1/t
     const body = await parseJsonBody(request, liveCommandBodySchema, locale);
     if (!body.ok) return body;
     const { session } = found.value;
-    const { structure } = await getModule();
+    const { structure } = await moduleOfSession(await getDatabase(), session);
     const now = new Date();
     const result = await applyLiveCommand(
       await getDatabase(),

@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { isLocale, routing, type Locale } from '@/i18n/routing';
 import { reportCsvLabels } from '@/components/reports/csv-labels';
-import { getModule } from '@/lib/content/load';
 import { discloseClassReport } from '@/lib/domain/class-report-disclosure';
 import { reportContentText } from '@/lib/domain/class-report-text';
 import { reportCsvFilename, writeReportCsv } from '@/lib/domain/report-csv';
@@ -9,6 +8,7 @@ import { getCurrentStaff } from '@/lib/server/auth/current-staff';
 import { findReportableSession, loadReleasedClassReport, reportDisclosurePolicies } from '@/lib/server/class-reports';
 import { getDatabase } from '@/lib/server/database';
 import { describeError } from '@/lib/server/error-log';
+import { moduleOfSession } from '@/lib/server/session-module';
 
 interface CsvRouteContext {
   params: Promise<{ locale: string; sessionId: string }>;
@@ -42,7 +42,7 @@ export async function GET(_request: Request, { params }: CsvRouteContext): Promi
     const session = await findReportableSession(db, staff, sessionId);
     if (session === null) return textResponse(locale, 404);
 
-    const { structure, text } = await getModule();
+    const { structure, text } = await moduleOfSession(db, session);
     const policies = reportDisclosurePolicies();
     const released = await loadReleasedClassReport(db, session, structure, new Date());
     if (released.report === null) return textResponse(locale, 409);
