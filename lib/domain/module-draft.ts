@@ -26,7 +26,7 @@ const ESCAPED_CONTROL = /\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])/;
 
 /** A problem with a draft as a whole, as a key of `Studio.draftErrors` with its placeholders. */
 export interface DraftProblem {
-  key: 'tooLarge' | 'tooManyFiles' | 'badPath' | 'controlCharacters' | 'notJson' | 'missingFile';
+  key: 'tooLarge' | 'tooManyFiles' | 'badPath' | 'controlCharacters' | 'notJson' | 'missingFile' | 'badModule' | 'badTranslatedFrom';
   file?: string;
   values?: Record<string, number | string>;
 }
@@ -90,4 +90,32 @@ export type SaveOutcome =
 export function changedFiles(a: ModuleFiles, b: ModuleFiles): string[] {
   const names = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...names].filter((name) => a[name] !== b[name]).sort();
+}
+
+/** Module ids, as the content schema has them: lower-case letters, digits and hyphens. */
+export const MODULE_ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
+
+export function isModuleId(value: unknown): value is string {
+  return typeof value === 'string' && MODULE_ID.test(value);
+}
+
+/** The files every module has: its structure and one text file per locale. */
+export function requiredModuleFiles(locales: readonly string[]): string[] {
+  return ['structure.json', ...locales.map((locale) => `${locale}.json`)];
+}
+
+/** `translatedFrom` as a client sent it: locale → string id → 8-hex fingerprint, or null. */
+export function readTranslatedFrom(value: unknown, locales: readonly string[]): Record<string, Record<string, string>> | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const out: Record<string, Record<string, string>> = {};
+  for (const [locale, ids] of Object.entries(value)) {
+    if (!locales.includes(locale) || ids === null || typeof ids !== 'object' || Array.isArray(ids)) return null;
+    const entries = Object.entries(ids as Record<string, unknown>);
+    if (entries.length > 20_000) return null;
+    for (const [id, hash] of entries) {
+      if (id.length > 300 || typeof hash !== 'string' || !/^[0-9a-f]{8}$/.test(hash)) return null;
+    }
+    out[locale] = ids as Record<string, string>;
+  }
+  return out;
 }

@@ -12,8 +12,6 @@ export interface ModuleString {
   text: string;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 export function flattenStrings(value: unknown, prefix = ''): ModuleString[] {
   if (typeof value === 'string') return [{ id: prefix, text: value }];
   if (value === null || typeof value !== 'object') return [];
@@ -27,20 +25,29 @@ export function stringsById(value: unknown): Map<string, string> {
   return new Map(flattenStrings(value).map((s) => [s.id, s.text]));
 }
 
-/** A copy of `value` with the string at `id` set (objects on the way made as needed); '' removes it. */
+/**
+ * A copy of `value` with the string at `id` set ('' removes it): only the objects on the way are
+ * copied, so an editor's memoised parts for the other strings keep their inputs.
+ */
 export function withString<T>(value: T, id: string, text: string): T {
-  const keys = id.split('.');
-  const root = structuredClone(value ?? {}) as { [key: string]: Json };
-  let node: { [key: string]: Json } = root;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {};
-    node = node[key] as { [key: string]: Json };
+  return setIn(value, id.split('.'), text === '' ? undefined : text);
+}
+
+/** A copy of `value` with `path` set to `next` (undefined deletes it), copying only along the path. */
+export function setIn<T>(value: T, path: readonly (string | number)[], next: unknown): T {
+  if (path.length === 0) return next as T;
+  const [key, ...rest] = path as [string | number, ...(string | number)[]];
+  const node: unknown = value;
+  if (Array.isArray(node) && typeof key === 'number') {
+    const copy = [...node];
+    if (rest.length === 0 && next === undefined) copy.splice(key, 1);
+    else copy[key] = setIn(copy[key], rest, next);
+    return copy as T;
   }
-  const last = keys[keys.length - 1] as string;
-  if (text === '') delete node[last];
-  else node[last] = text;
-  return root as T;
+  const copy: Record<string, unknown> = node !== null && typeof node === 'object' && !Array.isArray(node) ? { ...node } : {};
+  if (rest.length === 0 && next === undefined) delete copy[String(key)];
+  else copy[String(key)] = setIn(copy[String(key)], rest, next);
+  return copy as T;
 }
 
 export function stringAt(value: unknown, id: string): string | undefined {
