@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Scenario, ScenarioNode } from '@/lib/content/schema';
+import { PICTURE_SETTINGS } from '@/lib/content/pictures';
 import { MODULE_ID } from '@/lib/domain/module-draft';
 import { stringAt } from '@/lib/domain/module-strings';
 import { analyseStory } from '@/lib/domain/story-graph';
@@ -365,6 +366,8 @@ function NodeEditor({
       <Problems messages={problems} />
       {pair(`${base}.title`, t('nodeTitle'))}
       {pair(`${base}.text`, t('nodeText'), true)}
+      <PictureField draft={draft} scenarioId={scenario.id} nodeId={node.id} onStructure={onStructure} />
+      {pair(`pictures.${scenario.id}/${node.id}`, t('pictureAlt'), true)}
       {node.kind === 'scene' && (
         <Select id="node-next" label={t('next')} value={node.next} options={[...(targets.some((o) => o.value === node.next) ? [] : [{ value: node.next, label: node.next }]), ...targets]} onChange={(v) => onStructure([...path, 'next'], v)} />
       )}
@@ -429,5 +432,27 @@ function NodeEditor({
         </button>
       </div>
     </section>
+  );
+}
+
+/** The story picture of a node: its setting from the drawing set (people and props stay as they are). */
+function PictureField({ draft, scenarioId, nodeId, onStructure }: { draft: DraftState; scenarioId: string; nodeId: string; onStructure: OnStructure }) {
+  const t = useTranslations('Studio.stories');
+  const key = `${scenarioId}/${nodeId}`;
+  const pictures = draft.structure.pictures ?? [];
+  const index = pictures.findIndex((p) => p.node === key);
+  const current = index >= 0 ? pictures[index] : undefined;
+  return (
+    <Select
+      id="node-picture"
+      label={t('picture')}
+      value={current?.setting ?? ''}
+      options={[{ value: '', label: t('noPicture') }, ...PICTURE_SETTINGS.map((s) => ({ value: s, label: s }))]}
+      onChange={(setting) => {
+        if (setting === '') onStructure(['pictures'], pictures.filter((p) => p.node !== key));
+        else if (current) onStructure(['pictures', index, 'setting'], setting);
+        else onStructure(['pictures'], [...pictures, { node: key, setting, people: [], props: [] }]);
+      }}
+    />
   );
 }

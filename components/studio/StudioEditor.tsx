@@ -5,12 +5,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StudioCheckResult, StudioProblem, StudioSaveResult } from '@/lib/api/studio-state';
 import { missingTranslations, staleTranslations } from '@/lib/domain/module-strings';
 import type { ModuleFiles } from '@/lib/domain/module-draft';
-import { LOCALES, SOURCE_LOCALE, draftFromFiles, filesOf, setStructure, setText, type DraftState, type StudioLocale } from './draft-state';
+import { LOCALES, SOURCE_LOCALE, addTextTree, draftFromFiles, filesOf, setStructure, setText, type DraftState, type StudioLocale } from './draft-state';
 import { FilesPanel } from './FilesPanel';
 import { placeResolver, SECTIONS, type Place, type Section } from './places';
 import { AttitudeSection, FactsSection, PlansSection, QuestionsSection, ScreensSection, type SectionProps } from './sections';
 import { StoryGraph } from './StoryGraph';
 import { TranslationsPanel } from './TranslationsPanel';
+import './studio.css';
 
 export interface StudioActions {
   check: (moduleId: string, files: ModuleFiles) => Promise<StudioCheckResult>;
@@ -78,6 +79,7 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
 
   const onText = useCallback((locale: StudioLocale, id: string, value: string) => setDraft((d) => setText(d, locale, id, value)), []);
   const onStructure = useCallback((path: readonly (string | number)[], value: unknown) => setDraft((d) => setStructure(d, path, value)), []);
+  const onTextTree = useCallback((path: readonly string[], value: unknown) => setDraft((d) => addTextTree(d, path, value)), []);
 
   const resolve = useMemo(() => placeResolver(draft.structure), [draft.structure]);
   const problems = useMemo(() => (check?.kind === 'checked' ? check.problems : []), [check]);
@@ -136,7 +138,7 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
     } else setSave(result);
   };
 
-  const props: SectionProps = { draft, onText, onStructure, problemsAt, stale };
+  const props: SectionProps = { draft, onText, onStructure, onTextTree, problemsAt, stale };
   const moduleTitle = draft.text[SOURCE_LOCALE].title || moduleId;
 
   return (

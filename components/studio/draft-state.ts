@@ -79,3 +79,14 @@ export function moveText(draft: DraftState, from: readonly string[], to: readonl
   }
   return { ...draft, text, dirty: new Set([...draft.dirty, ...LOCALES.map((l) => `${l}.json`)]) };
 }
+
+/** Puts `value` at `path` in every locale's text where nothing is there yet. */
+export function addTextTree(draft: DraftState, path: readonly string[], value: unknown): DraftState {
+  const text = { ...draft.text };
+  for (const locale of LOCALES) {
+    let node: unknown = text[locale];
+    for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    if (node === undefined) text[locale] = setIn(text[locale], path, value);
+  }
+  return { ...draft, text, dirty: new Set([...draft.dirty, ...LOCALES.map((l) => `${l}.json`)]) };
+}

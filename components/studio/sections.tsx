@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import type { Teaches } from '@/lib/content/schema';
 import { stringAt } from '@/lib/domain/module-strings';
 import { type DraftState, LOCALES } from './draft-state';
@@ -12,6 +13,8 @@ export interface SectionProps {
   draft: DraftState;
   onText: OnText;
   onStructure: OnStructure;
+  /** Adds an object at `path` in every locale's text (a new key point), keeping any already there. */
+  onTextTree: (path: readonly string[], value: unknown) => void;
   /** The check's messages for one content id or string id. */
   problemsAt: (id: string) => string[] | undefined;
   /** String ids whose source changed since they were translated. */
@@ -58,7 +61,7 @@ export function TeachesField({ draft, value, path, onStructure, legend }: { draf
   );
 }
 
-export function ScreensSection({ draft, onText, stale, problemsAt }: SectionProps) {
+export function ScreensSection({ draft, onText, onTextTree, stale, problemsAt }: SectionProps) {
   const t = useTranslations('Studio.screens');
   const text = useText(draft, stale, onText);
   return (
@@ -79,6 +82,14 @@ export function ScreensSection({ draft, onText, stale, problemsAt }: SectionProp
           {text(`considerations.${k}.body`, t('considerationBody'), true)}
         </Entity>
       ))}
+      <AddEntity
+        name="key-point"
+        legend={t('addKeyPoint')}
+        idLabel={t('keyPointId')}
+        pattern={KEY_POINT_ID}
+        taken={Object.keys(draft.text['en-GB'].considerations ?? {})}
+        onAdd={(id) => onTextTree(['considerations', id], {})}
+      />
     </>
   );
 }
@@ -127,6 +138,15 @@ export function FactsSection({ draft, onText, onStructure, stale, problemsAt }: 
                   <Check label={t('correct')} checked={option.correct} onChange={(on) => onStructure(['facts', index, 'guess', 'options', o, 'correct'], on)} />
                 </div>
               ))}
+            {guess?.kind === 'choice' && guess.options.length < 6 && (
+              <button
+                type="button"
+                className="button button--secondary studio-button"
+                onClick={() => onStructure(['facts', index, 'guess', 'options'], [...guess.options, { id: nextOptionId(guess.options.map((x) => x.id)), correct: false }])}
+              >
+                {t('addOption')}
+              </button>
+            )}
             {text(`facts.${fact.id}.answer`, t('answer'))}
             {text(`facts.${fact.id}.reveal`, t('reveal'), true)}
             {text(`facts.${fact.id}.caveat`, t('caveat'), true)}
@@ -144,6 +164,14 @@ export function FactsSection({ draft, onText, onStructure, stale, problemsAt }: 
           </Entity>
         );
       })}
+      <AddEntity
+        name="fact"
+        legend={t('addFact')}
+        idLabel={t('factId')}
+        pattern={FACT_ID}
+        taken={(draft.structure.facts ?? []).map((f) => f.id)}
+        onAdd={(id) => onStructure(['facts'], [...(draft.structure.facts ?? []), { id, sources: [], guess: { kind: 'choice', options: [{ id: 'a', correct: true }, { id: 'b', correct: false }] } }])}
+      />
       <h3>{t('sourcesHeading')}</h3>
       {sources.map((source, index) => (
         <Entity key={source.id} id={source.id} title={source.title || source.id} problems={problemsAt(source.id)}>
@@ -156,6 +184,14 @@ export function FactsSection({ draft, onText, onStructure, stale, problemsAt }: 
           <PlainField id={`source-${source.id}-url`} label={t('source.url')} type="url" value={source.url ?? ''} onChange={(v) => onStructure(['sources', index, 'url'], v === '' ? undefined : v)} />
         </Entity>
       ))}
+      <AddEntity
+        name="source"
+        legend={t('addSource')}
+        idLabel={t('sourceId')}
+        pattern={CONTENT_ID}
+        taken={sources.map((s) => s.id)}
+        onAdd={(id) => onStructure(['sources'], [...sources, { id, title: '', publisher: '', year: new Date().getFullYear(), reviewBy: '' }])}
+      />
     </>
   );
 }
@@ -193,11 +229,54 @@ export function QuestionsSection({ draft, onText, onStructure, stale, problemsAt
               )}
             </div>
           ))}
+          {item.kind !== 'truefalse' && item.options.length < (item.kind === 'multiple' ? 8 : 6) && (
+            <button
+              type="button"
+              className="button button--secondary studio-button"
+              onClick={() =>
+                onStructure(['items', index, 'options'], [...item.options, item.kind === 'ordering' ? { id: nextOptionId(item.options.map((x) => x.id)) } : { id: nextOptionId(item.options.map((x) => x.id)), correct: false }])
+              }
+            >
+              {t('addOption')}
+            </button>
+          )}
           {text(`items.${item.id}.explanation`, t('explanation'), true)}
           {item.kind === 'ordering' && text(`items.${item.id}.wrongOrder`, t('wrongOrder'), true)}
+          {item.kind === 'ordering' && (
+            <Select id={`item-${item.id}-misconception`} label={t('misconception')} value={item.misconception ?? ''} options={[{ value: '', label: t('none') }, ...misconceptions]} onChange={(v) => onStructure(['items', index, 'misconception'], v)} />
+          )}
+          <fieldset className="studio-checks">
+            <legend>{t('phases')}</legend>
+            {(['before', 'main', 'after', 'followup'] as const).map((phase) => (
+              <Check key={phase} label={t(`phase.${phase}`)} checked={item.phases.includes(phase)} onChange={(on) => onStructure(['items', index, 'phases'], on ? [...item.phases, phase] : item.phases.filter((p) => p !== phase))} />
+            ))}
+          </fieldset>
           <TeachesField draft={draft} value={item.teaches} path={['items', index, 'teaches']} onStructure={onStructure} legend={t('teaches')} />
         </Entity>
       ))}
+      <AddEntity
+        name="item"
+        legend={t('addItem')}
+        idLabel={t('itemId')}
+        pattern={CONTENT_ID}
+        taken={(draft.structure.items ?? []).map((i) => i.id)}
+        kinds={(['single', 'multiple', 'truefalse', 'ordering'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        onAdd={(id, kind) => onStructure(['items'], [...(draft.structure.items ?? []), defaultItem(id, kind)])}
+      />
+      <h3>{t('misconceptionsHeading')}</h3>
+      {(draft.structure.misconceptions ?? []).map((m) => (
+        <div key={m.id} id={`e-${m.id}`}>
+          {text(`misconceptions.${m.id}`, t('misconceptionText', { id: m.id }))}
+        </div>
+      ))}
+      <AddEntity
+        name="misconception"
+        legend={t('addMisconception')}
+        idLabel={t('misconceptionId')}
+        pattern={CONTENT_ID}
+        taken={(draft.structure.misconceptions ?? []).map((m) => m.id)}
+        onAdd={(id) => onStructure(['misconceptions'], [...(draft.structure.misconceptions ?? []), { id }])}
+      />
     </>
   );
 }
@@ -233,6 +312,16 @@ export function AttitudeSection({ draft, onText, onStructure, stale, problemsAt 
           <TeachesField draft={draft} value={item.teaches} path={['attitudeItems', index, 'teaches']} onStructure={onStructure} legend={t('teaches')} />
         </Entity>
       ))}
+      <AddEntity
+        name="attitude"
+        legend={t('add')}
+        idLabel={t('id')}
+        pattern={CONTENT_ID}
+        taken={(draft.structure.attitudeItems ?? []).map((i) => i.id)}
+        onAdd={(id) =>
+          onStructure(['attitudeItems'], [...(draft.structure.attitudeItems ?? []), { id, construct: 'attitude', phases: ['before', 'after'], reverse: false, teaches: { facts: [], considerations: [] } }])
+        }
+      />
     </>
   );
 }
@@ -249,6 +338,105 @@ export function PlansSection({ draft, onText, onStructure, stale, problemsAt }: 
           <TeachesField draft={draft} value={plan.teaches} path={['plans', index, 'teaches']} onStructure={onStructure} legend={t('teaches')} />
         </Entity>
       ))}
+      <AddEntity
+        name="plan"
+        legend={t('add')}
+        idLabel={t('id')}
+        pattern={CONTENT_ID}
+        taken={(draft.structure.plans ?? []).map((p) => p.id)}
+        onAdd={(id) => onStructure(['plans'], [...(draft.structure.plans ?? []), { id, teaches: { facts: [], considerations: [] } }])}
+      />
     </>
   );
 }
+
+/**
+ * Adds a part to the module: an id (checked as the content schema would) and, for questions, a
+ * kind. Errors are shown at the field, in the page's language.
+ */
+export function AddEntity({
+  name,
+  legend,
+  idLabel,
+  pattern,
+  taken,
+  kinds,
+  onAdd,
+}: {
+  name: string;
+  legend: string;
+  idLabel: string;
+  pattern: RegExp;
+  taken: readonly string[];
+  kinds?: readonly { value: string; label: string }[];
+  onAdd: (id: string, kind: string) => void;
+}) {
+  const t = useTranslations('Studio.add');
+  const [id, setId] = useState('');
+  const [kind, setKind] = useState(kinds?.[0]?.value ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const inputId = `add-${name}-id`;
+  const add = () => {
+    const value = id.trim();
+    if (!pattern.test(value)) return setError(t('badId'));
+    if (taken.includes(value)) return setError(t('taken'));
+    onAdd(value, kind);
+    setId('');
+    setError(null);
+  };
+  return (
+    <fieldset className="studio-add">
+      <legend>{legend}</legend>
+      <div className="studio-row">
+        {kinds && <Select id={`add-${name}-kind`} label={t('kind')} value={kind} options={kinds} onChange={setKind} />}
+        <div className={error ? 'field studio-inline-field has-error' : 'field studio-inline-field'}>
+          <label className="field-label" htmlFor={inputId}>
+            {idLabel}
+          </label>
+          {error && (
+            <p className="field-error" id={`${inputId}-error`}>
+              {error}
+            </p>
+          )}
+          <input
+            id={inputId}
+            className="text-input"
+            value={id}
+            aria-describedby={error ? `${inputId}-error` : undefined}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => setId(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                add();
+              }
+            }}
+          />
+        </div>
+        <button type="button" className="button button--secondary studio-button" onClick={add}>
+          {t('submit')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+const CONTENT_ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
+const FACT_ID = /^F[1-9][0-9]?$/;
+const KEY_POINT_ID = /^K[1-9][0-9]?$/;
+const OPTION_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+
+export function defaultItem(id: string, kind: string): unknown {
+  const teaches = { facts: [], considerations: [] };
+  const base = { id, phases: ['main'], teaches, askConfidence: true, depth: 'core' };
+  if (kind === 'truefalse') return { ...base, kind, options: [{ id: 'true', correct: true }, { id: 'false', correct: false }] };
+  if (kind === 'ordering') return { ...base, kind, options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], misconception: '' };
+  if (kind === 'multiple') return { ...base, kind, options: [{ id: 'a', correct: true }, { id: 'b', correct: false }, { id: 'c', correct: false }] };
+  return { ...base, kind: 'single', options: [{ id: 'a', correct: true }, { id: 'b', correct: false }] };
+}
+
+export function nextOptionId(taken: readonly string[]): string {
+  return OPTION_IDS.find((id) => !taken.includes(id)) ?? `o${taken.length + 1}`;
+}
+
+export { CONTENT_ID, FACT_ID, KEY_POINT_ID };

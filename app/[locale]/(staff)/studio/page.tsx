@@ -10,6 +10,7 @@ import { requireStaff } from '@/lib/server/auth/current-staff';
 import { getDatabase } from '@/lib/server/database';
 import { listDrafts } from '@/lib/server/studio/drafts';
 import { newModuleAction, openModuleAction } from './page-actions';
+import '@/components/studio/studio.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Studio');
@@ -24,7 +25,7 @@ export default async function StudioPage({ params }: PageProps<'/[locale]/studio
   const t = await getTranslations('Studio');
   const modules = [{ id: published.structure.id, title: published.text[locale].title, version: published.version }];
   return (
-    <>
+    <div className="studio-start">
       <h1>{t('heading')}</h1>
       <p className="lead">{t('lead')}</p>
       <h2>{t('draftsHeading')}</h2>
@@ -59,6 +60,6 @@ export default async function StudioPage({ params }: PageProps<'/[locale]/studio
         <h2 id="new-module">{t('newModule.heading')}</h2>
         <NewModuleForm action={newModuleAction.bind(null, locale)} locales={routing.locales} />
       </section>
-    </>
+    </div>
   );
 }
