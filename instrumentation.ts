@@ -4,7 +4,8 @@
  * at start-up, not on a student's first answer; a data folder another process owns ends this
  * one with a message naming that process (lib/db/data-folder-lock.ts). While no staff account
  * exists, it then prints the one-time link that creates the first administrator
- * (lib/server/auth/setup.ts). With `--demo` (DEMO_DATA=1) it loads the synthetic demo data
+ * (lib/server/auth/setup.ts). It registers each module folder in `content/` as a published
+ * version unless those files are stored already (lib/content/modules.ts). With `--demo` (DEMO_DATA=1) it loads the synthetic demo data
  * once; then it starts the daily retention job (lib/server/retention.ts), the hourly refresh
  * of session summaries and, on PGlite, a quarter-hourly ANALYZE.
  */
@@ -30,14 +31,17 @@ export async function register(): Promise<void> {
   });
   console.info(`[db] ${handle.engine} ready and migrated: ${describeDatabase(databaseOptionsFromEnv())}`);
 
-  const [{ env, publicOrigin }, { announceSetupLink }, { loadDemoData }, { scheduleRetention }, { scheduleSummaryRefresh }] =
+  const [{ env, publicOrigin }, { announceSetupLink }, { loadDemoData }, { scheduleRetention }, { scheduleSummaryRefresh }, { ensureContentRegistered }] =
     await Promise.all([
       import('@/lib/env'),
       import('@/lib/server/auth/setup'),
       import('@/lib/server/demo-data'),
       import('@/lib/server/retention'),
       import('@/lib/server/session-summaries'),
+      import('@/lib/content/modules'),
     ]);
+  // A folder that fails the content check is logged and left out; the others are served.
+  await ensureContentRegistered(handle.db);
   await announceSetupLink(handle.db, { origin: publicOrigin(env), file: env.SETUP_LINK_FILE });
 
   // Never without the flag: a real deployment must not show made-up schools.

@@ -1,18 +1,19 @@
 /**
- * `npm run content:check [content-root]`: checks every module under `<root>/modules/` and the
- * support contacts under `<root>/support/`, prints each problem as `file: id: message` and
- * exits 1 if there are any. The root defaults to `content`; tests point it at fixtures.
+ * `npm run content:check [content-root | module-folder]`: checks every module under
+ * `<root>/modules/` and the support contacts under `<root>/support/`, or the one module folder
+ * given (lib/content/check-files.ts), prints each problem as `file: id: message` and exits 1
+ * if there are any. The root defaults to `content`; tests point it at fixtures.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { routing, type Locale } from '@/i18n/routing';
-import { checkMinutes, checkModule, checkSupport, type ContentProblem, type PathEstimate } from '@/lib/content/check';
+import { routing } from '@/i18n/routing';
+import { checkSupport, type ContentProblem, type PathEstimate } from '@/lib/content/check';
+import { checkFiles, readModuleFolder } from '@/lib/content/check-files';
 import { describeShapeCues, shapeCues } from '@/lib/content/check-shape';
-import { CORE_MINUTES_LIMIT, SECONDS, screenTextsFromMessages, WORDS_PER_MINUTE, type ScreenTexts } from '@/lib/content/reading-time';
+import { CORE_MINUTES_LIMIT, SECONDS, WORDS_PER_MINUTE } from '@/lib/content/reading-time';
 import { ContentFileError, readJsonFile, type RawModuleFiles } from '@/lib/content/load';
 import { moduleStructureSchema, moduleTextSchema } from '@/lib/content/schema';
-import { teacherNoteGaps, teacherNotesSchema } from '@/lib/content/teacher-notes';
-import { buildJourney } from '@/lib/domain/journey';
 import { contentVersion } from '@/lib/content/version';
 
 /** Paths as the officer would type them: relative to where the command runs, when inside it. */
@@ -44,38 +45,6 @@ async function readFolder(dir: string, problems: ContentProblem[]): Promise<RawM
     else complete = false;
   }
   return complete && structure.ok ? { structure: structure.value, text } : undefined;
-}
-
-/**
- * Every core step of a live session (both journeys, with and without the before/after waves)
- * has a teacher note, a discussion prompt and a key point, in every locale; no note is keyed by
- * an id the module no longer has.
- */
-async function checkTeacherNotes(dir: string, files: RawModuleFiles): Promise<ContentProblem[]> {
-  const structure = moduleStructureSchema.safeParse(files.structure);
-  if (!structure.success) return [];
-  const steps = [...buildJourney(structure.data, { beforeAfter: true, path: 'full' }), ...buildJourney(structure.data, { followUp: true })];
-  const problems: ContentProblem[] = [];
-  for (const locale of routing.locales) {
-    const file = path.join(dir, 'teacher-notes', `${locale}.json`);
-    let raw: unknown;
-    try {
-      raw = await readJsonFile(file);
-    } catch (error) {
-      if (!(error instanceof ContentFileError)) throw error;
-      problems.push({ file, id: '(file)', message: `The file ${error.detail}.` });
-      continue;
-    }
-    const notes = teacherNotesSchema.safeParse(raw);
-    if (!notes.success) {
-      for (const issue of notes.error.issues) problems.push({ file, id: issue.path.join('.') || '(file)', message: issue.message });
-      continue;
-    }
-    const { missing, unused } = teacherNoteGaps(steps, notes.data);
-    for (const key of missing) problems.push({ file, id: key, message: 'This step has no teacher note (a discussion prompt and a key point).' });
-    for (const key of unused) problems.push({ file, id: key, message: 'No step of the module has this id: rename or remove the note.' });
-  }
-  return problems;
 }
 
 async function moduleFolders(modulesDir: string, problems: ContentProblem[]): Promise<string[]> {
@@ -110,15 +79,6 @@ function summarise(files: RawModuleFiles): ModuleSummary {
   };
 }
 
-/** The title cards and the deeper offer a student reads, from the app's messages: they count in the minutes. */
-async function screenTexts(): Promise<Partial<Record<Locale, ScreenTexts>>> {
-  const texts: Partial<Record<Locale, ScreenTexts>> = {};
-  for (const locale of routing.locales) {
-    texts[locale] = screenTextsFromMessages(await readJsonFile(path.join(process.cwd(), 'messages', locale, 'Player.json')));
-  }
-  return texts;
-}
-
 function printEstimates(moduleId: string, estimates: readonly PathEstimate[]): void {
   console.log(`\nEstimated time for ${moduleId} (reading-time model, lib/content/reading-time.ts; core at most ${CORE_MINUTES_LIMIT} minutes):`);
   const rates = routing.locales.map((l) => `${l} ${WORDS_PER_MINUTE[l]} words/min`).join(', ');
@@ -145,27 +105,29 @@ function printShapeCues(files: RawModuleFiles, dir: string): void {
 }
 
 async function main(): Promise<number> {
-  const root = shown(process.argv[2] ?? 'content');
+  const given = shown(process.argv[2] ?? 'content');
+  // A module folder given on its own is checked alone; otherwise the argument is a content root.
+  const single = existsSync(path.join(given, 'structure.json')) && !existsSync(path.join(given, 'modules'));
+  const root = single ? undefined : given;
   const problems: ContentProblem[] = [];
   const passed: RawModuleFiles[] = [];
-  const screens = await screenTexts();
 
-  for (const dir of await moduleFolders(path.join(root, 'modules'), problems)) {
-    const files = await readFolder(dir, problems);
-    if (!files) continue;
-    const found = [...checkModule(files, { dir }), ...(await checkTeacherNotes(dir, files))];
-    problems.push(...found);
-    printShapeCues(files, dir);
-    if (found.length > 0) continue;
-    // Timing needs content the other checks passed: every step's text must be there to be counted.
-    const timed = checkMinutes(files, { dir, screens });
-    printEstimates(moduleStructureSchema.parse(files.structure).id, timed.estimates);
-    problems.push(...timed.problems);
-    if (timed.problems.length === 0) passed.push(files);
+  const folders = root === undefined ? [given] : await moduleFolders(path.join(root, 'modules'), problems);
+  for (const dir of folders) {
+    const checked = await checkFiles(await readModuleFolder(dir), { dir });
+    problems.push(...checked.problems);
+    if (checked.raw) printShapeCues(checked.raw, dir);
+    if (checked.raw && checked.estimates) printEstimates(moduleStructureSchema.parse(checked.raw.structure).id, checked.estimates);
+    if (checked.raw && checked.problems.length === 0) passed.push(checked.raw);
   }
+  if (root === undefined) return report(problems, passed, given);
   const supportDir = path.join(root, 'support');
   const support = await readFolder(supportDir, problems);
   if (support) problems.push(...checkSupport(support, { dir: supportDir }));
+  return report(problems, passed, root);
+}
+
+function report(problems: ContentProblem[], passed: RawModuleFiles[], root: string): number {
 
   if (problems.length > 0) {
     for (const p of problems) console.error(`${p.file}: ${p.id}: ${p.message}`);

@@ -6,7 +6,6 @@
  */
 import type { Report } from './problems';
 import {
-  CONSIDERATION_IDS,
   type Fact,
   type Item,
   type ModuleStructure,
@@ -61,12 +60,13 @@ export function namedIds(ids: readonly string[], name: (id: string) => string): 
   return new Map(ids.map((id) => [id, name(id)]));
 }
 
-export function checkTranslations(structure: ModuleStructure, text: ModuleText, scope: TextScope): void {
+/** `keyPoints`: the module's key points, as the default locale's file declares them (check.ts, learningPointsOf). */
+export function checkTranslations(structure: ModuleStructure, text: ModuleText, scope: TextScope, keyPoints: readonly string[]): void {
   compareKeys(scope, {
     path: 'considerations',
     record: text.considerations,
-    expected: namedIds(CONSIDERATION_IDS, (id) => `key consideration ${id}`),
-    kind: 'key consideration (K1–K7)',
+    expected: namedIds(keyPoints, (id) => `key consideration ${id}`),
+    kind: 'key consideration',
   });
   compareKeys(scope, {
     path: 'misconceptions',

@@ -270,18 +270,73 @@ describe('coverage of F1–F4 and K1–K7', () => {
     expectOnly(problems, STRUCTURE, 'F4', 'not taught by any item');
   });
 
-  it('reports a seed fact missing from facts', () => {
+  it('reports content that teaches a fact the module does not have', () => {
     const problems = checkBroken((f) => {
       f.structure.facts = f.structure.facts.filter((x) => x.id !== 'F4');
       for (const text of Object.values(f.text)) delete text.facts.F4;
     });
-    expectOnly(problems, STRUCTURE, 'F4', 'missing from "facts"');
+    expect(problems).toEqual([problem(STRUCTURE, 'q-night-risk', 'names fact F4, which is not in the module\'s "facts" (F1, F2, F3)')]);
+  });
+
+  it('reports content that teaches a key point the module does not describe', () => {
+    const problems = checkBroken((f) => {
+      item(f, 'q-night-risk').teaches.considerations = ['K7', 'K8'];
+    });
+    expectOnly(problems, STRUCTURE, 'q-night-risk', 'names key point K8, which the module does not describe');
+  });
+
+  it('takes the key points from the default locale: one it drops is undeclared, not untranslated', () => {
+    const problems = checkBroken((f) => {
+      delete f.text['en-GB'].considerations.K5;
+    });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => p.file === STRUCTURE).every((p) => p.message.includes('names key point K5'))).toBe(true);
+    expect(problems).toContainEqual(problem(PL, 'K5', 'Extra text'));
+  });
+
+  it('lets a module other than roads-kill declare fewer learning points', () => {
+    const problems = checkBroken((f) => {
+      dropLearningPoints(f, ['F4'], ['K7']);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps F1–F4 and K1–K7 in the roads-kill module', () => {
+    const f = moduleFixture();
+    f.structure.id = 'roads-kill';
+    expect(checkModule(f, { dir: MODULE_DIR, moduleId: 'roads-kill' })).toEqual([]);
+    dropLearningPoints(f, ['F4'], ['K7']);
+    expect(checkModule(f, { dir: MODULE_DIR, moduleId: 'roads-kill' })).toEqual([
+      problem(STRUCTURE, 'F4', 'missing from "facts"; every seed fact F1, F2, F3, F4 must be in the roads-kill module'),
+      problem(STRUCTURE, 'K7', 'Key consideration K7 is missing; the roads-kill module keeps K1, K2, K3, K4, K5, K6, K7'),
+    ]);
   });
 });
 
+/** Takes facts and key points out of the module: the declarations, their text, and everything that teaches them. */
+function dropLearningPoints(f: ModuleFixture, facts: string[], considerations: string[]): void {
+  const keep = <T extends { facts: string[]; considerations: string[] }>(t: T): T => ({
+    ...t,
+    facts: t.facts.filter((x) => !facts.includes(x)),
+    considerations: t.considerations.filter((x) => !considerations.includes(x)),
+  });
+  f.structure.facts = f.structure.facts.filter((x) => !facts.includes(x.id));
+  for (const it of [...f.structure.items, ...f.structure.attitudeItems, ...f.structure.plans]) it.teaches = keep(it.teaches);
+  for (const s of f.structure.scenarios) {
+    s.teaches = keep(s.teaches);
+    for (const n of s.nodes) if (n.kind === 'ending') n.pointsTo = keep(n.pointsTo);
+  }
+  // Something must still teach every item: give an emptied one the first remaining point.
+  for (const it of f.structure.items) if (it.teaches.facts.length + it.teaches.considerations.length === 0) it.teaches.facts = ['F1'];
+  for (const text of Object.values(f.text)) {
+    for (const id of facts) delete text.facts[id];
+    for (const id of considerations) delete text.considerations[id];
+  }
+}
+
 describe('translations', () => {
   const cases: [string, Locale, string, (text: ModuleText) => void][] = [
-    ['a key consideration', 'en-GB', 'K5', (t) => delete t.considerations.K5],
+    ['a key consideration', 'pl', 'K5', (t) => delete t.considerations.K5],
     ['a fact', 'pl', 'F2', (t) => delete t.facts.F2],
     ['an option of a choice guess', 'pl', 'F3/one-in-two', (t) => delete defined(t.facts.F3, 'F3').options?.['one-in-two']],
     ['a misconception', 'en-GB', 'm-phone-quick', (t) => delete t.misconceptions['m-phone-quick']],
@@ -629,6 +684,21 @@ describe('npm run content:check', () => {
     const run = runCheck(FIXTURE_ROOT);
     expect(run.stdout).toMatch(/^Content check passed: 1 module, 5 quiz items, 1 attitude item, 1 scenario; content version sample@[0-9a-f]{12}\.$/m);
     expect(run.status).toBe(0);
+  });
+
+  it('checks one module folder given on its own: a module with its own, fewer learning points', () => {
+    const run = runCheck('tests/fixtures/modules/sample-short');
+    expect(run.stdout).toMatch(/^Content check passed: 1 module, 5 quiz items, 1 attitude item, 1 scenario; content version sample-short@[0-9a-f]{12}\.$/m);
+    expect(run.status).toBe(0);
+  });
+
+  it('fails a module folder given on its own whose id is not its folder', () => {
+    tempRoot = mkdtempSync(path.join(os.tmpdir(), 'content-check-'));
+    const dir = path.join(tempRoot, 'renamed');
+    cpSync(path.join(REPO, 'tests/fixtures/modules/sample-short'), dir, { recursive: true });
+    const run = runCheck(dir);
+    expect(run.stderr).toContain(`${path.join(dir, 'structure.json')}: id: The module's "id" is "sample-short" but its folder is "renamed"`);
+    expect(run.status).toBe(1);
   });
 
   it('fails a broken content folder, naming the file and the id', () => {

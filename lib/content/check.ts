@@ -16,8 +16,7 @@ import type { RawModuleFiles, RawSupportFiles } from './load';
 import { parseReporting, reporterFor, type ContentProblem, type Report } from './problems';
 import { CORE_MINUTES_LIMIT, estimateJourney, type JourneyEstimate, type ScreenTexts } from './reading-time';
 import {
-  CONSIDERATION_IDS,
-  FACT_IDS,
+  REQUIRED_LEARNING_POINTS,
   contentIdSchema,
   factSchema,
   moduleStructureSchema,
@@ -50,21 +49,48 @@ const checkedStructureSchema = moduleStructureSchema.extend({
   facts: z.array(factSchema.extend({ sources: z.array(contentIdSchema) })).min(1),
 });
 
-export function checkModule(files: RawModuleFiles, opts: { dir: string }): ContentProblem[] {
+/**
+ * The module's own learning points (decision note 017): its facts are the `facts` of its
+ * structure, its key points the `considerations` its text describes, read from the default
+ * locale's file (the others are checked against it as translations).
+ */
+export interface LearningPoints {
+  facts: string[];
+  considerations: string[];
+}
+
+export function learningPointsOf(structure: Pick<ModuleStructure, 'facts'>, text: Pick<ModuleText, 'considerations'>): LearningPoints {
+  return { facts: structure.facts.map((f) => f.id), considerations: Object.keys(text.considerations).sort(byNumber) };
+}
+
+/** `K2` before `K10`. */
+function byNumber(a: string, b: string): number {
+  return Number(a.slice(1)) - Number(b.slice(1)) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * `dir` names the files in problems (`''` gives bare names, `structure.json`); the module's id
+ * must be `moduleId`, by default the folder's name.
+ */
+export function checkModule(files: RawModuleFiles, opts: { dir: string; moduleId?: string }): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const structureFile = path.join(opts.dir, 'structure.json');
   const structure = parseReporting(checkedStructureSchema, files.structure, reporterFor(structureFile, problems));
-  if (structure) checkStructure(structure, path.basename(opts.dir), reporterFor(structureFile, problems));
 
-  const reported: ReportedPaths = new Set();
   const parsedLocales: ParsedLocale<ModuleText>[] = [];
   for (const locale of routing.locales) {
     const report = reporterFor(path.join(opts.dir, `${locale}.json`), problems);
     const text = parseReporting(moduleTextSchema, files.text[locale], report);
-    if (!text) continue;
-    parsedLocales.push({ locale, text, report });
-    if (structure) {
-      checkTranslations(structure, text, { report, reported });
+    if (text) parsedLocales.push({ locale, text, report });
+  }
+  const declaring = parsedLocales.find((p) => p.locale === routing.defaultLocale) ?? parsedLocales[0];
+  const points = structure && declaring ? learningPointsOf(structure, declaring.text) : undefined;
+  if (structure) checkStructure(structure, opts.moduleId ?? path.basename(opts.dir), points, reporterFor(structureFile, problems));
+
+  const reported: ReportedPaths = new Set();
+  for (const { locale, text, report } of parsedLocales) {
+    if (structure && points) {
+      checkTranslations(structure, text, { report, reported }, points.considerations);
       checkPictureText(structure, text, { report, reported });
       checkShapeCues(structure, text, locale, report);
     }
@@ -99,7 +125,7 @@ export function checkSupport(files: RawSupportFiles, opts: { dir: string }): Con
   return problems;
 }
 
-function checkStructure(structure: ModuleStructure, folderName: string, report: Report): void {
+function checkStructure(structure: ModuleStructure, folderName: string, points: LearningPoints | undefined, report: Report): void {
   checkModuleId(structure, folderName, report);
   checkDuplicateIds(structure, report);
   for (const fact of structure.facts) {
@@ -115,8 +141,12 @@ function checkStructure(structure: ModuleStructure, folderName: string, report: 
   checkWaves(structure, report);
   checkDepth(structure, report);
   checkEverythingTeaches(structure, report);
-  checkCoverage(structure, report);
-  checkCoreCoverage(structure, report);
+  if (points) {
+    checkRequiredPoints(structure, points, report);
+    checkTeachesKnown(structure, points, report);
+    checkCoverage(structure, points, report);
+    checkCoreCoverage(structure, points, report);
+  }
   checkSpacing(structure, report);
   for (const scenario of structure.scenarios) {
     checkScenarioShape(scenario, report);
@@ -125,9 +155,9 @@ function checkStructure(structure: ModuleStructure, folderName: string, report: 
   checkPictures(structure, report);
 }
 
-/** The app finds a module by its folder, and answers are stored under the module's id. */
+/** The app finds a module by its folder, and answers are stored under the module's id. No folder (''): nothing to compare. */
 function checkModuleId(structure: ModuleStructure, folderName: string, report: Report): void {
-  if (structure.id !== folderName) {
+  if (folderName !== '' && structure.id !== folderName) {
     report('id', `The module's "id" is "${structure.id}" but its folder is "${folderName}"; they must be the same.`);
   }
 }
@@ -265,7 +295,7 @@ function checkPhases(structure: ModuleStructure, report: Report): void {
 const teachesNothing = (teaches: Teaches): boolean => teaches.facts.length === 0 && teaches.considerations.length === 0;
 
 function checkEverythingTeaches(structure: ModuleStructure, report: Report): void {
-  const nothing = 'teaches nothing: list at least one fact (F1–F4) or key consideration (K1–K7) in its';
+  const nothing = "teaches nothing: list at least one of the module's facts or key points in its";
   for (const item of structure.items) {
     if (teachesNothing(item.teaches)) report(item.id, `Item "${item.id}" ${nothing} "teaches".`);
   }
@@ -294,18 +324,51 @@ function checkSourcesKnown(ids: readonly string[], what: string, contentId: stri
   }
 }
 
-/** Every seed fact and key consideration must be taught (DESIGN.md, "Content is data"). */
-function checkCoverage(structure: ModuleStructure, report: Report): void {
+/** The roads-kill module keeps its seed facts F1–F4 and key considerations K1–K7 (research/facts-and-sources.md). */
+function checkRequiredPoints(structure: ModuleStructure, points: LearningPoints, report: Report): void {
+  const required = Object.hasOwn(REQUIRED_LEARNING_POINTS, structure.id) ? REQUIRED_LEARNING_POINTS[structure.id] : undefined;
+  if (!required) return;
+  for (const f of required.facts.filter((id) => !points.facts.includes(id))) {
+    report(f, `Fact ${f} is missing from "facts"; every seed fact ${required.facts.join(', ')} must be in the ${structure.id} module, with its source.`);
+  }
+  for (const k of required.considerations.filter((id) => !points.considerations.includes(id))) {
+    report(k, `Key consideration ${k} is missing; the ${structure.id} module keeps ${required.considerations.join(', ')}: describe it under "considerations" in every text file.`);
+  }
+}
+
+/** Content can only teach, or point back to, a learning point the module declares. */
+function checkTeachesKnown(structure: ModuleStructure, points: LearningPoints, report: Report): void {
+  const facts = new Set(points.facts);
+  const considerations = new Set(points.considerations);
+  const named: [string, string, Teaches][] = [
+    ...structure.items.map((i) => [i.id, `Item "${i.id}"`, i.teaches] as [string, string, Teaches]),
+    ...structure.attitudeItems.map((i) => [i.id, `Attitude item "${i.id}"`, i.teaches] as [string, string, Teaches]),
+    ...structure.plans.map((p) => [p.id, `Plan "${p.id}"`, p.teaches] as [string, string, Teaches]),
+    ...structure.scenarios.flatMap((s) => [
+      [s.id, `Scenario "${s.id}"`, s.teaches] as [string, string, Teaches],
+      ...s.nodes.flatMap((n) => (n.kind === 'ending' ? [[`${s.id}/${n.id}`, `Ending "${s.id}/${n.id}"`, n.pointsTo] as [string, string, Teaches]] : [])),
+    ]),
+  ];
+  for (const [id, what, teaches] of named) {
+    for (const f of teaches.facts.filter((x) => !facts.has(x))) {
+      report(id, `${what} names fact ${f}, which is not in the module's "facts" (${points.facts.join(', ')}).`);
+    }
+    for (const k of teaches.considerations.filter((x) => !considerations.has(x))) {
+      report(id, `${what} names key point ${k}, which the module does not describe under "considerations" (${points.considerations.join(', ') || 'none'}).`);
+    }
+  }
+}
+
+/** Every one of the module's facts and key points must be taught (DESIGN.md, "Content is data"). */
+function checkCoverage(structure: ModuleStructure, points: LearningPoints, report: Report): void {
   const byQuiz = new Set(structure.items.flatMap((i) => i.teaches.considerations));
   const byScenario = new Set(structure.scenarios.flatMap((s) => s.teaches.considerations));
-  for (const k of CONSIDERATION_IDS) {
+  for (const k of points.considerations) {
     if (!byQuiz.has(k)) report(k, `Key consideration ${k} is not taught by any quiz item; add ${k} to the "teaches" of at least one item.`);
     if (!byScenario.has(k)) report(k, `Key consideration ${k} is not taught by any scenario; add ${k} to the "teaches" of at least one scenario.`);
   }
-  const factsInModule = new Set(structure.facts.map((f) => f.id));
   const factsByItems = new Set([...structure.items, ...structure.attitudeItems].flatMap((i) => i.teaches.facts));
-  for (const f of FACT_IDS) {
-    if (!factsInModule.has(f)) report(f, `Fact ${f} is missing from "facts"; every seed fact F1–F4 must be in the module, with its source.`);
+  for (const f of points.facts) {
     if (!factsByItems.has(f)) report(f, `Fact ${f} is not taught by any item; add ${f} to the "teaches" of at least one item.`);
   }
 }
@@ -356,12 +419,12 @@ function coreTeaches(structure: ModuleStructure): { considerations: Set<string>;
  * Every seed fact and key consideration stays in the core, so a class that does only the core
  * still meets all of them; and a follow-up recalls only what the core taught.
  */
-function checkCoreCoverage(structure: ModuleStructure, report: Report): void {
+function checkCoreCoverage(structure: ModuleStructure, points: LearningPoints, report: Report): void {
   const core = coreTeaches(structure);
   const anywhere = new Set([...structure.items, ...structure.scenarios].flatMap((c) => c.teaches.considerations));
-  // Facts need no check here: every fact's guess and reveal is in the core, and checkCoverage
-  // reports a seed fact missing from "facts". A consideration taught nowhere is reported there too.
-  for (const k of CONSIDERATION_IDS) {
+  // Facts need no check here: every fact's guess and reveal is in the core. A consideration
+  // taught nowhere is reported by checkCoverage.
+  for (const k of points.considerations) {
     if (anywhere.has(k) && !core.considerations.has(k)) {
       report(k, `Key consideration ${k} is not taught in the core: mark at least one quiz item or scenario that teaches ${k} "depth": "core".`);
     }

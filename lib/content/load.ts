@@ -41,6 +41,11 @@ export async function readJsonFile(file: string): Promise<unknown> {
     const code = (cause as NodeJS.ErrnoException).code;
     throw new ContentFileError(file, code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? 'unknown error'})`);
   }
+  return parseJsonText(file, raw);
+}
+
+/** Parses the text of a content file, naming the line of a syntax error. */
+export function parseJsonText(file: string, raw: string): unknown {
   try {
     return JSON.parse(raw) as unknown;
   } catch (cause) {

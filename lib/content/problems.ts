@@ -13,6 +13,9 @@ export interface ContentProblem {
   message: string;
 }
 
+/** The name the module library (lib/content/modules.ts) and the authoring studio use. */
+export type Problem = ContentProblem;
+
 /** Reports a problem in one file; each check is handed the reporter for the file it checks. */
 export type Report = (id: string, message: string) => void;
 

@@ -6,11 +6,23 @@
  */
 import { z } from 'zod';
 
+/**
+ * The roads-kill module's seed facts and key considerations (research/facts-and-sources.md).
+ * Every module declares its own learning points (decision note 017): its facts are the
+ * `facts` of its structure.json, its key points the `considerations` of its text files. The
+ * content check requires roads-kill to keep all of these.
+ */
 export const FACT_IDS = ['F1', 'F2', 'F3', 'F4'] as const;
 export const CONSIDERATION_IDS = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7'] as const;
+/** The module every existing session and result belongs to, and the one served by default. */
+export const DEFAULT_MODULE_ID = 'roads-kill';
+/** The learning points a module must keep, by module id. */
+export const REQUIRED_LEARNING_POINTS: Readonly<Record<string, { facts: readonly string[]; considerations: readonly string[] }>> = {
+  [DEFAULT_MODULE_ID]: { facts: FACT_IDS, considerations: CONSIDERATION_IDS },
+};
 
-export const factIdSchema = z.enum(FACT_IDS);
-export const considerationIdSchema = z.enum(CONSIDERATION_IDS);
+export const factIdSchema = z.string().regex(/^F[1-9][0-9]?$/, 'fact ids are F and a number from 1 to 99: "F1", "F12"');
+export const considerationIdSchema = z.string().regex(/^K[1-9][0-9]?$/, 'key point ids are K and a number from 1 to 99: "K1", "K12"');
 export type FactId = z.infer<typeof factIdSchema>;
 export type ConsiderationId = z.infer<typeof considerationIdSchema>;
 
@@ -30,7 +42,7 @@ export type Phase = z.infer<typeof phaseSchema>;
 export const depthSchema = z.enum(['core', 'deeper']);
 export type Depth = z.infer<typeof depthSchema>;
 
-/** What a piece of content teaches: at least one seed fact or key consideration. */
+/** What a piece of content teaches: at least one of the module's facts or key points. */
 export const teachesSchema = z.object({
   facts: z.array(factIdSchema).default([]),
   considerations: z.array(considerationIdSchema).default([]),
@@ -229,7 +241,8 @@ export const moduleTextSchema = z.object({
   /** Told before starting: what the module covers, for students who have lost someone. */
   contentNote: text,
   summary: z.object({ heading: text, body: text }),
-  considerations: z.record(z.string(), z.object({ title: text, body: text })),
+  /** The module's key points, by id (`K1`…): declared here, in every locale, with what each one is. */
+  considerations: z.record(considerationIdSchema, z.object({ title: text, body: text })),
   facts: z.record(
     z.string(),
     z.object({

@@ -343,6 +343,54 @@ export const liveReleases = pgTable(
   (table) => [primaryKey({ columns: [table.classSessionId, table.subject] })],
 );
 
+/** Where a module version came from: a folder in `content/` found at start, or the authoring studio. */
+export const MODULE_VERSION_ORIGINS = ['files', 'studio'] as const;
+export type ModuleVersionOrigin = (typeof MODULE_VERSION_ORIGINS)[number];
+
+/** One line of what a published module version changed against the one before (lib/content/module-diff.ts). */
+export interface ModuleChangeRecord {
+  /** The file, by its path in the module folder (`pl.json`). */
+  file: string;
+  /** Dotted path inside the file (`items.q-seat.prompt`; arrays of objects by their id); '' for the whole file. */
+  path: string;
+  change: 'added' | 'removed' | 'changed' | 'reformatted';
+}
+
+/**
+ * Every published version of every module (decision note 017): the exact text of its files, so
+ * a session runs the version it started with and a module exports as the files it came from.
+ * `version` is the content version answers store (lib/content/version.ts: a hash of what
+ * students see); a republish that changed only teacher notes or formatting keeps it, so one
+ * version can have several rows, and the latest row is the one served. A module's current
+ * version is its latest row. Holds no personal data beyond who published (staff, not students).
+ */
+export const moduleVersions = pgTable(
+  'module_versions',
+  {
+    /** Publication order: the latest row of a module is its current version. */
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    moduleId: text('module_id').notNull(),
+    version: text('version').notNull(),
+    /** Path in the module folder → the file's exact text. */
+    files: jsonb('files').$type<Record<string, string>>().notNull(),
+    /** SHA-256 over the files' paths and exact text: "these very files are already here". */
+    filesHash: text('files_hash').notNull(),
+    origin: text('origin').$type<ModuleVersionOrigin>().notNull(),
+    /** The staff member who published it; null for a version read from `content/`, or once they are deleted. */
+    publishedBy: uuid('published_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    /** What changed against the module's previous row (empty for the first). */
+    changes: jsonb('changes').$type<ModuleChangeRecord[]>().notNull(),
+  },
+  (table) => [
+    index('module_versions_module_seq_idx').on(table.moduleId, table.seq),
+    index('module_versions_module_version_idx').on(table.moduleId, table.version, table.seq),
+    index('module_versions_files_hash_idx').on(table.moduleId, table.filesHash),
+    check('module_versions_origin_check', sql`${table.origin} in (${inList(MODULE_VERSION_ORIGINS)})`),
+  ],
+);
+
+export type ModuleVersionRow = typeof moduleVersions.$inferSelect;
 export type ParticipantRow = typeof participants.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
 export type NewAnswerRow = typeof answers.$inferInsert;
