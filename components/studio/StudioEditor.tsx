@@ -1,12 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { StudioCheckResult, StudioProblem, StudioSaveResult } from '@/lib/api/studio-state';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { StudioCheckResult, StudioImportResult, StudioPreviewResult, StudioProblem, StudioPublishResult, StudioSaveResult } from '@/lib/api/studio-state';
 import { missingTranslations, staleTranslations } from '@/lib/domain/module-strings';
 import type { ModuleFiles } from '@/lib/domain/module-draft';
 import { LOCALES, SOURCE_LOCALE, addTextTree, draftFromFiles, filesOf, setStructure, setText, type DraftState, type StudioLocale } from './draft-state';
 import { FilesPanel } from './FilesPanel';
+import { PublishPanel } from './PublishPanel';
 import { placeResolver, SECTIONS, type Place, type Section } from './places';
 import { AttitudeSection, FactsSection, PlansSection, QuestionsSection, ScreensSection, type SectionProps } from './sections';
 import { StoryGraph } from './StoryGraph';
@@ -16,7 +17,13 @@ import './studio.css';
 export interface StudioActions {
   check: (moduleId: string, files: ModuleFiles) => Promise<StudioCheckResult>;
   save: (moduleId: string, baseRevision: number, files: ModuleFiles, translatedFrom: Record<string, Record<string, string>>) => Promise<StudioSaveResult>;
+  publish: (moduleId: string, revision: number) => Promise<StudioPublishResult>;
+  importFiles: (moduleId: string, baseRevision: number, files: ModuleFiles) => Promise<StudioImportResult>;
+  preview: (files: ModuleFiles) => Promise<StudioPreviewResult>;
 }
+
+/** The preview brings the player's screens: fetched only when it is opened. */
+const Preview = lazy(() => import('./Preview'));
 
 export interface StudioEditorProps {
   moduleId: string;
@@ -27,7 +34,6 @@ export interface StudioEditorProps {
 }
 
 const CHECK_DELAY_MS = 700;
-const NAV_SECTIONS = SECTIONS.filter((s) => s !== 'preview' && s !== 'publish');
 
 type SaveState =
   | { kind: 'idle' }
@@ -241,7 +247,7 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
 
       <nav className="studio-sections" aria-label={t('sectionsLabel')}>
         <ul>
-          {NAV_SECTIONS.map((s) => (
+          {SECTIONS.map((s) => (
             <li key={s}>
               <button type="button" className="studio-tab" aria-current={s === section ? 'true' : undefined} onClick={() => setSection(s)}>
                 {t(`sections.${s}`)}
@@ -271,7 +277,25 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
             onGo={(locale, id) => goTo({ section: resolve({ file: `${locale}.json`, id, message: '' }).section, entity: id, target: `s-${locale}-${id}`, ...storyPlace(id) })}
           />
         )}
-        {section === 'files' && <FilesPanel moduleId={moduleId} files={current} />}
+        {section === 'files' && (
+          <FilesPanel
+            moduleId={moduleId}
+            files={current}
+            importFiles={(files) => actions.importFiles(moduleId, draft.revision, files)}
+            onImported={(result) => {
+              setDraft(draftFromFiles(result.files, result.revision, result.translatedFrom));
+              setSave({ kind: 'idle' });
+            }}
+          />
+        )}
+        {section === 'preview' && (
+          <Suspense fallback={<p role="status">{t('preview.loading')}</p>}>
+            <Preview files={current} preview={actions.preview} />
+          </Suspense>
+        )}
+        {section === 'publish' && (
+          <PublishPanel unsaved={unsaved} checkPassed={check?.kind === 'checked' && problems.length === 0 && !checking} publish={() => actions.publish(moduleId, draft.revision)} />
+        )}
       </section>
     </div>
   );

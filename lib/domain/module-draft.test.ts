@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DRAFT_MAX_BYTES, changedFiles, draftProblems } from './module-draft';
+import { MAX_MODULE_CHARACTERS } from '@/lib/content/check-files';
+import { DRAFT_MAX_CHARACTERS, changedFiles, draftProblems } from './module-draft';
 
 const required = ['structure.json', 'en-GB.json', 'pl.json'];
 const good = { 'structure.json': '{"id":"x"}\n', 'en-GB.json': '{}', 'pl.json': '{}', 'teacher-notes/pl.json': '{}' };
@@ -23,10 +24,11 @@ describe('module drafts', () => {
     expect(draftProblems('{}', required)).toEqual([{ key: 'notJson' }]);
   });
 
-  it('refuses a draft over the size limit, counting UTF-8 bytes', () => {
-    const big = JSON.stringify({ a: 'ż'.repeat(DRAFT_MAX_BYTES / 2) });
+  it('refuses a draft over the size limit, the content check\'s own', () => {
+    expect(DRAFT_MAX_CHARACTERS).toBe(MAX_MODULE_CHARACTERS);
+    const big = JSON.stringify({ a: 'ż'.repeat(DRAFT_MAX_CHARACTERS) });
     expect(draftProblems({ ...good, 'pl.json': big }, required)).toMatchObject([{ key: 'tooLarge' }]);
-    const justUnder = JSON.stringify({ a: 'a'.repeat(DRAFT_MAX_BYTES - 2000) });
+    const justUnder = JSON.stringify({ a: 'ż'.repeat(DRAFT_MAX_CHARACTERS - 2000) });
     expect(draftProblems({ ...good, 'pl.json': justUnder }, required)).toEqual([]);
   });
 

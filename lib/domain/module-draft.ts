@@ -9,8 +9,12 @@
 /** Path in the module folder (`structure.json`, `teacher-notes/pl.json`) → exact file text. */
 export type ModuleFiles = Record<string, string>;
 
-/** Larger drafts are refused: roads-kill, the largest module, is about 0.2 MB. */
-export const DRAFT_MAX_BYTES = 1_000_000;
+/**
+ * Larger drafts are refused (characters, all files together): roads-kill, the largest module, is
+ * about 200,000. The same limit as the content check's MAX_MODULE_CHARACTERS (a test holds them
+ * equal), so a draft is never refused that could be published, nor the other way round.
+ */
+export const DRAFT_MAX_CHARACTERS = 2_000_000;
 export const DRAFT_MAX_FILES = 20;
 
 const FILE_PATH = /^(?:[a-z0-9][a-z0-9-]{0,47}\/)?[a-z0-9A-Z][a-zA-Z0-9-]{0,47}\.json$/;
@@ -31,14 +35,10 @@ export interface DraftProblem {
   values?: Record<string, number | string>;
 }
 
-export function draftBytes(files: ModuleFiles): number {
+export function draftCharacters(files: ModuleFiles): number {
   let total = 0;
-  for (const [file, text] of Object.entries(files)) total += utf8Length(file) + utf8Length(text);
+  for (const text of Object.values(files)) total += text.length;
   return total;
-}
-
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
 }
 
 /**
@@ -67,10 +67,8 @@ export function draftProblems(files: unknown, requiredFiles: readonly string[]):
     }
   }
   if (problems.length > 0) return problems;
-  const bytes = draftBytes(files as ModuleFiles);
-  if (bytes > DRAFT_MAX_BYTES) {
-    return [{ key: 'tooLarge', values: { size: Math.ceil(bytes / 1000), max: DRAFT_MAX_BYTES / 1000 } }];
-  }
+  const size = draftCharacters(files as ModuleFiles);
+  if (size > DRAFT_MAX_CHARACTERS) return [{ key: 'tooLarge', values: { size, max: DRAFT_MAX_CHARACTERS } }];
   for (const file of requiredFiles) {
     if (!Object.hasOwn(files, file)) problems.push({ key: 'missingFile', file });
   }

@@ -1,10 +1,8 @@
 import 'server-only';
-import path from 'node:path';
-import { routing } from '@/i18n/routing';
-import { checkModule } from '@/lib/content/check';
+import { checkModuleFiles } from '@/lib/content/modules';
 import type { ModuleFiles } from '@/lib/domain/module-draft';
 
-/** A content-check problem of a draft, with `file` relative to the module folder (`pl.json`). */
+/** A content-check problem of a draft, with `file` a path in the module folder (`pl.json`). */
 export interface DraftCheckProblem {
   file: string;
   id: string;
@@ -12,16 +10,9 @@ export interface DraftCheckProblem {
 }
 
 /**
- * The content check (`npm run content:check`) on a draft's files, which `draftProblems` has
- * already passed (every file is JSON).
+ * The whole content check (`npm run content:check`, lib/content/check-files.ts) on a draft's
+ * files, which `draftProblems` has already passed: the module must keep the draft's id.
  */
-export function checkDraftFiles(moduleId: string, files: ModuleFiles): DraftCheckProblem[] {
-  const dir = path.join('content', 'modules', moduleId);
-  const parse = (name: string): unknown => (files[name] === undefined ? undefined : JSON.parse(files[name]));
-  const text: Record<string, unknown> = {};
-  for (const locale of routing.locales) text[locale] = parse(`${locale}.json`);
-  return checkModule({ structure: parse('structure.json'), text }, { dir }).map((problem) => ({
-    ...problem,
-    file: path.relative(dir, problem.file).split(path.sep).join('/'),
-  }));
+export async function checkDraftFiles(moduleId: string, files: ModuleFiles): Promise<DraftCheckProblem[]> {
+  return (await checkModuleFiles(files, { moduleId })).map(({ file, id, message }) => ({ file, id, message }));
 }

@@ -110,6 +110,11 @@ export async function saveDraft(
   };
 }
 
-export async function discardDraft(db: Database, moduleId: string): Promise<void> {
-  await db.delete(moduleDrafts).where(eq(moduleDrafts.moduleId, moduleId));
+/** Deletes the draft (after publishing it), only at `revision` if given: a newer save is kept. */
+export async function discardDraft(db: Database, moduleId: string, revision?: number): Promise<boolean> {
+  const deleted = await db
+    .delete(moduleDrafts)
+    .where(revision === undefined ? eq(moduleDrafts.moduleId, moduleId) : and(eq(moduleDrafts.moduleId, moduleId), eq(moduleDrafts.revision, revision)))
+    .returning({ moduleId: moduleDrafts.moduleId });
+  return deleted.length > 0;
 }

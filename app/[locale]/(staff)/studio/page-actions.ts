@@ -9,8 +9,8 @@ import { AUTHOR_ROLES } from '@/lib/domain/staff-access';
 import { requireStaff } from '@/lib/server/auth/current-staff';
 import { getDatabase } from '@/lib/server/database';
 import { readForm } from '@/lib/server/forms';
+import { currentModuleVersion, exportModuleFiles } from '@/lib/content/modules';
 import { findDraft, openDraft } from '@/lib/server/studio/drafts';
-import { readModuleFolder } from '@/lib/server/studio/module-source';
 import { newModuleFiles } from '@/lib/server/studio/new-module';
 
 const localeOf = (requested: string): Locale => (isLocale(requested) ? requested : routing.defaultLocale);
@@ -25,9 +25,10 @@ export async function openModuleAction(requestedLocale: string, moduleId: string
   if (!isModuleId(moduleId)) return redirect({ href: '/studio', locale });
   const db = await getDatabase();
   if ((await findDraft(db, moduleId)) === null) {
-    const files = await readModuleFolder(moduleId);
-    if (files === null) return redirect({ href: '/studio', locale });
-    await openDraft(db, { moduleId, files, translatedFrom: {}, baseVersion: null, openedBy: staff.id });
+    const version = await currentModuleVersion(db, moduleId);
+    if (version === undefined) return redirect({ href: '/studio', locale });
+    const files = await exportModuleFiles(db, moduleId, version);
+    await openDraft(db, { moduleId, files, translatedFrom: {}, baseVersion: version, openedBy: staff.id });
   }
   return redirect({ href: `/studio/${moduleId}`, locale });
 }
@@ -50,7 +51,7 @@ export async function newModuleAction(requestedLocale: string, _previous: StaffF
   if (errors.length > 0) return { errors, values: input };
   const moduleId = (input.moduleId ?? '').trim();
   const db = await getDatabase();
-  if ((await findDraft(db, moduleId)) !== null || (await readModuleFolder(moduleId)) !== null) {
+  if ((await findDraft(db, moduleId)) !== null || (await currentModuleVersion(db, moduleId)) !== undefined) {
     return { errors: [{ field: 'moduleId', message: t('taken') }], values: input };
   }
   const titles = Object.fromEntries(routing.locales.map((l) => [l, (input[`title-${l}`] ?? '').trim()]));

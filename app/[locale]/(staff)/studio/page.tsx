@@ -4,7 +4,7 @@ import { NewModuleForm } from '@/components/studio/NewModuleForm';
 import { Link } from '@/i18n/navigation';
 import { pageLocale } from '@/i18n/page-locale';
 import { routing } from '@/i18n/routing';
-import { getModule } from '@/lib/content/load';
+import { listModules } from '@/lib/content/modules';
 import { AUTHOR_ROLES } from '@/lib/domain/staff-access';
 import { requireStaff } from '@/lib/server/auth/current-staff';
 import { getDatabase } from '@/lib/server/database';
@@ -21,9 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StudioPage({ params }: PageProps<'/[locale]/studio'>) {
   const locale = await pageLocale(params);
   await requireStaff(locale, AUTHOR_ROLES, '/studio');
-  const [drafts, published] = await Promise.all([listDrafts(await getDatabase()), getModule()]);
+  const db = await getDatabase();
+  const [drafts, modules] = await Promise.all([listDrafts(db), listModules(db, locale)]);
   const t = await getTranslations('Studio');
-  const modules = [{ id: published.structure.id, title: published.text[locale].title, version: published.version }];
   return (
     <div className="studio-start">
       <h1>{t('heading')}</h1>

@@ -9,7 +9,7 @@ import { AUTHOR_ROLES } from '@/lib/domain/staff-access';
 import { requireStaff } from '@/lib/server/auth/current-staff';
 import { getDatabase } from '@/lib/server/database';
 import { findDraft } from '@/lib/server/studio/drafts';
-import { checkDraftAction, saveDraftAction } from '../actions';
+import { checkDraftAction, importDraftAction, previewDraftAction, publishDraftAction, saveDraftAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Studio');
@@ -35,7 +35,13 @@ export default async function StudioModulePage({ params }: PageProps<'/[locale]/
         files={draft.files}
         revision={draft.revision}
         translatedFrom={draft.translatedFrom}
-        actions={{ check: checkDraftAction.bind(null, locale), save: saveDraftAction.bind(null, locale) }}
+        actions={{
+          check: checkDraftAction.bind(null, locale),
+          save: saveDraftAction.bind(null, locale),
+          publish: publishDraftAction.bind(null, locale),
+          importFiles: importDraftAction.bind(null, locale),
+          preview: previewDraftAction.bind(null, locale),
+        }}
       />
     </>
   );
