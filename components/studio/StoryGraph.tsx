@@ -109,7 +109,8 @@ function ScenarioGraph({ draft, onText, onStructure, problemsAt, stale, scenario
   const columns = Math.max(1, ...[...analysis.position.values()].map((p) => p.column + 1));
   const rows = Math.max(1, ...[...analysis.position.values()].map((p) => p.row + 1));
   const width = columns * (NODE_W + GAP_X);
-  const height = rows * (NODE_H + GAP_Y) + GAP_Y;
+  // Room below the last row for the curve of an edge that goes back to an earlier column.
+  const height = rows * (NODE_H + GAP_Y) + GAP_Y + (analysis.edges.some((e) => (analysis.position.get(e.to)?.column ?? 0) <= (analysis.position.get(e.from)?.column ?? 0)) ? 70 : 0);
   const at = (id: string) => {
     const p = analysis.position.get(id) ?? { column: 0, row: 0 };
     return { x: GAP_X / 2 + p.column * (NODE_W + GAP_X), y: GAP_Y + p.row * (NODE_H + GAP_Y) };

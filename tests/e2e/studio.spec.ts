@@ -5,14 +5,16 @@
  * CSV. Screenshots of the editor, the graph and the preview go to STUDIO_SHOTS (1366×768).
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import enStudio from '@/messages/en-GB/Studio.json';
+import type enStudio from '@/messages/en-GB/Studio.json';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { administratorContext } from './support/staff';
 
-const m = enStudio;
+const m = JSON.parse(readFileSync(path.join(process.cwd(), 'messages/en-GB/Studio.json'), 'utf8')) as typeof enStudio;
 const SHOTS = process.env.STUDIO_SHOTS ?? 'test-results/studio';
 const exact = (name: string) => ({ name, exact: true });
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
@@ -107,6 +109,7 @@ test('a story graph built and linked with the keyboard shows unreachable nodes a
   await page.setViewportSize({ width: 1366, height: 768 });
   const id = `passengers-${randomUUID().slice(0, 8)}`;
   await newModule(page, id);
+  await expect(page.getByRole('region', exact(m.check.title)).getByRole('status')).toHaveText(/The check found \d+ problems/, { timeout: 30_000 });
   await page.screenshot({ path: path.join(SHOTS, 'editor-1366x768.png') });
   await tab(page, 'stories').click();
   await page.getByLabel(m.stories.newStoryId, { exact: true }).fill('school-run');
@@ -125,6 +128,8 @@ test('a story graph built and linked with the keyboard shows unreachable nodes a
   await expect(graph.getByRole('button')).toHaveCount(3);
   await expect(page.getByText(fill(m.stories.faultUnreachable, { id: 'd-where' }))).toBeVisible();
   await expect(graph.getByRole('button', { name: /d-where/ })).toHaveAccessibleName(new RegExp(m.stories.unreachable));
+  await graph.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: path.join(SHOTS, 'graph-1366x768.png') });
 
   // Focus the start in the drawing, follow its arrow with the arrow keys, open it with Enter.
   const start = graph.getByRole('button', { name: /s-start/ });
@@ -141,7 +146,6 @@ test('a story graph built and linked with the keyboard shows unreachable nodes a
   await expect(page.getByText(m.stories.noFaults)).toBeVisible();
   await expect(page.getByText(fill(m.stories.faultUnreachable, { id: 'e-end' }))).toHaveCount(0);
   await expectNoAxeViolations(page, 'studio story graph');
-  await page.screenshot({ path: path.join(SHOTS, 'graph-1366x768.png'), fullPage: false });
 });
 
 test('roads-kill opens as a draft whose files download byte for byte; translators get a CSV and a bad one changes nothing', async ({ browser }) => {
@@ -173,4 +177,59 @@ test('roads-kill opens as a draft whose files download byte for byte; translator
   await expect(page.getByRole('alert').filter({ hasText: m.translations.importRefused })).toContainText('"not.a.string" is not a string of this module');
   await expect(page.getByText(m.unsaved)).toHaveCount(0);
   await expectNoAxeViolations(page, 'studio translations');
+
+  // The preview: a screen as the student sees it, in both languages, phone-sized.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await tab(page, 'preview').click();
+  const screen = page.getByLabel(m.preview.screen, { exact: true });
+  await expect(screen).toBeVisible({ timeout: 30_000 });
+  const factStep = await screen.locator('option', { hasText: 'fact: F1' }).getAttribute('value');
+  await screen.selectOption(factStep ?? '0');
+  const english = page.getByRole('region', exact(fill(m.preview.phone, { language: m.preview.language['en-GB'] })));
+  const polish = page.getByRole('region', exact(fill(m.preview.phone, { language: m.preview.language.pl })));
+  const question = (locale: string) => (JSON.parse(readFileSync(`content/modules/roads-kill/${locale}.json`, 'utf8')) as { facts: { F1: { question: string } } }).facts.F1.question;
+  await expect(english.getByRole('heading', { level: 1, ...exact(question('en-GB')) })).toBeVisible();
+  await expect(polish.getByRole('heading', { level: 1, ...exact(question('pl')) })).toBeVisible();
+  expect((await english.locator('.studio-phone').boundingBox())?.width).toBeLessThanOrEqual(400);
+  await expectNoAxeViolations(page, 'studio preview');
+  await english.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'preview-1366x768.png') });
+});
+
+test('a module folder imports only if it passes the check, then publishes as a version', async ({ browser }) => {
+  const page = await (await administratorContext(browser)).newPage();
+  const folder = path.join('tests/fixtures/modules/sample-short');
+  await page.goto('/en-GB/studio');
+  await page.getByLabel(m.newModule.id, { exact: true }).fill('sample-short');
+  await page.getByLabel(fill(m.newModule.title, { language: m.newModule.language['en-GB'] }), { exact: true }).fill('Sample');
+  await page.getByLabel(fill(m.newModule.title, { language: m.newModule.language.pl }), { exact: true }).fill('Próbka');
+  await page.getByRole('button', exact(m.newModule.submit)).click();
+  await expect(page.getByRole('heading', { level: 1, ...exact(fill(m.editorHeading, { title: 'Sample' })) })).toBeVisible();
+  await tab(page, 'files').click();
+
+  // A folder whose structure breaks the graph: the check's messages, and the draft unchanged.
+  const broken = await mkdtemp(path.join(os.tmpdir(), 'studio-import-'));
+  await cp(folder, path.join(broken, 'sample-short'), { recursive: true });
+  const structureFile = path.join(broken, 'sample-short', 'structure.json');
+  const structure = await readFile(structureFile, 'utf8');
+  await writeFile(structureFile, structure.replace(/"start": "([a-z0-9-]+)"/, '"start": "nowhere"'));
+  await page.getByLabel(m.files.importLabel, { exact: true }).setInputFiles(path.join(broken, 'sample-short'));
+  await expect(page.getByRole('alert').filter({ hasText: m.files.importRefused })).toContainText('"nowhere"');
+  await expect(page.getByText(fill(m.upToDate, { revision: 1 }))).toBeVisible();
+
+  await page.getByLabel(m.files.importLabel, { exact: true }).setInputFiles(folder);
+  await expect(page.getByRole('status').filter({ hasText: fill(m.files.imported, { revision: 2 }) })).toBeVisible();
+  for (const name of ['structure.json', 'en-GB.json', 'teacher-notes/pl.json']) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', exact(fill(m.files.download, { name }))).click();
+    expect((await readFile(await (await download).path())).equals(await readFile(path.join(folder, name))), name).toBe(true);
+  }
+  await expect(page.getByRole('region', exact(m.check.title)).getByRole('status')).toHaveText(m.check.passed, { timeout: 30_000 });
+  await tab(page, 'publish').click();
+  await page.getByRole('button', exact(m.publish.submit)).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published as version' })).toBeVisible();
+  await expectNoAxeViolations(page, 'studio published');
+  await page.goto('/en-GB/studio');
+  await expect(page.getByRole('list', exact(m.publishedHeading))).toContainText('A shorter sample module');
+  await expect(page.getByRole('link', exact('sample-short'))).toHaveCount(0);
 });
