@@ -24,6 +24,9 @@ export async function StaffNav({ staff, signOut }: { staff: Staff; signOut: () =
               <StaffNavLink href="/results">{t('nav.results')}</StaffNavLink>
             </li>
             <li>
+              <StaffNavLink href="/studio">{t('nav.studio')}</StaffNavLink>
+            </li>
+            <li>
               <StaffNavLink href="/admin">{t('nav.administration')}</StaffNavLink>
             </li>
           </>

@@ -401,3 +401,25 @@ export type ClassSessionRow = typeof classSessions.$inferSelect;
 export type SessionSummaryRow = typeof sessionSummaries.$inferSelect;
 export type SessionChangeRow = typeof sessionChanges.$inferSelect;
 export type LiveReleaseRow = typeof liveReleases.$inferSelect;
+
+/**
+ * A module being edited in the authoring studio (issue 14, docs/decisions/018-authoring-studio.md):
+ * at most one draft per module, shared by its editors. `files` are the module folder's files as
+ * exact text (path → text), so an untouched file exports byte for byte. Saving is
+ * compare-and-set on `revision`: a save from an older revision is a conflict, never an overwrite.
+ * Staff only: no student route reads this table. Written by officers and administrators, never
+ * by a student.
+ */
+export const moduleDrafts = pgTable('module_drafts', {
+  moduleId: text('module_id').primaryKey(),
+  files: jsonb('files').$type<Record<string, string>>().notNull(),
+  /** Per locale but the source (en-GB): string id → fingerprint of the source text it was translated from. */
+  translatedFrom: jsonb('translated_from').$type<Record<string, Record<string, string>>>().notNull().default({}),
+  /** The published content version the draft was opened from; null for a new module. */
+  baseVersion: text('base_version'),
+  revision: integer('revision').notNull(),
+  updatedBy: uuid('updated_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type ModuleDraftRow = typeof moduleDrafts.$inferSelect;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AUTHOR_ROLES,
   canAccessClassSession,
+  canAuthorModules,
   canInvite,
   canManageOrganisations,
   canReadClassReport,
@@ -50,5 +52,12 @@ describe('staff access', () => {
     expect(invitableRoles(admin)).toEqual(['teacher', 'officer', 'administrator']);
     expect(invitableRoles(officer)).toEqual(['teacher']);
     expect(invitableRoles(teacherA)).toEqual([]);
+  });
+
+  it('lets officers and administrators author modules, never teachers', () => {
+    expect(canAuthorModules(officer)).toBe(true);
+    expect(canAuthorModules(admin)).toBe(true);
+    expect(canAuthorModules(teacherA)).toBe(false);
+    expect([...AUTHOR_ROLES].sort()).toEqual(['administrator', 'officer']);
   });
 });

@@ -39,6 +39,17 @@ export function canReadClassReport(staff: StaffIdentity, session: { organisation
   return staff.role === 'teacher' && staff.organisationId === session.organisationId;
 }
 
+/**
+ * Authoring modules in the studio (issue 14): officers and administrators open, edit and publish
+ * drafts. Teachers cannot, and students never see a draft.
+ */
+export function canAuthorModules(staff: Pick<StaffIdentity, 'role'>): boolean {
+  return staff.role === 'officer' || staff.role === 'administrator';
+}
+
+/** The roles `canAuthorModules` admits, for `requireStaff`. */
+export const AUTHOR_ROLES = ['officer', 'administrator'] as const satisfies readonly StaffRole[];
+
 export function canManageOrganisations(staff: StaffIdentity): boolean {
   return staff.role === 'administrator';
 }

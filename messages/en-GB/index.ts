@@ -8,8 +8,9 @@ import Report from './Report.json';
 import Results from './Results.json';
 import Session from './Session.json';
 import Staff from './Staff.json';
+import Studio from './Studio.json';
 import Support from './Support.json';
 import Teach from './Teach.json';
 
-const messages = { Admin, ApiErrors, Common, Home, Player, Privacy, Report, Results, Session, Staff, Support, Teach };
+const messages = { Admin, ApiErrors, Common, Home, Player, Privacy, Report, Results, Session, Staff, Studio, Support, Teach };
 export default messages;

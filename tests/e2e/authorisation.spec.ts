@@ -62,6 +62,7 @@ function targets(sessionA: string, joinCodeA: string, participant: string): Targ
     page('/results/questions', officers),
     page('/results/knowledge', officers),
     page('/results/report', officers),
+    page('/studio', officers),
     page('/admin', cells('404', { ...signedOut, officer: 'ok', administrator: 'ok' })),
     page('/admin/invites', cells('404', { ...signedOut, officer: 'ok', administrator: 'ok' })),
     page('/admin/people', cells('404', { ...signedOut, administrator: 'ok' })),

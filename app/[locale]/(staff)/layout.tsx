@@ -25,7 +25,7 @@ export default async function StaffLayout({ children, params }: LayoutProps<'/[l
   const [staff, messages] = await Promise.all([getCurrentStaff(), getMessages()]);
   return (
     <NextIntlClientProvider
-      messages={{ Common: messages.Common, Staff: messages.Staff, Admin: messages.Admin, Teach: messages.Teach }}
+      messages={{ Common: messages.Common, Staff: messages.Staff, Admin: messages.Admin, Teach: messages.Teach, Studio: messages.Studio }}
     >
       {staff !== null && <StaffNav staff={staff} signOut={signOutAction.bind(null, locale)} />}
       {children}

@@ -1,0 +1,92 @@
+/**
+ * The editor's draft: the module's files as parsed objects, which files the officer has changed,
+ * and the files to save or check (an unchanged file keeps its exact text, so it exports byte for
+ * byte; a changed one is written as two-space JSON).
+ */
+import type { ModuleStructure, ModuleText } from '@/lib/content/schema';
+import type { ModuleFiles } from '@/lib/domain/module-draft';
+import { setIn, stringAt, withString, sourceHash, translatedFromNow } from '@/lib/domain/module-strings';
+
+export const LOCALES = ['en-GB', 'pl'] as const;
+export type StudioLocale = (typeof LOCALES)[number];
+export const SOURCE_LOCALE: StudioLocale = 'en-GB';
+
+export interface DraftState {
+  /** The files as last loaded or saved. */
+  base: ModuleFiles;
+  structure: ModuleStructure;
+  text: Record<StudioLocale, ModuleText>;
+  dirty: ReadonlySet<string>;
+  revision: number;
+  translatedFrom: Record<string, Record<string, string>>;
+}
+
+function parse<T>(files: ModuleFiles, name: string): T {
+  try {
+    const value: unknown = JSON.parse(files[name] ?? '{}');
+    return (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}) as T;
+  } catch {
+    return {} as T;
+  }
+}
+
+export function draftFromFiles(files: ModuleFiles, revision: number, translatedFrom: Record<string, Record<string, string>>): DraftState {
+  const text = Object.fromEntries(LOCALES.map((locale) => [locale, parse<ModuleText>(files, `${locale}.json`)])) as Record<StudioLocale, ModuleText>;
+  const from = { ...translatedFrom };
+  for (const locale of LOCALES) {
+    if (locale !== SOURCE_LOCALE && from[locale] === undefined) from[locale] = translatedFromNow(text[SOURCE_LOCALE], text[locale]);
+  }
+  return { base: files, structure: parse<ModuleStructure>(files, 'structure.json'), text, dirty: new Set(), revision, translatedFrom: from };
+}
+
+export function serialise(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export function filesOf(draft: DraftState): ModuleFiles {
+  const files = { ...draft.base };
+  if (draft.dirty.has('structure.json')) files['structure.json'] = serialise(draft.structure);
+  for (const locale of LOCALES) if (draft.dirty.has(`${locale}.json`)) files[`${locale}.json`] = serialise(draft.text[locale]);
+  return files;
+}
+
+const withDirty = (dirty: ReadonlySet<string>, name: string) => (dirty.has(name) ? dirty : new Set([...dirty, name]));
+
+export function setText(draft: DraftState, locale: StudioLocale, id: string, value: string): DraftState {
+  const text = { ...draft.text, [locale]: withString(draft.text[locale], id, value) };
+  let translatedFrom = draft.translatedFrom;
+  // Translating a string records the source it was translated from, so a later change to the
+  // source shows the string as changed since translation.
+  if (locale !== SOURCE_LOCALE) {
+    const source = stringAt(draft.text[SOURCE_LOCALE], id);
+    if (source !== undefined) translatedFrom = setIn(translatedFrom, [locale, id], sourceHash(source));
+  }
+  return { ...draft, text, translatedFrom, dirty: withDirty(draft.dirty, `${locale}.json`) };
+}
+
+export function setStructure(draft: DraftState, path: readonly (string | number)[], value: unknown): DraftState {
+  return { ...draft, structure: setIn(draft.structure, path, value), dirty: withDirty(draft.dirty, 'structure.json') };
+}
+
+/** Renames a key in every locale's text (a story node's id, say), keeping its strings. */
+export function moveText(draft: DraftState, from: readonly string[], to: readonly string[]): DraftState {
+  const text = { ...draft.text };
+  for (const locale of LOCALES) {
+    let node: unknown = text[locale];
+    for (const key of from) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    if (node === undefined) continue;
+    text[locale] = setIn(setIn(text[locale], from, undefined), to, node);
+  }
+  return { ...draft, text, dirty: new Set([...draft.dirty, ...LOCALES.map((l) => `${l}.json`)]) };
+}
+
+/** Puts `value` at `path` in every locale's text where nothing is there yet. */
+export function addTextTree(draft: DraftState, path: readonly string[], value: unknown): DraftState {
+  const text = { ...draft.text };
+  for (const locale of LOCALES) {
+    let node: unknown = text[locale];
+    for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    if (node === undefined) text[locale] = setIn(text[locale], path, value);
+  }
+  return { ...draft, text, dirty: new Set([...draft.dirty, ...LOCALES.map((l) => `${l}.json`)]) };
+}
