@@ -28,17 +28,36 @@ export async function moduleOfVersionOrCurrent(db: Database, version: string): P
   return moduleForTests() ?? (await moduleOfVersion(db, version)) ?? loadCurrentModule(db);
 }
 
+/**
+ * A participant's class session never changes (no code moves a participant), so which module and
+ * version they answer is remembered: the answers route asks once per batch, and group commit
+ * (decision note 019) would otherwise gain a query per request back. Bounded; oldest out first.
+ */
+const PARTICIPANT_SESSIONS_KEPT = 20_000;
+const participantSessions = new Map<string, { moduleId: string; contentVersion: string } | null>();
+
 /** The module a participant answers: their class session's, or roads-kill's current version on their own. */
 export async function moduleOfParticipant(db: Database, participantId: string): Promise<ServedModule> {
   const forTests = moduleForTests();
   if (forTests) return forTests;
-  const [row] = await db
-    .select({ moduleId: classSessions.moduleId, contentVersion: classSessions.contentVersion })
-    .from(participants)
-    .innerJoin(classSessions, eq(classSessions.id, participants.classSessionId))
-    .where(eq(participants.id, participantId))
-    .limit(1);
-  return row ? loadSessionModule(db, row) : loadCurrentModule(db);
+  let session = participantSessions.get(participantId);
+  if (session === undefined) {
+    const [row] = await db
+      .select({ moduleId: classSessions.moduleId, contentVersion: classSessions.contentVersion, classSessionId: participants.classSessionId })
+      .from(participants)
+      .leftJoin(classSessions, eq(classSessions.id, participants.classSessionId))
+      .where(eq(participants.id, participantId))
+      .limit(1);
+    // Unknown participants are not remembered: the answers route refuses them, and one may yet be made.
+    if (row === undefined) return loadCurrentModule(db);
+    session = row.moduleId !== null && row.contentVersion !== null ? { moduleId: row.moduleId, contentVersion: row.contentVersion } : null;
+    if (participantSessions.size >= PARTICIPANT_SESSIONS_KEPT) {
+      const oldest = participantSessions.keys().next().value;
+      if (oldest !== undefined) participantSessions.delete(oldest);
+    }
+    participantSessions.set(participantId, session);
+  }
+  return session ? loadSessionModule(db, session) : loadCurrentModule(db);
 }
 
 /** A served module's teacher notes in one locale (a test's own module has none: roads-kill's files). */
