@@ -12,9 +12,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type enStudio from '@/messages/en-GB/Studio.json';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { createSession, joinAsApiPhone, newTeacher } from './support/class-session';
 import { administratorContext } from './support/staff';
 
 const m = JSON.parse(readFileSync(path.join(process.cwd(), 'messages/en-GB/Studio.json'), 'utf8')) as typeof enStudio;
+type ModuleTextFile = { items: Record<string, { prompt?: string } | undefined> };
+const sampleText = JSON.parse(readFileSync(path.join(process.cwd(), 'tests/fixtures/modules/sample-short/en-GB.json'), 'utf8')) as ModuleTextFile;
+const roadsKillText = JSON.parse(readFileSync(path.join(process.cwd(), 'content/modules/roads-kill/en-GB.json'), 'utf8')) as ModuleTextFile;
 const SHOTS = process.env.STUDIO_SHOTS ?? 'test-results/studio';
 const exact = (name: string) => ({ name, exact: true });
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
@@ -196,7 +200,8 @@ test('roads-kill opens as a draft whose files download byte for byte; translator
   await page.screenshot({ path: path.join(SHOTS, 'preview-1366x768.png') });
 });
 
-test('a module folder imports only if it passes the check, then publishes as a version', async ({ browser }) => {
+test('a module folder imports only if it passes the check, publishes as a version, and a teacher runs a session of it apart from roads-kill', async ({ browser }) => {
+  test.setTimeout(240_000);
   const page = await (await administratorContext(browser)).newPage();
   const folder = path.join('tests/fixtures/modules/sample-short');
   await page.goto('/en-GB/studio');
@@ -227,9 +232,60 @@ test('a module folder imports only if it passes the check, then publishes as a v
   await expect(page.getByRole('region', exact(m.check.title)).getByRole('status')).toHaveText(m.check.passed, { timeout: 30_000 });
   await tab(page, 'publish').click();
   await page.getByRole('button', exact(m.publish.submit)).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Published as version' })).toBeVisible();
+  const published = page.getByRole('status').filter({ hasText: 'Published as version' });
+  await expect(published).toBeVisible();
+  const version = /version ([0-9a-f]+)/.exec((await published.textContent()) ?? '')?.[1] ?? '';
+  expect(version).toMatch(/^[0-9a-f]{12}$/);
   await expectNoAxeViolations(page, 'studio published');
   await page.goto('/en-GB/studio');
   await expect(page.getByRole('list', exact(m.publishedHeading))).toContainText('A shorter sample module');
   await expect(page.getByRole('link', exact('sample-short'))).toHaveCount(0);
+
+  // A teacher picks the new module for a session; roads-kill stays the form's default.
+  const teacher = await newTeacher(browser, 'Parking School');
+  await teacher.page.goto('/en-GB/teach/sessions/new');
+  await expect(teacher.page.locator('#module-roads-kill')).toBeChecked();
+  await expect(teacher.page.locator('label:has(#module-sample-short)')).toContainText('A shorter sample module');
+  const session = await createSession(teacher.page, { mode: 'live', beforeAfter: true, moduleId: 'sample-short' });
+
+  // Its phones are sent the module's own text and judged against its own items, never roads-kill's.
+  const request = teacher.context.request;
+  const phone = await joinAsApiPhone(request, session.joinCode);
+  const progress = (await (await request.get(`/api/v1/participants/${phone.participantId}/progress`)).json()) as { contentVersion: string };
+  expect(progress.contentVersion).toBe(version);
+  const text = (await (await request.get(`/en-GB/learn/content/${version}`)).json()) as { version: string };
+  expect(text.version).toBe(version);
+  const send = async (itemId: string, phase: 'before' | 'main', optionIds: string[]) => {
+    const response = await request.post('/api/v1/answers', {
+      data: {
+        participantId: phone.participantId,
+        answers: [{ id: randomUUID(), itemId, phase, response: { kind: 'choice', optionIds }, contentVersion: version, answeredAt: new Date().toISOString() }],
+      },
+    });
+    const body = (await response.json()) as { receipts?: { status: string }[]; error?: { code: string } };
+    return `${response.status()} ${body.receipts?.[0]?.status ?? body.error?.code}`;
+  };
+  expect(await send('q-lift-drinking', 'before', ['find-another'])).toBe('200 stored');
+  // A roads-kill question, which a roads-kill session stores, is no question of this session's.
+  expect(await send('m-world-killer', 'main', ['road-injuries'])).toBe('422 invalid_answer');
+
+  // Officers' results are one module at a time: the new module's session is in its own results,
+  // never in roads-kill's (the default).
+  const officer = await (await administratorContext(browser)).newPage();
+  const own = await officer.request.get('/en-GB/results/report/csv?module=sample-short');
+  const roadsKill = await officer.request.get('/en-GB/results/report/csv');
+  expect(own.status()).toBe(200);
+  expect(roadsKill.status()).toBe(200);
+  expect(own.headers()['content-disposition']).toContain('sample-short');
+  expect(roadsKill.headers()['content-disposition']).toContain('roads-kill');
+  const ownQuestion = sampleText.items['q-lift-drinking']?.prompt ?? '';
+  const roadsKillQuestion = roadsKillText.items['m-world-killer']?.prompt ?? '';
+  expect(ownQuestion).not.toBe('');
+  expect(roadsKillQuestion).not.toBe('');
+  const ownCsv = await own.text();
+  const roadsKillCsv = await roadsKill.text();
+  expect(ownCsv).toContain(ownQuestion);
+  expect(ownCsv).not.toContain(roadsKillQuestion);
+  expect(roadsKillCsv).toContain(roadsKillQuestion);
+  expect(roadsKillCsv).not.toContain(ownQuestion);
 });

@@ -62,12 +62,15 @@ export async function createSession(
     closesAt,
     organisation,
     path,
-  }: { mode: 'live' | 'self_paced'; beforeAfter: boolean; closesAt?: string; organisation?: string; path?: 'core' | 'full' },
+    moduleId,
+  }: { mode: 'live' | 'self_paced'; beforeAfter: boolean; closesAt?: string; organisation?: string; path?: 'core' | 'full'; moduleId?: string },
 ): Promise<CreatedSession> {
   const m = teachMessages.new;
   await page.goto('/en-GB/teach/sessions/new');
   await expect(page.getByRole('heading', { level: 1, ...exact(m.heading) })).toBeVisible();
   if (organisation !== undefined) await page.getByLabel(m.organisation).selectOption({ label: organisation });
+  // Roads-kill unless asked: the form's default.
+  if (moduleId !== undefined) await page.locator(`#module-${moduleId}`).check();
   await page.getByRole('radio', { name: mode === 'live' ? m.live : m.selfPaced }).check();
   // The core unless asked: the form's default.
   if (path !== undefined) await page.locator(`#path-${path}`).check();
