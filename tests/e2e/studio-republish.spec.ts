@@ -103,6 +103,8 @@ for (const { engine, port } of engines) {
       expect(first).toEqual({ status: 200, versions: [oldVersion], receipts: ['stored'] });
       expect(await currentStep(phone)).toEqual({ kind: 'fact', index: 3 });
       await expect(phone.getByRole('heading', { level: 1, ...exact(OLD_QUESTION) })).toBeVisible();
+      // The receipt is kept on the device, so the answer is not sent again after the reload below.
+      await expect.poll(async () => (await deviceState(phone, running.id)).outbox).toEqual([]);
       const { participantId } = await deviceState(phone, running.id);
 
       // In the studio, the administrator opens roads-kill as a draft, edits two texts, saves and publishes.
