@@ -4,6 +4,8 @@ import { ErrorSummary } from '@/components/ui/ErrorSummary';
 import type { Locale } from '@/i18n/routing';
 import type { ResultsFilterField, ResultsFilterProblem, ResultsQueryValues } from '@/lib/api/results-query';
 import type { FilterOptions } from '@/lib/domain/results-selection';
+import { getDatabase } from '@/lib/server/database';
+import { listModules } from '@/lib/server/session-module';
 import { schoolYearName, termName } from './words';
 import { DEFAULT_MODULE_ID } from '@/lib/content/schema';
 
@@ -27,6 +29,10 @@ export async function ResultsFilterForm({ locale, action, options, values, probl
   const staff = await getTranslations({ locale, namespace: 'Staff' });
   const term = await termName(locale);
   const year = await schoolYearName(locale);
+  // Modules by their title in the officer's language; the id stays the value (and the label of a
+  // module with no published version, which no session can have: a fallback, not a case).
+  const titles = new Map((await listModules(await getDatabase(), locale)).map((m) => [m.id, m.title]));
+  const title = (id: string) => titles.get(id) ?? id;
   const messages = problems.map((p) => ({ field: p.field, message: errors(p.key) }));
   const error = (field: ResultsFilterField) => messages.find((m) => m.field === field)?.message;
   return (
@@ -72,9 +78,9 @@ export async function ResultsFilterForm({ locale, action, options, values, probl
             <SelectField
               name="module"
               label={t('module')}
-              placeholder={t('defaultModule')}
+              placeholder={t('defaultModule', { title: title(DEFAULT_MODULE_ID) })}
               // Results are of one module at a time: the empty choice is roads-kill (lib/server/officer-results.ts).
-              options={options.modules.filter((m) => m !== DEFAULT_MODULE_ID).map((m) => ({ value: m, label: m }))}
+              options={options.modules.filter((m) => m !== DEFAULT_MODULE_ID).map((m) => ({ value: m, label: title(m) }))}
               defaultValue={values.module}
               error={error('module')}
             />

@@ -22,6 +22,7 @@ const results = JSON.parse(readFileSync(path.join(process.cwd(), 'messages/en-GB
 const staff = staffMessages['en-GB'];
 const exact = (name: string) => ({ name, exact: true });
 const SMALL_SCHOOL = "Demo – St Aidan's Sixth Form";
+const ROADS_KILL_TITLE = (JSON.parse(readFileSync(path.join(process.cwd(), 'content/modules/roads-kill/en-GB.json'), 'utf8')) as { title: string }).title;
 const DETAIL_PAGES = ['knowledge', 'beliefs', 'change', 'stories', 'plans', 'trends'] as const;
 
 /**
@@ -102,6 +103,9 @@ test('an officer reads the summary, opens every detail page, filters, and downlo
   // One school with small classes: the form folds away under the selection; small groups read "fewer than 10".
   await officer.goto('/en-GB/results/knowledge');
   await officer.getByText(results.filters.open, { exact: true }).click();
+  // Modules are named by their title in the officer's language, never by their id.
+  const moduleChoice = officer.getByLabel(results.filters.module, { exact: true });
+  await expect(moduleChoice.locator('option[value=""]')).toHaveText(results.filters.defaultModule.replace('{title}', ROADS_KILL_TITLE));
   await officer.getByLabel(results.filters.organisation, { exact: true }).selectOption({ label: results.filters.demoOrganisation.replace('{name}', SMALL_SCHOOL) });
   await officer.getByRole('button', exact(results.filters.submit)).click();
   await expect(officer).toHaveURL(/\/en-GB\/results\/knowledge\?organisation=[0-9a-f-]{36}(&|$)/);
