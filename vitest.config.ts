@@ -14,6 +14,8 @@ const LONGEST_FIRST = [
   'tests/unit/live-attack-large.test.ts',
   'tests/unit/live-attack-live.test.ts',
   'tests/unit/report-final-attack.test.ts',
+  'tests/unit/report-final-attack-mid.test.ts',
+  'tests/unit/report-final-attack-small.test.ts',
   'tests/unit/officer-attack-released.test.ts',
   'tests/unit/live-attack.test.ts',
   'tests/unit/officer-attack.test.ts',
