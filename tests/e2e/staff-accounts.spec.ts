@@ -2,10 +2,12 @@ import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { acceptInvite, administrator as admin, adminMessages, createOrganisation, inviteStaff, signIn, signOut, staffMessages } from './support/staff';
 
 /**
- * An administrator adds an organisation and invites a teacher and an officer through the admin
- * screens, and both accept. It needs only the first administrator (staff.spec.ts, which every
- * test waits for), so it runs in the phone project beside the other tests instead of holding
- * them all up. Its organisation and accounts are its own: no other test uses "Riverside College"
+ * Staff accounts through their screens: an administrator adds an organisation and invites a
+ * teacher and an officer, who accept; signing in, its errors, its rate limit and signing out,
+ * with and without JavaScript. They need only the first administrator (staff.spec.ts, which every
+ * test waits for), so they run in the phone project beside the other tests instead of holding
+ * them all up. Their failed sign-ins and the other tests' (authorisation.spec.ts) stay under the
+ * limit per address (20 in 15 minutes, lib/server/rate-limit.ts) in any order. Its organisation and accounts are its own: no other test uses "Riverside College"
  * without a suffix, tia@riverside.example or olu@council.example (staff.spec.ts's rate-limit test
  * uses tia's address only for wrong passwords, which count whether or not the account exists yet).
  */
@@ -69,4 +71,67 @@ test('organisations, invites, teacher', async ({ page, browser }) => {
   await page.goto('/en-GB/admin/people');
   await expect(page.getByText('tia@riverside.example')).toBeVisible();
   await expectNoAxeViolations(page, 'people');
+});
+
+test('sign-in errors, rate limit, next and sign-out', async ({ page }) => {
+  const m = staffMessages['en-GB'];
+  await page.goto('/en-GB/admin/people');
+  await expect(page).toHaveURL(/\/en-GB\/staff\/sign-in\?next=%2Fadmin%2Fpeople$/);
+  await expectNoAxeViolations(page, 'sign-in');
+  await page.getByLabel(m.fields.email, { exact: true }).fill(`${admin.email.toUpperCase()} `);
+  await page.getByLabel(m.fields.password, { exact: true }).fill('wrong password');
+  await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
+  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([m.formErrors.wrongCredentials]);
+  await expect(page.getByLabel(m.fields.password, { exact: true })).toHaveValue('');
+  await page.getByLabel(m.fields.email, { exact: true }).fill('nobody@council.example');
+  await page.getByLabel(m.fields.password, { exact: true }).fill('wrong password');
+  await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
+  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([m.formErrors.wrongCredentials]);
+  await page.getByLabel(m.fields.email, { exact: true }).fill(admin.email);
+  await page.getByLabel(m.fields.password, { exact: true }).fill(admin.password);
+  await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
+  await expect(page).toHaveURL(/\/en-GB\/admin\/people$/);
+  await signOut(page);
+  await page.goto('/en-GB/admin');
+  await expect(page).toHaveURL(/sign-in\?next=%2Fadmin$/);
+
+  for (let i = 0; i < 5; i += 1) {
+    await page.getByLabel(m.fields.email, { exact: true }).fill('tia@riverside.example');
+    await page.getByLabel(m.fields.password, { exact: true }).fill(`wrong ${i}`);
+    await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
+    await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
+    await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([m.formErrors.wrongCredentials]);
+  }
+  await page.getByLabel(m.fields.password, { exact: true }).fill('teacher passphrase 1');
+  await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
+  // Five failures from this browser's address: the next try comes back 3 minutes after the first.
+  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([
+    /^Too many attempts to sign in\. Try again in [23] minutes\.$/,
+  ]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('signing in works as a plain form post', async ({ page }) => {
+    const m = staffMessages['en-GB'];
+    await page.goto('/en-GB/staff/sign-in');
+    await page.getByLabel(m.fields.email, { exact: true }).fill(admin.email);
+    await page.getByLabel(m.fields.password, { exact: true }).fill('nope nope nope');
+    await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
+    await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([m.formErrors.wrongCredentials]);
+    await expect(page.getByLabel(m.fields.email, { exact: true })).toHaveValue(admin.email);
+    await page.getByLabel(m.fields.password, { exact: true }).fill(admin.password);
+    await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
+    await expect(page.getByRole('navigation', { name: m.nav.label })).toBeVisible();
+    await page.goto('/en-GB/admin/organisations');
+    await page.getByLabel('Name', { exact: true }).fill('Avon Academy');
+    await page.getByRole('radio', { name: 'School', exact: true }).check();
+    await page.getByLabel('Area', { exact: true }).fill('Bristol');
+    await page.getByRole('button', { name: 'Add organisation' }).click();
+    await expect(page.getByText('Avon Academy has been added.')).toBeVisible();
+    await page.getByRole('button', { name: m.nav.signOut }).click();
+    await expect(page).toHaveURL(/signedOut=1$/);
+  });
 });
