@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -10,6 +10,13 @@ const POSTGRES_PORT = PORT + 1;
 const DEMO_PORT = PORT + 2;
 // A fresh embedded database per run, shared with the workers through the environment.
 const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'rk-e2e-')));
+/**
+ * Where a test moves one class session's clock on (lib/server/clock.ts, tests/e2e/support/session-clock.ts,
+ * docs/testing.md): given to the servers below and, through the environment, to the workers. Only these
+ * test servers have it; production never sets E2E_SESSION_CLOCK_DIR.
+ */
+const sessionClockDir = (process.env.E2E_SESSION_CLOCK_DIR ??= path.join(dataDir, 'session-clock'));
+mkdirSync(sessionClockDir, { recursive: true });
 
 /**
  * With TEST_DATABASE_URL, a second server runs on PostgreSQL so the resilience tests can count
@@ -96,7 +103,7 @@ export default defineConfig({
       : []),
   ],
   webServer: [
-    server(PORT, { DATA_DIR: dataDir, DATABASE_URL: '', SETUP_LINK_FILE: path.join(dataDir, 'setup-link.txt') }),
+    server(PORT, { DATA_DIR: dataDir, DATABASE_URL: '', SETUP_LINK_FILE: path.join(dataDir, 'setup-link.txt'), E2E_SESSION_CLOCK_DIR: sessionClockDir }),
     server(DEMO_PORT, {
       DATA_DIR: path.join(dataDir, 'demo'),
       DATABASE_URL: '',
@@ -104,7 +111,7 @@ export default defineConfig({
       SETUP_LINK_FILE: path.join(dataDir, 'setup-link-demo.txt'),
     }),
     ...(postgresUrl
-      ? [server(POSTGRES_PORT, { DATABASE_URL: postgresUrl, SETUP_LINK_FILE: path.join(dataDir, 'setup-link-postgres.txt') })]
+      ? [server(POSTGRES_PORT, { DATABASE_URL: postgresUrl, SETUP_LINK_FILE: path.join(dataDir, 'setup-link-postgres.txt'), E2E_SESSION_CLOCK_DIR: sessionClockDir })]
       : []),
   ],
 });

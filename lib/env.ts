@@ -63,6 +63,11 @@ export const envSchema = z.object({
   RATE_LIMIT_SECRET: z
     .preprocess(blankAsUnset, z.string().min(32, 'at least 32 characters').optional())
     .describe('The key for hashing client addresses in the PostgreSQL rate-limit table. Unset: derived from DATABASE_URL.'),
+  E2E_SESSION_CLOCK_DIR: z
+    .preprocess(blankAsUnset, z.string().optional())
+    .describe(
+      'Tests only, never in production: a folder where the end-to-end tests move one class session\'s clock on (lib/server/clock.ts, docs/testing.md). playwright.config.ts sets it for its own servers.',
+    ),
   PORT: z
     .preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional())
     .describe('The port Next serves on; read here only for the default PUBLIC_ORIGIN.'),

@@ -10,6 +10,7 @@ import { reportRelease, type ReportRelease } from '@/lib/domain/class-report-rel
 import type { PairingEntry } from '@/lib/domain/pairing';
 import type { DisclosurePolicies } from '@/lib/domain/disclosure';
 import { canReadClassReport, type StaffIdentity } from '@/lib/domain/staff-access';
+import { sessionNow } from './clock';
 import { findClassSession } from './class-sessions';
 import { configuredDisclosurePolicies } from './disclosure-config';
 import { pairingEntries } from './follow-ups';
@@ -197,7 +198,7 @@ export async function loadReleasedClassReport(
   structure: ModuleStructure,
   now: Date,
 ): Promise<ReleasedClassReport> {
-  const release = reportRelease(session, now, { retentionStarted: await retentionStarted(db, session.id) });
+  const release = reportRelease(session, sessionNow(session.id, now), { retentionStarted: await retentionStarted(db, session.id) });
   if (release.kind !== 'final') return { session: reportSession(session), release, report: null };
   const { cutoff } = release;
   const joined = await participantsBy(db, session.id, cutoff);

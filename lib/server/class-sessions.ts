@@ -16,6 +16,7 @@ import { joinCodeFromBytes } from '@/lib/domain/join-code';
 import { closedReasonOf, dueClosing, isClosed, notOpenYet } from '@/lib/domain/session-lifecycle';
 import { canAccessClassSession, type StaffIdentity } from '@/lib/domain/staff-access';
 import { pairingHashOrNull } from './pairing';
+import { sessionNow } from './clock';
 import { liveIdleMs, settleClosing } from './session-lifecycle';
 
 export { isClosed };
@@ -155,7 +156,7 @@ export async function listClassSessions(db: Database, staff: StaffIdentity, limi
   const listed = rows.filter((row) => canAccessClassSession(staff, row.session));
   // A session that closed by itself since anyone looked says so here, with its reason.
   for (const row of listed) {
-    if (dueClosing(row.session, now, idleMs) !== null) row.session = await settleClosing(db, row.session, now, idleMs);
+    if (dueClosing(row.session, sessionNow(row.session.id, now), idleMs) !== null) row.session = await settleClosing(db, row.session, now, idleMs);
   }
   return listed.map((row) => ({ ...row, joined: Number(row.joined ?? 0) }));
 }

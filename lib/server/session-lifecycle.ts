@@ -4,6 +4,7 @@ import type { Database } from '@/lib/db/client';
 import { answers, classSessions, participants, type ClassSessionRow } from '@/lib/db/schema';
 import { dueClosing } from '@/lib/domain/session-lifecycle';
 import { env } from '@/lib/env';
+import { sessionNow } from './clock';
 
 /**
  * Closing sessions that close by themselves (lib/domain/session-lifecycle.ts), with no scheduler:
@@ -48,6 +49,8 @@ export async function closeIfDue(
   now: Date,
   idleMs: number = liveIdleMs(),
 ): Promise<{ session: ClassSessionRow; closedNow: boolean }> {
+  // The session's own clock: the server's, except where an end-to-end test moved it on (clock.ts).
+  now = sessionNow(session.id, now);
   const unchanged = { session, closedNow: false };
   if (dueClosing(session, now, idleMs) === null) return unchanged;
   const activity = session.mode === 'live' ? await latestClassActivity(db, session.id) : null;

@@ -1,22 +1,18 @@
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import {
-  acceptInvite,
   administrator as admin,
-  adminMessages,
   completeSetup,
-  createOrganisation,
   defaultSetupLinkFile,
-  inviteStaff,
   readSetupLink,
-  signIn,
-  signOut,
   staffMessages,
 } from './support/staff';
 
 /**
  * Staff accounts from the first start: this file runs before every other (the `staff` project
  * in playwright.config.ts), so it is the one that spends the setup link; the rest sign in as
- * the administrator it creates.
+ * the administrator it creates. Every other test waits for this file, so it holds only what
+ * must come first: organisations, invites and signing in through their screens are in
+ * staff-accounts.spec.ts, which runs beside the rest.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -51,128 +47,4 @@ test('setup form errors, then the first administrator', async ({ page }) => {
   // The link is spent.
   await page.goto(new URL(link).pathname);
   await expect(page.getByRole('heading', { level: 1, name: m.setup.invalidTitle })).toBeVisible();
-});
-
-test('organisations, invites, teacher', async ({ page, browser }) => {
-  await signIn(page, admin.email, admin.password, { next: '/admin' });
-  await page.goto('/en-GB/admin/organisations');
-  await expectNoAxeViolations(page, 'organisations');
-  const a = adminMessages['en-GB'];
-  await page.getByRole('button', { name: a.organisations.submit }).click();
-  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([
-    staffMessages['en-GB'].formErrors.organisationNameMissing,
-    staffMessages['en-GB'].formErrors.kindMissing,
-    staffMessages['en-GB'].formErrors.areaMissing,
-  ]);
-  await expectNoAxeViolations(page, 'organisations errors');
-  await createOrganisation(page, { name: 'Riverside College', kind: 'college', area: 'North Somerset' });
-  await page.goto('/en-GB/admin/organisations');
-  await page.getByLabel(a.organisations.name, { exact: true }).fill('riverside college');
-  await page.getByRole('radio', { name: 'School', exact: true }).check();
-  await page.getByLabel(a.organisations.area, { exact: true }).fill('Bath');
-  await page.getByRole('button', { name: a.organisations.submit }).click();
-  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([staffMessages['en-GB'].formErrors.organisationNameTaken]);
-  await expect(page.getByRole('radio', { name: 'School', exact: true })).toBeChecked();
-
-  await page.goto('/en-GB/admin/invites');
-  await expectNoAxeViolations(page, 'invites');
-  await page.getByRole('radio', { name: 'Teacher', exact: true }).check();
-  await page.getByRole('button', { name: a.invites.submit }).click();
-  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([staffMessages['en-GB'].formErrors.organisationMissing]);
-
-  const teacherLink = await inviteStaff(page, { role: 'teacher', organisation: 'Riverside College' });
-  await expectNoAxeViolations(page, 'invite created');
-  await page.getByRole('button', { name: a.invites.copy }).click();
-  await expect(page.getByRole('status').filter({ hasText: /copied|Couldn't copy/ })).toBeVisible();
-  await expect(page.getByText('Teacher, Riverside College')).toBeVisible();
-  const officerLink = await inviteStaff(page, { role: 'officer' }, { locale: 'pl' });
-
-  const context = await browser.newContext();
-  const teacherPage = await context.newPage();
-  await acceptInvite(teacherPage, teacherLink, { name: 'Tia Teacher', email: 'tia@riverside.example', password: 'teacher passphrase 1' });
-  await teacherPage.goto('/en-GB/admin');
-  await expect(teacherPage.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
-  await teacherPage.goto(new URL(teacherLink).pathname);
-  await expect(teacherPage.getByRole('heading', { level: 1, name: staffMessages['en-GB'].invite.invalidTitle })).toBeVisible();
-  await signOut(teacherPage);
-
-  const officerPage = await context.newPage();
-  await officerPage.goto(new URL(officerLink).pathname);
-  await expectNoAxeViolations(officerPage, 'invite pl');
-  await acceptInvite(officerPage, officerLink, { name: 'Olu Officer', email: 'olu@council.example', password: 'officer passphrase 1' });
-  await officerPage.goto('/pl/admin');
-  await expectNoAxeViolations(officerPage, 'admin officer pl');
-  await officerPage.goto('/pl/admin/invites');
-  await expect(officerPage.getByRole('radio')).toHaveCount(0);
-  await expectNoAxeViolations(officerPage, 'invites officer pl');
-  await officerPage.goto('/pl/admin/people');
-  await expect(officerPage.getByRole('heading', { level: 1 })).not.toHaveText(adminMessages.pl.people.heading);
-  await context.close();
-
-  await page.goto('/en-GB/admin/people');
-  await expect(page.getByText('tia@riverside.example')).toBeVisible();
-  await expectNoAxeViolations(page, 'people');
-});
-
-test('sign-in errors, rate limit, next and sign-out', async ({ page }) => {
-  const m = staffMessages['en-GB'];
-  await page.goto('/en-GB/admin/people');
-  await expect(page).toHaveURL(/\/en-GB\/staff\/sign-in\?next=%2Fadmin%2Fpeople$/);
-  await expectNoAxeViolations(page, 'sign-in');
-  await page.getByLabel(m.fields.email, { exact: true }).fill(`${admin.email.toUpperCase()} `);
-  await page.getByLabel(m.fields.password, { exact: true }).fill('wrong password');
-  await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
-  await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
-  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([m.formErrors.wrongCredentials]);
-  await expect(page.getByLabel(m.fields.password, { exact: true })).toHaveValue('');
-  await page.getByLabel(m.fields.email, { exact: true }).fill('nobody@council.example');
-  await page.getByLabel(m.fields.password, { exact: true }).fill('wrong password');
-  await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
-  await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
-  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([m.formErrors.wrongCredentials]);
-  await page.getByLabel(m.fields.email, { exact: true }).fill(admin.email);
-  await page.getByLabel(m.fields.password, { exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
-  await expect(page).toHaveURL(/\/en-GB\/admin\/people$/);
-  await signOut(page);
-  await page.goto('/en-GB/admin');
-  await expect(page).toHaveURL(/sign-in\?next=%2Fadmin$/);
-
-  for (let i = 0; i < 5; i += 1) {
-    await page.getByLabel(m.fields.email, { exact: true }).fill('tia@riverside.example');
-    await page.getByLabel(m.fields.password, { exact: true }).fill(`wrong ${i}`);
-    await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
-    await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
-    await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([m.formErrors.wrongCredentials]);
-  }
-  await page.getByLabel(m.fields.password, { exact: true }).fill('teacher passphrase 1');
-  await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
-  // Five failures from this browser's address: the next try comes back 3 minutes after the first.
-  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([
-    /^Too many attempts to sign in\. Try again in [23] minutes\.$/,
-  ]);
-});
-
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test('signing in works as a plain form post', async ({ page }) => {
-    const m = staffMessages['en-GB'];
-    await page.goto('/en-GB/staff/sign-in');
-    await page.getByLabel(m.fields.email, { exact: true }).fill(admin.email);
-    await page.getByLabel(m.fields.password, { exact: true }).fill('nope nope nope');
-    await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
-    await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([m.formErrors.wrongCredentials]);
-    await expect(page.getByLabel(m.fields.email, { exact: true })).toHaveValue(admin.email);
-    await page.getByLabel(m.fields.password, { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: m.signIn.submit, exact: true }).click();
-    await expect(page.getByRole('navigation', { name: m.nav.label })).toBeVisible();
-    await page.goto('/en-GB/admin/organisations');
-    await page.getByLabel('Name', { exact: true }).fill('Avon Academy');
-    await page.getByRole('radio', { name: 'School', exact: true }).check();
-    await page.getByLabel('Area', { exact: true }).fill('Bristol');
-    await page.getByRole('button', { name: 'Add organisation' }).click();
-    await expect(page.getByText('Avon Academy has been added.')).toBeVisible();
-    await page.getByRole('button', { name: m.nav.signOut }).click();
-    await expect(page).toHaveURL(/signedOut=1$/);
-  });
 });

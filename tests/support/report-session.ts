@@ -1,6 +1,6 @@
 /**
  * The self-paced session the class report's attacker tests report on
- * (tests/unit/report-refresh-attack.test.ts and report-final-attack.test.ts): open from 09:00 to
+ * (tests/unit/report-refresh-attack.test.ts and report-final-attack*.test.ts): open from 09:00 to
  * its closing time at 17:00 on one day.
  */
 import type { ReportSession } from '@/lib/domain/class-report';

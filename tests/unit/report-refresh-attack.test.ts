@@ -10,7 +10,7 @@
  *   stands for; an answer is possible if each figure it would move moved consistently);
  * - the integer-program attacker (tests/support/report-attacker.ts) solves for every group of 1
  *   to k−1 students from the final page and CSV together, and from the CSV alone
- *   (report-final-attack.test.ts, a file of its own so the two run side by side).
+ *   (report-final-attack*.test.ts, files of their own so they run side by side).
  * Against the old rule (reproduced below: head counts and knowledge exact, the rest k = 5 and
  * means to one decimal, refreshed as students finish) the first recovers the last finisher's
  * answers; against the report as it is, neither finds anything.

@@ -86,10 +86,16 @@ export async function createSession(
   return { id, joinCode };
 }
 
-/** A student's phone joins: by typing the code on the home page, or by the QR code's link. */
-export async function joinAsStudent(browser: Browser, joinCode: string, how: 'form' | 'link'): Promise<Page> {
+/**
+ * A student's phone joins: by typing the code on the home page, or by the QR code's link. With
+ * `clock`, the phone runs on Playwright's clock from the start (real time until the test moves it
+ * on with `page.clock.fastForward`), for a test that moves the session's clock on too
+ * (session-clock.ts).
+ */
+export async function joinAsStudent(browser: Browser, joinCode: string, how: 'form' | 'link', { clock = false }: { clock?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
+  if (clock) await page.clock.install();
   if (how === 'form') {
     await page.goto('/en-GB');
     // Typed as people do: lower case, with a space.
