@@ -32,6 +32,10 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
       document.getAnimations().every((a) => a.playState !== 'running') &&
       [...document.querySelectorAll<HTMLElement>('[style*="opacity"]')].every((el) => el.style.opacity === '' || Number(el.style.opacity) >= 0.999),
   );
+  // Next streams a page's metadata: after a client navigation the <title> can land a moment
+  // after the content. Give it a few seconds; a page that truly has none still fails below, with
+  // axe's `document-title`.
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(summary, `axe violations on ${screen}`).toEqual([]);
