@@ -36,7 +36,7 @@ export async function currentModule(db: Database, moduleId: string = DEFAULT_MOD
 /** A module's current version for a student on their own, or undefined if it was never published. */
 export async function publishedModule(db: Database, moduleId: string): Promise<ServedModule | undefined> {
   const forTests = moduleForTests();
-  if (forTests?.structure.id === moduleId) return forTests;
+  if (forTests) return forTests;
   try {
     return await loadCurrentModule(db, moduleId);
   } catch (error) {
@@ -109,7 +109,7 @@ function participantModule(row: { sessionModuleId: string | null; sessionVersion
  */
 export async function soloModuleVersion(db: Database, moduleId: string, version?: string): Promise<{ moduleId: string; contentVersion: string } | undefined> {
   const forTests = moduleForTests();
-  if (forTests && forTests.structure.id === moduleId) return { moduleId, contentVersion: forTests.version };
+  if (forTests) return { moduleId, contentVersion: forTests.version };
   if (version !== undefined) {
     await ensureContentRegistered(db);
     const [row] = await db
