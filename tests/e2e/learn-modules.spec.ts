@@ -87,26 +87,48 @@ test('a student on their own picks a second published module from the home, and 
   await expectNoAxeViolations(page, 'home with several modules');
   await page.screenshot({ path: path.join(SHOTS, 'home-several-360.png'), fullPage: true });
 
-  // The module's own page: its intro, painted by the server, then its first questions.
+  // The module's own page: its intro, painted by the server, sent like /learn so the service
+  // worker keeps it for an offline reload.
   await start.click();
   await expect(page).toHaveURL(new RegExp(`/en-GB/learn/${moduleId}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(sampleText.title);
+  const response = await page.goto(`/en-GB/learn/${moduleId}`);
+  expect(response?.headers()['cache-control']).toBe('private, no-cache');
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready) && (await caches.match(window.location.href)) !== undefined))
+    .toBe(true);
+
+  // Offline from the start: the device answers the attitude statement and the first quiz question
+  // (section cards between) before it has registered, and a reload keeps its place.
+  await context.setOffline(true);
   const driver = { page, locale: 'en-GB' as const, mode: 'pointer' as const };
-  await completeStep(driver);
+  expect(await completeStep(driver)).toBe('intro');
+  const answered: string[] = [];
+  for (let i = 0; i < 6 && answered.length < 2; i += 1) {
+    const kind = await completeStep(driver);
+    if (kind !== 'section') answered.push(kind);
+  }
+  expect(answered).toEqual(['attitude', 'item']);
+  type Saved = { participantId: string; participantCreated: boolean; outbox: string[] } | null;
+  const saved = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as Saved, `rk:v1:${moduleId}`);
+  expect(await saved()).toMatchObject({ participantCreated: false, outbox: ['before:a-refuse-lift', 'before:q-lift-drinking'] });
+  const step = (await currentStep(page)).index;
+  await page.reload();
+  await expect.poll(async () => (await currentStep(page)).index).toBe(step);
+
+  // Back online, the device registers for this module and sends what waited.
   const receipts: Receipt[] = [];
-  page.on('response', async (response) => {
-    if (new URL(response.url()).pathname !== '/api/v1/answers' || !response.ok()) return;
-    receipts.push(...((await response.json()) as { receipts: Receipt[] }).receipts);
+  page.on('response', async (answersResponse) => {
+    if (new URL(answersResponse.url()).pathname !== '/api/v1/answers' || !answersResponse.ok()) return;
+    receipts.push(...((await answersResponse.json()) as { receipts: Receipt[] }).receipts);
   });
-  // The attitude statement before, then the module's first quiz question.
-  let kinds: string[] = [];
-  for (let i = 0; i < 2; i += 1) kinds = [...kinds, await completeStep(driver)];
-  expect(kinds).toEqual(['attitude', 'item']);
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await expect.poll(() => receipts.filter((r) => r.status === 'stored').length).toBe(2);
+  expect(await saved()).toMatchObject({ participantCreated: true, outbox: [] });
 
   // Stored against this module: the server counts them for its participant, at its version.
-  const state = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { participantId: string } | null, `rk:v1:${moduleId}`);
-  const participantId = state?.participantId ?? '';
+  const participantId = (await saved())?.participantId ?? '';
   expect(participantId).toMatch(/^[0-9a-f-]{36}$/);
   const progress = (await (await page.request.get(`/api/v1/participants/${participantId}/progress`)).json()) as {
     contentVersion: string;
@@ -125,7 +147,6 @@ test('a student on their own picks a second published module from the home, and 
   expect(((await roadsKillAnswer.json()) as { error: { code: string } }).error.code).toBe('invalid_answer');
 
   // Each module keeps its own progress on the device: roads-kill starts afresh, and the new module resumes.
-  const step = (await currentStep(page)).index;
   await page.goto('/en-GB/learn');
   await expect(page.getByRole('button', exact(messages('en-GB').intro.start))).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rk:v1:')).sort())).toEqual([`rk:v1:${moduleId}`]);
