@@ -34,10 +34,9 @@ function contentSecurityPolicy(nonce: string): string {
  * nonce each time) and lets no shared cache keep the page, but a back or forward step restores
  * it at once, and the service worker can keep the copy the browser already has (public/sw.js)
  * instead of fetching the page a second time. A class session's page is left out: its live step
- * changes under it, and a restored copy would show a step the class has left. A module on your
- * own (`/learn/{moduleId}`) is a student page like `/learn`.
+ * changes under it, and a restored copy would show a step the class has left.
  */
-const STUDENT_PAGE = new RegExp(`^/(${routing.locales.join('|')})(/(learn(/[a-z0-9][a-z0-9-]{0,47})?|join|support|privacy))?/?$`);
+const STUDENT_PAGE = new RegExp(`^/(${routing.locales.join('|')})(/(learn|join|support|privacy))?/?$`);
 
 /**
  * The module's text by content version: `public, immutable`, the same for everyone. It carries
