@@ -1,19 +1,19 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { CreateParticipantBody } from '@/lib/api/schemas';
+import { DEFAULT_MODULE_ID } from '@/lib/content/modules';
 import type { Database } from '@/lib/db/client';
 import { classSessions, participants, type ClassSessionRow } from '@/lib/db/schema';
 import { pairingHashOrNull } from './pairing';
 import { soloModuleVersion } from './session-module';
-import { DEFAULT_MODULE_ID } from '@/lib/content/modules';
 
 /**
  * Registers a device's random participant id, with the hash of its pairing code, for a student
  * on their own: with the published module and version they take (roads-kill's current version
  * when the device names none, as older clients do). Idempotent: a device that retries after a
  * dropped response gets `created: false` and nothing changes, not even a stored pairing hash or
- * module, so a second request can't re-pair someone else's participant. A module or version that
- * was never published is refused and nothing is stored.
+ * module, so a second request can't re-pair someone else's participant. A module that was never
+ * published is refused and nothing is stored.
  */
 export async function createParticipant(
   db: Database,
