@@ -6,7 +6,7 @@
  * story decision taken again marked `replay` (the server keeps those apart from first choices).
  */
 import type { SubmitAnswersResponse } from '@/lib/api/schemas';
-import { readDeviceState, updateDeviceState, writeDeviceState } from './device-state';
+import { readDeviceState, updateDeviceState, writeDeviceState, type DeviceState } from './device-state';
 import { devicePairingCode } from './pairing-code';
 
 export type SyncStatus = 'idle' | 'saving' | 'saved' | 'offline';
@@ -36,6 +36,15 @@ class RetryLater extends Error {
     const seconds = Number(response.headers.get('retry-after'));
     this.retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
   }
+}
+
+/** The content version the device's waiting answers were given under (the first one's), if any. */
+function outboxVersion(state: DeviceState): string | undefined {
+  for (const key of state.outbox) {
+    const version = state.answers[key]?.contentVersion;
+    if (version !== undefined) return version;
+  }
+  return undefined;
 }
 
 export class AnswerSync {
@@ -154,7 +163,8 @@ export class AnswerSync {
       : await fetch('/api/v1/participants', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'accept-language': state.locale },
-          body: JSON.stringify({ id: state.participantId, locale: state.locale, pairingCode }),
+          // On your own the store is the module's; its answers are judged against the version they were given under.
+          body: JSON.stringify({ id: state.participantId, locale: state.locale, pairingCode, moduleId: this.moduleId, contentVersion: outboxVersion(state) }),
         });
     if (response.status === 409 || (!response.ok && !isWorthRetrying(response.status))) {
       // The session closed before this device could join, or the server will never take this

@@ -70,7 +70,7 @@ export function buildOpenApiDocument(): JsonObject {
           operationId: 'createParticipant',
           summary: 'Register a participant',
           description:
-            "Idempotent: registering the same id again changes nothing, not even the stored pairing hash. The optional pairing code is kept only as its SHA-256 hash and is never returned.",
+            "Idempotent: registering the same id again changes nothing, not even the stored pairing hash or module. The optional pairing code is kept only as its SHA-256 hash and is never returned. A student on their own takes `moduleId` (default roads-kill) at `contentVersion` (default, or when that version was never published here: the module's current version); their answers are judged against that module and version.",
           parameters: [acceptLanguage],
           requestBody: { required: true, content: jsonContent(ref('CreateParticipantBody')) },
           responses: {
@@ -78,6 +78,7 @@ export function buildOpenApiDocument(): JsonObject {
             '201': ok('The participant was created.', 'ParticipantResponse'),
             '400': errors.invalidBody,
             '413': errors.tooLarge,
+            '422': error('`unknown_module`: no module with that id was ever published. Nothing is stored.'),
             '500': errors.internal,
             '503': errors.unavailable,
           },

@@ -13,6 +13,9 @@ export const participantIdSchema = z
   .uuid()
   .describe('A random id the device makes for itself. It identifies no person.');
 
+/** A module's content version: a hash of what students see (lib/content/version.ts). */
+export const contentVersionSchema = z.string().regex(/^[0-9a-f]{12}$/, 'not a content version');
+
 /**
  * What an answer is about: a fact guess (`F1`), a quiz or attitude item (`q-seat-count`),
  * a scenario decision (`after-party/offer`) or the if–then plan (`plan`).
@@ -83,10 +86,7 @@ export const answerSchema = z.object({
     .describe(
       'True for a story decision taken again after its ending. Stored apart, once per decision; the first choice is never replaced and is the only one reports count.',
     ),
-  contentVersion: z
-    .string()
-    .regex(/^[0-9a-f]{12}$/, 'not a content version')
-    .describe('The version of the module content the student saw.'),
+  contentVersion: contentVersionSchema.describe('The version of the module content the student saw.'),
   answeredAt: z.iso.datetime().describe('When the student answered, by the device clock.'),
 });
 export type Answer = z.infer<typeof answerSchema>;
@@ -114,6 +114,12 @@ export const createParticipantBodySchema = z.object({
   id: participantIdSchema,
   locale: localeSchema,
   pairingCode: pairingCodeSchema.optional(),
+  moduleId: contentIdSchema
+    .optional()
+    .describe('On your own: the published module the device is taking (default roads-kill). In a class session the module is the session\'s.'),
+  contentVersion: contentVersionSchema
+    .optional()
+    .describe("On your own: the module's published version the device answers under (default its current version). Its answers are judged against it."),
 });
 export type CreateParticipantBody = z.infer<typeof createParticipantBodySchema>;
 

@@ -194,6 +194,14 @@ export const participants = pgTable(
      * device sent none.
      */
     pairingHash: text('pairing_hash'),
+    /**
+     * On your own: the module the device took and the content version it registered with, whose
+     * structure its answers are judged against (decision note 017). Null in a class session (the
+     * session's module and version) and for rows made before modules were chosen (roads-kill at
+     * its current version).
+     */
+    moduleId: text('module_id'),
+    contentVersion: text('content_version'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

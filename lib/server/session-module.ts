@@ -1,11 +1,21 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getTeacherNotes, moduleForTests, type LoadedModule } from '@/lib/content/load';
-import { DEFAULT_MODULE_ID, listModules, loadCurrentModule, loadSessionModule, moduleOfVersion, type ModuleVersion } from '@/lib/content/modules';
+import {
+  currentModuleVersion,
+  DEFAULT_MODULE_ID,
+  ensureContentRegistered,
+  listModules,
+  loadCurrentModule,
+  loadSessionModule,
+  moduleOfVersion,
+  UnknownModuleError,
+  type ModuleVersion,
+} from '@/lib/content/modules';
 import type { Locale } from '@/i18n/routing';
 import type { TeacherNotes } from '@/lib/content/teacher-notes';
 import type { Database } from '@/lib/db/client';
-import { classSessions, participants } from '@/lib/db/schema';
+import { classSessions, moduleVersions, participants } from '@/lib/db/schema';
 
 /**
  * The module a request is served from (decision note 017): a class session's own module at its
@@ -23,48 +33,100 @@ export async function currentModule(db: Database, moduleId: string = DEFAULT_MOD
   return moduleForTests() ?? loadCurrentModule(db, moduleId);
 }
 
+/** A module's current version for a student on their own, or undefined if it was never published. */
+export async function publishedModule(db: Database, moduleId: string): Promise<ServedModule | undefined> {
+  const forTests = moduleForTests();
+  if (forTests) return forTests;
+  try {
+    return await loadCurrentModule(db, moduleId);
+  } catch (error) {
+    if (error instanceof UnknownModuleError) return undefined;
+    throw error;
+  }
+}
+
 /** The published module with this content version, whichever module it is; else roads-kill's current version. */
 export async function moduleOfVersionOrCurrent(db: Database, version: string): Promise<ServedModule> {
   return moduleForTests() ?? (await moduleOfVersion(db, version)) ?? loadCurrentModule(db);
 }
 
 /**
- * A participant's class session never changes (no code moves a participant), so which module and
- * version they answer is remembered: the answers route asks once per batch, and group commit
- * (decision note 019) would otherwise gain a query per request back. Bounded; oldest out first.
+ * A participant's class session, or the module they took on their own, never changes (no code
+ * moves a participant), so which module and version they answer is remembered: the answers route
+ * asks once per batch, and group commit (decision note 019) would otherwise gain a query per
+ * request back. Bounded; oldest out first.
  */
-const PARTICIPANT_SESSIONS_KEPT = 20_000;
-const participantSessions = new Map<string, { moduleId: string; contentVersion: string } | null>();
+const PARTICIPANT_MODULES_KEPT = 20_000;
+type ParticipantModule = { moduleId: string; contentVersion: string | null };
+const participantModules = new Map<string, ParticipantModule>();
 
-/** The module a participant answers: their class session's, or roads-kill's current version on their own. */
+/**
+ * The module a participant answers: their class session's at its version; on their own, the
+ * module and version they registered with (a version not stored, or none: that module's current
+ * one). Rows made before modules were chosen, and unknown participants, answer roads-kill's current version.
+ */
 export async function moduleOfParticipant(db: Database, participantId: string): Promise<ServedModule> {
   const forTests = moduleForTests();
   if (forTests) return forTests;
-  let session = participantSessions.get(participantId);
-  if (session === undefined) {
+  let served = participantModules.get(participantId);
+  if (served === undefined) {
     const [row] = await db
-      .select({ moduleId: classSessions.moduleId, contentVersion: classSessions.contentVersion, classSessionId: participants.classSessionId })
+      .select({
+        sessionModuleId: classSessions.moduleId,
+        sessionVersion: classSessions.contentVersion,
+        moduleId: participants.moduleId,
+        contentVersion: participants.contentVersion,
+      })
       .from(participants)
       .leftJoin(classSessions, eq(classSessions.id, participants.classSessionId))
       .where(eq(participants.id, participantId))
       .limit(1);
     // Unknown participants are not remembered: the answers route refuses them, and one may yet be made.
     if (row === undefined) return loadCurrentModule(db);
-    session = row.moduleId !== null && row.contentVersion !== null ? { moduleId: row.moduleId, contentVersion: row.contentVersion } : null;
-    if (participantSessions.size >= PARTICIPANT_SESSIONS_KEPT) {
-      const oldest = participantSessions.keys().next().value;
-      if (oldest !== undefined) participantSessions.delete(oldest);
+    served = participantModule(row);
+    if (participantModules.size >= PARTICIPANT_MODULES_KEPT) {
+      const oldest = participantModules.keys().next().value;
+      if (oldest !== undefined) participantModules.delete(oldest);
     }
-    participantSessions.set(participantId, session);
+    participantModules.set(participantId, served);
   }
-  return session ? loadSessionModule(db, session) : loadCurrentModule(db);
+  return served.contentVersion === null
+    ? loadCurrentModule(db, served.moduleId)
+    : loadSessionModule(db, { moduleId: served.moduleId, contentVersion: served.contentVersion });
+}
+
+function participantModule(row: { sessionModuleId: string | null; sessionVersion: string | null; moduleId: string | null; contentVersion: string | null }): ParticipantModule {
+  if (row.sessionModuleId !== null && row.sessionVersion !== null) return { moduleId: row.sessionModuleId, contentVersion: row.sessionVersion };
+  return { moduleId: row.moduleId ?? DEFAULT_MODULE_ID, contentVersion: row.moduleId === null ? null : row.contentVersion };
+}
+
+/**
+ * The module and version a student on their own registers for: a published module, at the
+ * version the device answers under if it was published, else (none named, or one this database
+ * never stored) the module's current version, as a session whose version was never stored runs
+ * (loadSessionModule). Undefined when the module was never published: the participant is refused
+ * and nothing is stored.
+ */
+export async function soloModuleVersion(db: Database, moduleId: string, version?: string): Promise<{ moduleId: string; contentVersion: string } | undefined> {
+  const forTests = moduleForTests();
+  if (forTests) return { moduleId, contentVersion: forTests.version };
+  if (version !== undefined) {
+    await ensureContentRegistered(db);
+    const [row] = await db
+      .select({ version: moduleVersions.version })
+      .from(moduleVersions)
+      .where(and(eq(moduleVersions.moduleId, moduleId), eq(moduleVersions.version, version)))
+      .limit(1);
+    if (row !== undefined) return { moduleId, contentVersion: version };
+  }
+  const current = await currentModuleVersion(db, moduleId);
+  return current === undefined ? undefined : { moduleId, contentVersion: current };
 }
 
 /** A served module's teacher notes in one locale (a test's own module has none: roads-kill's files). */
 export async function teacherNotesOf(module: ServedModule, locale: Locale): Promise<TeacherNotes> {
   return module.teacherNotes?.[locale] ?? getTeacherNotes(locale);
 }
-
 
 /** The published modules a teacher or student chooses from (lib/content/modules.ts). */
 export { listModules };

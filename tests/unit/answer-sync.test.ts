@@ -142,6 +142,37 @@ describe('AnswerSync', () => {
     sync.stop();
   });
 
+  it('registers a device that answered offline for its own module, at the version its answers were given under', async () => {
+    queue('q1');
+    writeDeviceState(MODULE, { ...(readDeviceState(MODULE) ?? newDeviceState('en-GB')), participantCreated: false });
+    const registrations: unknown[] = [];
+    fetchMock.mockImplementation(async (url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { answers: Answer[] };
+      if (url === '/api/v1/participants') {
+        registrations.push(body);
+        return json({ id: 'x', created: true }, 201);
+      }
+      return json({ receipts: body.answers.map((a) => ({ id: a.id, status: 'stored' })) });
+    });
+    await new AnswerSync(MODULE).flush();
+    expect(registrations).toEqual([expect.objectContaining({ moduleId: MODULE, contentVersion: '0123456789ab', locale: 'en-GB' })]);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(readDeviceState(MODULE)?.outbox).toEqual([]);
+  });
+
+  it('keeps the answers on the device, refused, when the server knows no such module', async () => {
+    queue('q1');
+    writeDeviceState(MODULE, { ...(readDeviceState(MODULE) ?? newDeviceState('en-GB')), participantCreated: false });
+    fetchMock.mockResolvedValue(json({ error: { code: 'unknown_module', message: 'x' } }, 422));
+    const sync = new AnswerSync(MODULE);
+    await sync.flush();
+    await sync.flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(readDeviceState(MODULE)?.outbox).toEqual([]);
+    expect(readDeviceState(MODULE)?.refused).toEqual(['main:q1']);
+    sync.stop();
+  });
+
   it('keeps everything queued through a network error', async () => {
     queue('q1');
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));

@@ -57,7 +57,7 @@ describe('GET /api/v1/openapi.json', () => {
   it('lists the error responses of each operation', async () => {
     const { document } = await fetchDocument();
     const statuses = (p: string, method: string) => Object.keys(document.paths[p]?.[method]?.responses ?? {});
-    expect(statuses('/api/v1/participants', 'post')).toEqual(['200', '201', '400', '413', '500', '503']);
+    expect(statuses('/api/v1/participants', 'post')).toEqual(['200', '201', '400', '413', '422', '500', '503']);
     expect(statuses('/api/v1/answers', 'post')).toEqual(['200', '400', '404', '413', '422', '500', '503']);
     expect(statuses('/api/v1/participants/{id}/progress', 'get')).toEqual(['200', '400', '404', '500']);
     expect(statuses('/api/v1/class-sessions/{code}/participants', 'post')).toEqual(['200', '201', '400', '404', '409', '429', '500']);
@@ -95,7 +95,7 @@ describe('GET /api/v1/openapi.json', () => {
   it('points every $ref at a schema it defines', async () => {
     const { document } = await fetchDocument();
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
-    expect(refs.length).toBe(52);
+    expect(refs.length).toBe(53);
     for (const name of refs) expect(Object.keys(document.components.schemas)).toContain(name);
   });
 });

@@ -23,9 +23,9 @@ describe.each(testEngines)('repositories on $name', (engine) => {
   describe('createParticipant', () => {
     it('creates a participant once, however often the device retries', async () => {
       const id = randomUUID();
-      expect(await createParticipant(db(), { id, locale: 'pl' })).toEqual({ created: true });
-      expect(await createParticipant(db(), { id, locale: 'pl' })).toEqual({ created: false });
-      expect(await createParticipant(db(), { id, locale: 'en-GB' })).toEqual({ created: false });
+      expect(await createParticipant(db(), { id, locale: 'pl' })).toEqual({ ok: true, created: true });
+      expect(await createParticipant(db(), { id, locale: 'pl' })).toEqual({ ok: true, created: false });
+      expect(await createParticipant(db(), { id, locale: 'en-GB' })).toEqual({ ok: true, created: false });
       expect(await countParticipants(db())).toBe(1);
       const rows = await db().select({ id: participants.id, locale: participants.locale }).from(participants);
       expect(rows).toEqual([{ id, locale: 'pl' }]);

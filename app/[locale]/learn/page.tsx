@@ -1,27 +1,17 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { firstScreen } from '@/components/player/first-screen';
-import { Player } from '@/components/player/Player';
-import { ResumeMarker } from '@/components/player/ResumeMarker';
+import { SoloJourney } from '@/components/player/SoloJourney';
 import { pageLocale } from '@/i18n/page-locale';
-import { getPlayerModule } from '@/lib/content/player';
-import { buildJourney } from '@/lib/domain/journey';
+import { getDatabase } from '@/lib/server/database';
+import { currentModule } from '@/lib/server/session-module';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Player');
   return { title: t('pageTitle') };
 }
 
-/** On your own: the intro, painted by the server; a device with a saved step goes back to it. */
+/** On your own, the address before there were several modules: roads-kill's current published version. */
 export default async function LearnPage({ params }: PageProps<'/[locale]/learn'>) {
   const locale = await pageLocale(params);
-  const module = await getPlayerModule(locale);
-  const steps = buildJourney(module, { path: 'core', offerDeeper: true });
-  const first = firstScreen(module, locale, steps, 0);
-  return (
-    <>
-      <ResumeMarker storeKey={module.id} moduleText={first.moduleText} />
-      <Player first={first} locale={locale} />
-    </>
-  );
+  return <SoloJourney locale={locale} loaded={await currentModule(await getDatabase())} />;
 }
