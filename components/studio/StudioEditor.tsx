@@ -59,6 +59,8 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
   const [checking, setChecking] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const pendingFocus = useRef<string | null>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  const navRef = useRef<HTMLElement>(null);
 
   const current = useMemo(() => filesOf(draft), [draft]);
   const unsaved = draft.dirty.size > 0;
@@ -142,6 +144,17 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
     }
   });
 
+  // A new section starts at its top: coming from far down a long one, the page would otherwise
+  // open the new one part way down, with the section tabs under the sticky save bar.
+  const openSection = (next: Section) => {
+    setSection(next);
+    requestAnimationFrame(() => {
+      const barBottom = barRef.current?.getBoundingClientRect().bottom ?? 0;
+      const navTop = navRef.current?.getBoundingClientRect().top;
+      if (navTop !== undefined && navTop < barBottom) window.scrollBy({ top: navTop - barBottom - 8 });
+    });
+  };
+
   const goTo = (place: Place) => {
     setSection(place.section);
     if (place.scenario) setScenarioId(place.scenario);
@@ -171,7 +184,7 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
   return (
     <div className="studio">
       <h1>{t('editorHeading', { title: moduleTitle })}</h1>
-      <div className="studio-bar" role="region" aria-label={t('saveRegion')}>
+      <div className="studio-bar" role="region" aria-label={t('saveRegion')} ref={barRef}>
         <p className="studio-bar__status" role="status">
           {save.kind === 'saving'
             ? t('saving')
@@ -266,11 +279,11 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
         )}
       </section>
 
-      <nav className="studio-sections" aria-label={t('sectionsLabel')}>
+      <nav className="studio-sections" aria-label={t('sectionsLabel')} ref={navRef}>
         <ul>
           {SECTIONS.map((s) => (
             <li key={s}>
-              <button type="button" className="studio-tab" aria-current={s === section ? 'true' : undefined} onClick={() => setSection(s)}>
+              <button type="button" className="studio-tab" aria-current={s === section ? 'true' : undefined} onClick={() => openSection(s)}>
                 {t(`sections.${s}`)}
               </button>
             </li>
