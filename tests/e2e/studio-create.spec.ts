@@ -339,12 +339,17 @@ test('an officer builds a new two-language module in the editor, fixes every pro
   await expectNoAxeViolations(page, 'studio editor, finished story');
   await page.screenshot({ path: path.join(SHOTS, 'studio-create-editor-graph.png') });
 
-  // 8. The preview: the fact, then the story's first decision, in both languages in phone frames.
+  // 8. The preview: the question in the lesson, then the fact, in both languages in phone frames.
   await studioTab(page, 'preview').click();
   const screen = page.getByLabel(m.preview.screen, { exact: true });
   await expect(screen).toBeVisible({ timeout: CHECK_TIMEOUT });
   const english = page.getByRole('region', exact(format(m.preview.phone, { language: m.preview.language['en-GB'] })));
   const polish = page.getByRole('region', exact(format(m.preview.phone, { language: m.preview.language.pl })));
+  const itemStep = await screen.locator('option', { hasText: 'item: q-speak-up' }).getAttribute('value');
+  expect(itemStep).not.toBeNull();
+  await screen.selectOption(itemStep ?? '');
+  await expect(english.getByRole('heading', { level: 1, ...exact('Your friend is driving you home and keeps texting at the wheel. What do you do?') })).toBeVisible();
+  await expect(polish.getByRole('heading', { level: 1, ...exact('Kolega odwozi cię do domu i cały czas pisze SMS-y za kierownicą. Co robisz?') })).toBeVisible();
   const factStep = await screen.locator('option', { hasText: 'fact: F1' }).getAttribute('value');
   expect(factStep).not.toBeNull();
   await screen.selectOption(factStep ?? '');
