@@ -147,5 +147,11 @@ export function removeEntity(draft: DraftState, listPath: readonly (string | num
   const text = { ...draft.text };
   if (textPath.length > 0) for (const locale of LOCALES) text[locale] = setIn(text[locale], textPath, undefined);
   const dirty = [...(listPath !== null ? ['structure.json'] : []), ...(textPath.length > 0 ? LOCALES.map((l) => `${l}.json`) : [])];
-  return { ...draft, structure, text, dirty: new Set([...draft.dirty, ...dirty]) };
+  // What its strings were translated from goes with them.
+  const prefix = `${textPath.join('.')}.`;
+  const translatedFrom =
+    textPath.length === 0
+      ? draft.translatedFrom
+      : Object.fromEntries(Object.entries(draft.translatedFrom).map(([locale, ids]) => [locale, Object.fromEntries(Object.entries(ids).filter(([id]) => id !== prefix.slice(0, -1) && !id.startsWith(prefix)))]));
+  return { ...draft, structure, text, translatedFrom, dirty: new Set([...draft.dirty, ...dirty]) };
 }

@@ -26,6 +26,10 @@ describe('removing a part of a module in the editor', () => {
       expect(Object.keys(text)).toHaveLength(4);
     }
     expect(out['teacher-notes/en-GB.json']).toBe(files['teacher-notes/en-GB.json']);
+    // The record of what the Polish was translated from loses the removed strings only.
+    const from = Object.keys(draft.translatedFrom.pl ?? {});
+    expect(from.some((id) => id.startsWith('items.q-full-car.'))).toBe(false);
+    expect(from).toContain('items.q-lift-drinking.prompt');
   });
 
   it('removes one option of a question by id, keeping the others in order', () => {
