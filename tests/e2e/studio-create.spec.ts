@@ -136,7 +136,7 @@ const NOTES: Record<string, { prompt: { en: string; pl: string }; keyPoint: { en
 };
 
 test('an officer builds a new two-language module in the editor, fixes every problem the check names, previews it and publishes it', async ({ browser }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(300_000);
   mkdirSync(SHOTS, { recursive: true });
   const context = await administratorContext(browser);
   const page = await context.newPage();
@@ -332,7 +332,10 @@ test('an officer builds a new two-language module in the editor, fixes every pro
   await expect(checkStatus(page)).toHaveText(m.check.passed, { timeout: CHECK_TIMEOUT });
   await page.getByRole('button', exact(m.save)).click();
   await expect(page.getByText(format(m.saved, { revision: 2 }))).toBeVisible();
+  await studioTab(page, 'notes').click();
   await expectNoAxeViolations(page, 'studio editor, teacher notes');
+  await entity(page, 'note:fact:F1').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'studio-create-notes.png') });
   await studioTab(page, 'stories').click();
   await page.getByLabel(m.stories.story, { exact: true }).selectOption(STORY);
   await graph.evaluate((el) => el.scrollIntoView({ block: 'start' }));
