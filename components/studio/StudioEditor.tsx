@@ -5,8 +5,9 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { StudioCheckResult, StudioImportResult, StudioPreviewResult, StudioProblem, StudioPublishResult, StudioSaveResult } from '@/lib/api/studio-state';
 import { missingTranslations, staleTranslations } from '@/lib/domain/module-strings';
 import type { ModuleFiles } from '@/lib/domain/module-draft';
-import { LOCALES, SOURCE_LOCALE, addTextTree, draftFromFiles, filesOf, setStructure, setText, type DraftState, type StudioLocale } from './draft-state';
+import { LOCALES, SOURCE_LOCALE, addTextTree, draftFromFiles, filesOf, removeEntity, removeNote, setNote, setStructure, setText, type DraftState, type StudioLocale, type TeacherNoteDraft } from './draft-state';
 import { FilesPanel } from './FilesPanel';
+import { NotesSection } from './NotesSection';
 import { PublishPanel } from './PublishPanel';
 import { placeResolver, SECTIONS, type Place, type Section } from './places';
 import { AttitudeSection, FactsSection, PlansSection, QuestionsSection, ScreensSection, type SectionProps } from './sections';
@@ -58,6 +59,8 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
   const [checking, setChecking] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const pendingFocus = useRef<string | null>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  const navRef = useRef<HTMLElement>(null);
 
   const current = useMemo(() => filesOf(draft), [draft]);
   const unsaved = draft.dirty.size > 0;
@@ -86,6 +89,15 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
   const onText = useCallback((locale: StudioLocale, id: string, value: string) => setDraft((d) => setText(d, locale, id, value)), []);
   const onStructure = useCallback((path: readonly (string | number)[], value: unknown) => setDraft((d) => setStructure(d, path, value)), []);
   const onTextTree = useCallback((path: readonly string[], value: unknown) => setDraft((d) => addTextTree(d, path, value)), []);
+  const onRemove = useCallback(
+    (listPath: readonly (string | number)[] | null, id: string, textPath: readonly string[]) => setDraft((d) => removeEntity(d, listPath, id, textPath)),
+    [],
+  );
+  const onNote = useCallback(
+    (locale: StudioLocale, key: string, field: keyof TeacherNoteDraft, value: string) => setDraft((d) => setNote(d, locale, key, field, value)),
+    [],
+  );
+  const onRemoveNote = useCallback((key: string) => setDraft((d) => removeNote(d, key)), []);
 
   const resolve = useMemo(() => placeResolver(draft.structure), [draft.structure]);
   const problems = useMemo(() => (check?.kind === 'checked' ? check.problems : []), [check]);
@@ -101,6 +113,17 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
     return map;
   }, [placed]);
   const problemsAt = useCallback((id: string) => byEntity.get(id), [byEntity]);
+  // The steps the check says need a teacher note, in either locale.
+  const missingNotes = useMemo(
+    () => {
+      const lacking = (p: StudioProblem) => {
+        const locale = LOCALES.find((l) => p.file === `teacher-notes/${l}.json`);
+        return locale !== undefined && /^((fact|item|scenario|section):[a-z0-9-]+|plan|summary)$/i.test(p.id) && !(p.id in draft.notes[locale].notes);
+      };
+      return [...new Set(problems.filter(lacking).map((p) => p.id))];
+    },
+    [problems, draft.notes],
+  );
 
   const source = draft.text[SOURCE_LOCALE];
   const translations = LOCALES.filter((l) => l !== SOURCE_LOCALE).map((locale) => ({
@@ -120,6 +143,17 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
       el.focus();
     }
   });
+
+  // A new section starts at its top: coming from far down a long one, the page would otherwise
+  // open the new one part way down, with the section tabs under the sticky save bar.
+  const openSection = (next: Section) => {
+    setSection(next);
+    requestAnimationFrame(() => {
+      const barBottom = barRef.current?.getBoundingClientRect().bottom ?? 0;
+      const navTop = navRef.current?.getBoundingClientRect().top;
+      if (navTop !== undefined && navTop < barBottom) window.scrollBy({ top: navTop - barBottom - 8 });
+    });
+  };
 
   const goTo = (place: Place) => {
     setSection(place.section);
@@ -144,13 +178,13 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
     } else setSave(result);
   };
 
-  const props: SectionProps = { draft, onText, onStructure, onTextTree, problemsAt, stale };
+  const props: SectionProps = { draft, onText, onStructure, onTextTree, onRemove, problemsAt, stale };
   const moduleTitle = draft.text[SOURCE_LOCALE].title || moduleId;
 
   return (
     <div className="studio">
       <h1>{t('editorHeading', { title: moduleTitle })}</h1>
-      <div className="studio-bar" role="region" aria-label={t('saveRegion')}>
+      <div className="studio-bar" role="region" aria-label={t('saveRegion')} ref={barRef}>
         <p className="studio-bar__status" role="status">
           {save.kind === 'saving'
             ? t('saving')
@@ -245,11 +279,11 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
         )}
       </section>
 
-      <nav className="studio-sections" aria-label={t('sectionsLabel')}>
+      <nav className="studio-sections" aria-label={t('sectionsLabel')} ref={navRef}>
         <ul>
           {SECTIONS.map((s) => (
             <li key={s}>
-              <button type="button" className="studio-tab" aria-current={s === section ? 'true' : undefined} onClick={() => setSection(s)}>
+              <button type="button" className="studio-tab" aria-current={s === section ? 'true' : undefined} onClick={() => openSection(s)}>
                 {t(`sections.${s}`)}
               </button>
             </li>
@@ -267,6 +301,7 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
         {section === 'stories' && (
           <StoryGraph {...props} scenarioId={scenarioId} onScenario={(id) => (setScenarioId(id || null), setNodeId(null))} selected={nodeId} onSelect={setNodeId} />
         )}
+        {section === 'notes' && <NotesSection draft={draft} missing={missingNotes} onNote={onNote} onRemoveNote={onRemoveNote} problemsAt={problemsAt} />}
         {section === 'translations' && (
           <TranslationsPanel
             draft={draft}

@@ -162,3 +162,12 @@ export function PlainField({ id, label, value, onChange, type = 'text' }: { id: 
     </div>
   );
 }
+
+/** Removes one part of the module; its name says which, so every remove button is told apart. */
+export function RemoveButton({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <button type="button" className="button button--quiet studio-button studio-remove" onClick={onRemove}>
+      {label}
+    </button>
+  );
+}

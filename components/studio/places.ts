@@ -8,7 +8,7 @@ import type { ModuleStructure } from '@/lib/content/schema';
 import type { StudioProblem } from '@/lib/api/studio-state';
 import { stringFieldId, entityAnchor } from './fields';
 
-export const SECTIONS = ['screens', 'facts', 'questions', 'attitude', 'plans', 'stories', 'preview', 'translations', 'files', 'publish'] as const;
+export const SECTIONS = ['screens', 'facts', 'questions', 'attitude', 'plans', 'stories', 'notes', 'preview', 'translations', 'files', 'publish'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Place {
@@ -87,6 +87,7 @@ export function placeResolver(structure: ModuleStructure) {
   };
 
   return (problem: StudioProblem): Place => {
+    if (problem.file.startsWith('teacher-notes/')) return notePlace(problem);
     if (problem.file === 'structure.json' || !/^[a-z]{2}(-[A-Z]{2})?\.json$/.test(problem.file)) {
       const place = byContentId(problem.id) ?? byPath(problem.file, problem.id);
       if (place) return place;
@@ -98,4 +99,21 @@ export function placeResolver(structure: ModuleStructure) {
     const section = TOP_SECTIONS[problem.id] ?? 'screens';
     return { section, entity: problem.id, target: `section-${section}` };
   };
+}
+
+/**
+ * A teacher-notes problem: the check names a step's key (`fact:F1`: no note for it, or a note for
+ * no step) or a path in the file (`notes.fact:F1.prompt`: a string too short).
+ */
+function notePlace(problem: StudioProblem): Place {
+  const locale = problem.file.replace(/^teacher-notes\//, '').replace(/\.json$/, '');
+  const parts = problem.id.split('.');
+  if (parts[0] === 'notes' && parts.length >= 2) {
+    const key = parts[1] ?? '';
+    return { section: 'notes', entity: `note:${key}`, target: parts.length >= 3 ? stringFieldId(locale, problem.id) : entityAnchor(`note:${key}`) };
+  }
+  if (/^((fact|item|scenario|section):[a-z0-9-]+|plan|summary)$/i.test(problem.id)) {
+    return { section: 'notes', entity: `note:${problem.id}`, target: stringFieldId(locale, `notes.${problem.id}.prompt`) };
+  }
+  return { section: 'notes', entity: problem.id, target: 'section-notes' };
 }

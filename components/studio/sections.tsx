@@ -5,9 +5,11 @@ import { useState } from 'react';
 import type { Teaches } from '@/lib/content/schema';
 import { stringAt } from '@/lib/domain/module-strings';
 import { type DraftState, LOCALES } from './draft-state';
-import { Check, Entity, NumberField, PlainField, Select, TextPair, type OnText } from './fields';
+import { Check, Entity, NumberField, PlainField, RemoveButton, Select, TextPair, type OnText } from './fields';
 
 export type OnStructure = (path: readonly (string | number)[], value: unknown) => void;
+/** Removes the entry with `id` from the list at `listPath` (none: a key point, text only) and its strings at `textPath`. */
+export type OnRemove = (listPath: readonly (string | number)[] | null, id: string, textPath: readonly string[]) => void;
 
 export interface SectionProps {
   draft: DraftState;
@@ -15,6 +17,7 @@ export interface SectionProps {
   onStructure: OnStructure;
   /** Adds an object at `path` in every locale's text (a new key point), keeping any already there. */
   onTextTree: (path: readonly string[], value: unknown) => void;
+  onRemove: OnRemove;
   /** The check's messages for one content id or string id. */
   problemsAt: (id: string) => string[] | undefined;
   /** String ids whose source changed since they were translated. */
@@ -44,25 +47,33 @@ function learningPoints(draft: DraftState): { facts: string[]; considerations: s
 }
 
 export function TeachesField({ draft, value, path, onStructure, legend }: { draft: DraftState; value: Teaches | undefined; path: readonly (string | number)[]; onStructure: OnStructure; legend: string }) {
-  const points = learningPoints(draft);
+  const t = useTranslations('Studio');
+  const declared = learningPoints(draft);
   const teaches = { facts: value?.facts ?? [], considerations: value?.considerations ?? [] };
+  // A point that was removed but is still ticked here stays listed, so it can be unticked.
+  const points = {
+    facts: [...declared.facts, ...(teaches.facts as string[]).filter((id) => !declared.facts.includes(id))],
+    considerations: [...declared.considerations, ...(teaches.considerations as string[]).filter((id) => !declared.considerations.includes(id))],
+  };
+  const label = (kind: 'facts' | 'considerations', id: string) => (declared[kind].includes(id) ? id : t('remove.gone', { id }));
   const toggle = (kind: 'facts' | 'considerations', id: string, on: boolean) =>
     onStructure([...path, kind], on ? [...teaches[kind], id] : teaches[kind].filter((x: string) => x !== id));
   return (
     <fieldset className="studio-checks">
       <legend>{legend}</legend>
       {points.facts.map((id) => (
-        <Check key={id} label={id} checked={(teaches.facts as string[]).includes(id)} onChange={(on) => toggle('facts', id, on)} />
+        <Check key={id} label={label('facts', id)} checked={(teaches.facts as string[]).includes(id)} onChange={(on) => toggle('facts', id, on)} />
       ))}
       {points.considerations.map((id) => (
-        <Check key={id} label={id} checked={(teaches.considerations as string[]).includes(id)} onChange={(on) => toggle('considerations', id, on)} />
+        <Check key={id} label={label('considerations', id)} checked={(teaches.considerations as string[]).includes(id)} onChange={(on) => toggle('considerations', id, on)} />
       ))}
     </fieldset>
   );
 }
 
-export function ScreensSection({ draft, onText, onTextTree, stale, problemsAt }: SectionProps) {
+export function ScreensSection({ draft, onText, onTextTree, onRemove, stale, problemsAt }: SectionProps) {
   const t = useTranslations('Studio.screens');
+  const r = useTranslations('Studio.remove');
   const text = useText(draft, stale, onText);
   return (
     <>
@@ -80,6 +91,7 @@ export function ScreensSection({ draft, onText, onTextTree, stale, problemsAt }:
         <Entity key={k} id={k} title={t('consideration', { id: k })} problems={problemsAt(k)}>
           {text(`considerations.${k}.title`, t('considerationTitle'))}
           {text(`considerations.${k}.body`, t('considerationBody'), true)}
+          <RemoveButton label={r('keyPoint', { id: k })} onRemove={() => onRemove(null, k, ['considerations', k])} />
         </Entity>
       ))}
       <AddEntity
@@ -94,8 +106,9 @@ export function ScreensSection({ draft, onText, onTextTree, stale, problemsAt }:
   );
 }
 
-export function FactsSection({ draft, onText, onStructure, stale, problemsAt }: SectionProps) {
+export function FactsSection({ draft, onText, onStructure, onRemove, stale, problemsAt }: SectionProps) {
   const t = useTranslations('Studio.facts');
+  const r = useTranslations('Studio.remove');
   const text = useText(draft, stale, onText);
   const sources = draft.structure.sources ?? [];
   return (
@@ -136,6 +149,9 @@ export function FactsSection({ draft, onText, onStructure, stale, problemsAt }: 
                 <div key={option.id} className="studio-option">
                   {text(`facts.${fact.id}.options.${option.id}`, t('option', { id: option.id }))}
                   <Check label={t('correct')} checked={option.correct} onChange={(on) => onStructure(['facts', index, 'guess', 'options', o, 'correct'], on)} />
+                  {guess.options.length > 2 && (
+                    <RemoveButton label={r('option', { option: option.id, id: fact.id })} onRemove={() => onRemove(['facts', index, 'guess', 'options'], option.id, ['facts', fact.id, 'options', option.id])} />
+                  )}
                 </div>
               ))}
             {guess?.kind === 'choice' && guess.options.length < 6 && (
@@ -161,6 +177,7 @@ export function FactsSection({ draft, onText, onStructure, stale, problemsAt }: 
                 />
               ))}
             </fieldset>
+            <RemoveButton label={r('fact', { id: fact.id })} onRemove={() => onRemove(['facts'], fact.id, ['facts', fact.id])} />
           </Entity>
         );
       })}
@@ -182,6 +199,7 @@ export function FactsSection({ draft, onText, onStructure, stale, problemsAt }: 
             <PlainField id={`source-${source.id}-review`} label={t('source.reviewBy')} type="date" value={source.reviewBy ?? ''} onChange={(v) => onStructure(['sources', index, 'reviewBy'], v)} />
           </div>
           <PlainField id={`source-${source.id}-url`} label={t('source.url')} type="url" value={source.url ?? ''} onChange={(v) => onStructure(['sources', index, 'url'], v === '' ? undefined : v)} />
+          <RemoveButton label={r('source', { id: source.id })} onRemove={() => onRemove(['sources'], source.id, [])} />
         </Entity>
       ))}
       <AddEntity
@@ -196,8 +214,9 @@ export function FactsSection({ draft, onText, onStructure, stale, problemsAt }: 
   );
 }
 
-export function QuestionsSection({ draft, onText, onStructure, stale, problemsAt }: SectionProps) {
+export function QuestionsSection({ draft, onText, onStructure, onRemove, stale, problemsAt }: SectionProps) {
   const t = useTranslations('Studio.questions');
+  const r = useTranslations('Studio.remove');
   const text = useText(draft, stale, onText);
   const misconceptions = (draft.structure.misconceptions ?? []).map((m) => ({ value: m.id, label: m.id }));
   return (
@@ -227,6 +246,9 @@ export function QuestionsSection({ draft, onText, onStructure, stale, problemsAt
                   )}
                 </>
               )}
+              {item.kind !== 'truefalse' && item.options.length > 2 && (
+                <RemoveButton label={r('option', { option: option.id, id: item.id })} onRemove={() => onRemove(['items', index, 'options'], option.id, ['items', item.id, 'options', option.id])} />
+              )}
             </div>
           ))}
           {item.kind !== 'truefalse' && item.options.length < (item.kind === 'multiple' ? 8 : 6) && (
@@ -252,6 +274,7 @@ export function QuestionsSection({ draft, onText, onStructure, stale, problemsAt
             ))}
           </fieldset>
           <TeachesField draft={draft} value={item.teaches} path={['items', index, 'teaches']} onStructure={onStructure} legend={t('teaches')} />
+          <RemoveButton label={r('item', { id: item.id })} onRemove={() => onRemove(['items'], item.id, ['items', item.id])} />
         </Entity>
       ))}
       <AddEntity
@@ -267,6 +290,7 @@ export function QuestionsSection({ draft, onText, onStructure, stale, problemsAt
       {(draft.structure.misconceptions ?? []).map((m) => (
         <div key={m.id} id={`e-${m.id}`}>
           {text(`misconceptions.${m.id}`, t('misconceptionText', { id: m.id }))}
+          <RemoveButton label={r('misconception', { id: m.id })} onRemove={() => onRemove(['misconceptions'], m.id, ['misconceptions', m.id])} />
         </div>
       ))}
       <AddEntity
@@ -281,8 +305,9 @@ export function QuestionsSection({ draft, onText, onStructure, stale, problemsAt
   );
 }
 
-export function AttitudeSection({ draft, onText, onStructure, stale, problemsAt }: SectionProps) {
+export function AttitudeSection({ draft, onText, onStructure, onRemove, stale, problemsAt }: SectionProps) {
   const t = useTranslations('Studio.attitude');
+  const r = useTranslations('Studio.remove');
   const text = useText(draft, stale, onText);
   const phases = ['before', 'main', 'after', 'followup'] as const;
   return (
@@ -310,6 +335,7 @@ export function AttitudeSection({ draft, onText, onStructure, stale, problemsAt 
           </fieldset>
           <Check label={t('reverse')} checked={item.reverse ?? false} onChange={(on) => onStructure(['attitudeItems', index, 'reverse'], on)} />
           <TeachesField draft={draft} value={item.teaches} path={['attitudeItems', index, 'teaches']} onStructure={onStructure} legend={t('teaches')} />
+          <RemoveButton label={r('attitude', { id: item.id })} onRemove={() => onRemove(['attitudeItems'], item.id, ['attitudeItems', item.id])} />
         </Entity>
       ))}
       <AddEntity
@@ -326,8 +352,9 @@ export function AttitudeSection({ draft, onText, onStructure, stale, problemsAt 
   );
 }
 
-export function PlansSection({ draft, onText, onStructure, stale, problemsAt }: SectionProps) {
+export function PlansSection({ draft, onText, onStructure, onRemove, stale, problemsAt }: SectionProps) {
   const t = useTranslations('Studio.plans');
+  const r = useTranslations('Studio.remove');
   const text = useText(draft, stale, onText);
   return (
     <>
@@ -336,6 +363,7 @@ export function PlansSection({ draft, onText, onStructure, stale, problemsAt }: 
           {text(`plans.${plan.id}.if`, t('if'), true)}
           {text(`plans.${plan.id}.then`, t('then'), true)}
           <TeachesField draft={draft} value={plan.teaches} path={['plans', index, 'teaches']} onStructure={onStructure} legend={t('teaches')} />
+          <RemoveButton label={r('plan', { id: plan.id })} onRemove={() => onRemove(['plans'], plan.id, ['plans', plan.id])} />
         </Entity>
       ))}
       <AddEntity
