@@ -7,6 +7,7 @@ import {
   ensureContentRegistered,
   listModules,
   loadCurrentModule,
+  loadModuleVersion,
   loadSessionModule,
   moduleOfVersion,
   UnknownModuleError,
@@ -57,15 +58,21 @@ export async function moduleOfVersionOrCurrent(db: Database, version: string): P
  * request back. Bounded; oldest out first.
  */
 const PARTICIPANT_MODULES_KEPT = 20_000;
-type ParticipantModule = { moduleId: string; contentVersion: string | null };
+type ParticipantModule = { moduleId: string; contentVersion: string | null; solo: boolean };
 const participantModules = new Map<string, ParticipantModule>();
 
 /**
  * The module a participant answers: their class session's at its version; on their own, the
  * module and version they registered with (a version not stored, or none: that module's current
  * one). Rows made before modules were chosen, and unknown participants, answer roads-kill's current version.
+ *
+ * A student on their own has no session to pin a version: a device that carries on after a new
+ * version was published is shown the new one. So when a whole batch was answered under another
+ * published version of the participant's own module (`answeredUnder`), it is judged against
+ * that version, what the student was shown; a version never stored, or another module's, changes
+ * nothing. A class session's participant always answers the session's version.
  */
-export async function moduleOfParticipant(db: Database, participantId: string): Promise<ServedModule> {
+export async function moduleOfParticipant(db: Database, participantId: string, answeredUnder?: string): Promise<ServedModule> {
   const forTests = moduleForTests();
   if (forTests) return forTests;
   let served = participantModules.get(participantId);
@@ -90,14 +97,22 @@ export async function moduleOfParticipant(db: Database, participantId: string): 
     }
     participantModules.set(participantId, served);
   }
+  if (served.solo && answeredUnder !== undefined && answeredUnder !== served.contentVersion) {
+    try {
+      return await loadModuleVersion(db, served.moduleId, answeredUnder);
+    } catch (error) {
+      // Not a version of this module: judged as if it named none.
+      if (!(error instanceof UnknownModuleError)) throw error;
+    }
+  }
   return served.contentVersion === null
     ? loadCurrentModule(db, served.moduleId)
     : loadSessionModule(db, { moduleId: served.moduleId, contentVersion: served.contentVersion });
 }
 
 function participantModule(row: { sessionModuleId: string | null; sessionVersion: string | null; moduleId: string | null; contentVersion: string | null }): ParticipantModule {
-  if (row.sessionModuleId !== null && row.sessionVersion !== null) return { moduleId: row.sessionModuleId, contentVersion: row.sessionVersion };
-  return { moduleId: row.moduleId ?? DEFAULT_MODULE_ID, contentVersion: row.moduleId === null ? null : row.contentVersion };
+  if (row.sessionModuleId !== null && row.sessionVersion !== null) return { moduleId: row.sessionModuleId, contentVersion: row.sessionVersion, solo: false };
+  return { moduleId: row.moduleId ?? DEFAULT_MODULE_ID, contentVersion: row.moduleId === null ? null : row.contentVersion, solo: row.sessionModuleId === null };
 }
 
 /**

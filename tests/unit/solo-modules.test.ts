@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { POST as postAnswers } from '@/app/api/v1/answers/route';
 import { GET as getProgressRoute } from '@/app/api/v1/participants/[id]/progress/route';
@@ -160,5 +160,31 @@ describe.each(testEngines)('students on their own choose a module, on $name', (e
     expect(receipts.map((r) => r.status)).toEqual(['stored', 'refused']);
     const [row] = await db().select({ correct: answersTable.correct }).from(answersTable).where(eq(answersTable.id, roadsKill.id));
     expect(row?.correct).toBe(true);
+  });
+  // Last in the file: it publishes a second version of sample-short.
+  it("judges a device that carries on after a republication against the version it was shown, never another module's", async () => {
+    const id = await registered({ moduleId: SAMPLE, contentVersion: sampleVersion });
+    const files = await readModuleFolder(path.join(process.cwd(), 'tests/fixtures/modules', SAMPLE));
+    const english = files['en-GB.json'];
+    if (english === undefined) throw new Error('sample-short has no en-GB.json');
+    const edited = { ...files, 'en-GB.json': english.replace("A tiny module for the content check's tests.", 'A tiny module, edited.') };
+    const republished = await publishModuleVersion(db(), { moduleId: SAMPLE, files: edited, publishedBy: null });
+    if (!republished.ok) throw new Error(JSON.stringify(republished.problems));
+    expect(republished.version).not.toBe(sampleVersion);
+
+    // Shown the new version: judged against it, so scored.
+    const underNew = choice('q-full-car', 'two-trips', republished.version);
+    expect((await send(id, [underNew])).status).toBe(200);
+    // Naming another module's version changes nothing: judged against the registered one, so
+    // stored unscored (its version is not the one judged). Another device: one answer per item.
+    const other = await registered({ moduleId: SAMPLE, contentVersion: sampleVersion });
+    const underOther = choice('q-full-car', 'two-trips', roadsKillVersion);
+    expect(submitAnswersResponseSchema.parse(await (await send(other, [underOther])).json()).receipts).toEqual([{ id: underOther.id, status: 'stored' }]);
+    const rows = await db()
+      .select({ id: answersTable.id, correct: answersTable.correct, contentVersion: answersTable.contentVersion })
+      .from(answersTable)
+      .where(inArray(answersTable.id, [underNew.id, underOther.id]));
+    expect(rows.find((row) => row.id === underNew.id)).toEqual({ id: underNew.id, correct: true, contentVersion: republished.version });
+    expect(rows.find((row) => row.id === underOther.id)).toEqual({ id: underOther.id, correct: null, contentVersion: roadsKillVersion });
   });
 });

@@ -30,9 +30,10 @@ export async function POST(request: Request): Promise<Response> {
           return { unreadable: true as const, id: raw.id, issues };
         });
     const input: SubmitAnswersInput = { participantId: envelope.data.participantId, sentAt: envelope.data.sentAt, answers };
-    // Judged against the participant's class session's own module and version (roads-kill's current on their own).
+    // Judged against the participant's class session's own module and version; on their own, the
+    // module they registered for, at the version the whole batch was answered under if it is one of its own.
     const db = await getDatabase();
-    const { structure, version } = await moduleOfParticipant(db, input.participantId);
+    const { structure, version } = await moduleOfParticipant(db, input.participantId, batchVersion(answers));
     const result = await submitAnswers(db, structure, version, input);
     if (result.ok) {
       // The teacher's counts move on; the hub throttles this to a few updates a second per class.
@@ -51,4 +52,15 @@ export async function POST(request: Request): Promise<Response> {
     if (result.error === 'invalid_body') return failure(400, 'invalid_body', result.problems);
     return failure(422, 'invalid_answer', result.problems);
   });
+}
+
+/** The content version every answer in the batch names, if they all name one. */
+function batchVersion(answers: readonly (Answer | UnreadableAnswer)[]): string | undefined {
+  let version: string | undefined;
+  for (const answer of answers) {
+    if ('unreadable' in answer) return undefined;
+    if (version !== undefined && answer.contentVersion !== version) return undefined;
+    version = answer.contentVersion;
+  }
+  return version;
 }
