@@ -13,7 +13,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Response } from '@playwright/test';
-import type enStudio from '@/messages/en-GB/Studio.json';
 import type enResults from '@/messages/en-GB/Results.json';
 import { readModuleFiles } from '@/lib/content/load';
 import { contentVersion } from '@/lib/content/version';
@@ -23,12 +22,13 @@ import { expect, test } from './support/fixtures';
 import { completeStep, currentStep, deviceState } from './support/journey';
 import { instanceBrowser, startOwnInstance, type Engine, type InstanceBrowser, type OwnInstance } from './support/own-instance';
 import { reportMessages } from './support/report';
+import { format, studioMessages } from './support/studio';
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(process.cwd(), file), 'utf8'));
-const studio = readJson('messages/en-GB/Studio.json') as typeof enStudio;
+const studio = studioMessages;
 const results = readJson('messages/en-GB/Results.json') as typeof enResults;
 const roadsKill = readJson('content/modules/roads-kill/en-GB.json') as { title: string; intro: string; facts: Record<string, { question: string }> };
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+const fill = format;
 
 const OLD_INTRO = roadsKill.intro;
 const OLD_QUESTION = roadsKill.facts.F2?.question ?? '';

@@ -10,31 +10,20 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type enStudio from '@/messages/en-GB/Studio.json';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { createSession, joinAsApiPhone, newTeacher } from './support/class-session';
 import { administratorContext } from './support/staff';
+import { exact, format, newStudioModule, stringField, studioMessages, studioTab } from './support/studio';
 
-const m = JSON.parse(readFileSync(path.join(process.cwd(), 'messages/en-GB/Studio.json'), 'utf8')) as typeof enStudio;
 type ModuleTextFile = { items: Record<string, { prompt?: string } | undefined> };
 const sampleText = JSON.parse(readFileSync(path.join(process.cwd(), 'tests/fixtures/modules/sample-short/en-GB.json'), 'utf8')) as ModuleTextFile;
 const roadsKillText = JSON.parse(readFileSync(path.join(process.cwd(), 'content/modules/roads-kill/en-GB.json'), 'utf8')) as ModuleTextFile;
 const SHOTS = process.env.STUDIO_SHOTS ?? 'test-results/studio';
-const exact = (name: string) => ({ name, exact: true });
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
-
-async function newModule(page: Page, id: string): Promise<void> {
-  await page.goto('/en-GB/studio');
-  await expect(page.getByRole('heading', { level: 1, ...exact(m.heading) })).toBeVisible();
-  await page.getByLabel(m.newModule.id, { exact: true }).fill(id);
-  await page.getByLabel(fill(m.newModule.title, { language: m.newModule.language['en-GB'] }), { exact: true }).fill('Parking outside schools');
-  await page.getByLabel(fill(m.newModule.title, { language: m.newModule.language.pl }), { exact: true }).fill('Parkowanie przed szkołami');
-  await page.getByRole('button', exact(m.newModule.submit)).click();
-  await expect(page.getByRole('heading', { level: 1, ...exact(fill(m.editorHeading, { title: 'Parking outside schools' })) })).toBeVisible();
-}
-
-const tab = (page: Page, section: keyof typeof m.sections) => page.getByRole('navigation', exact(m.sectionsLabel)).getByRole('button', exact(m.sections[section]));
-const field = (page: Page, locale: 'en-GB' | 'pl', id: string) => page.locator(`[id="s-${locale}-${id}"]`);
+const m = studioMessages;
+const fill = format;
+const tab = studioTab;
+const field = stringField;
+const newModule = (page: Page, id: string) => newStudioModule(page, id, { 'en-GB': 'Parking outside schools', pl: 'Parkowanie przed szkołami' });
 
 test('a new module: the check names problems at their place, pasted HTML stays text, bad input is refused', async ({ browser }) => {
   const context = await administratorContext(browser);
