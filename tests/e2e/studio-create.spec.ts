@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { createSession, joinAsApiPhone, newTeacher } from './support/class-session';
 import { administratorContext } from './support/staff';
 import { addById, checkPanel, checkStatus, entity, exact, format, newStudioModule, stringField, studioMessages as m, studioTab, typePair } from './support/studio';
 
@@ -372,9 +373,25 @@ test('an officer builds a new two-language module in the editor, fixes every pro
   await page.getByRole('button', exact(m.publish.submit)).click();
   const published = page.getByRole('status').filter({ hasText: 'Published as version' });
   await expect(published).toBeVisible();
-  expect(/version ([0-9a-f]+)/.exec((await published.textContent()) ?? '')?.[1] ?? '').toMatch(/^[0-9a-f]{12}$/);
+  const version = /version ([0-9a-f]+)/.exec((await published.textContent()) ?? '')?.[1] ?? '';
+  expect(version).toMatch(/^[0-9a-f]{12}$/);
   await page.goto('/en-GB/studio');
   await expect(page.getByRole('list', exact(m.publishedHeading))).toContainText('Passengers: speak up');
   expect(errors, 'console errors').toEqual([]);
   await context.close();
+
+  // 10. It is in use at once: a teacher picks it for a session, whose phones get this version,
+  // and a student on their own finds it on the home page.
+  const teacher = await newTeacher(browser, 'Speak Up College');
+  await teacher.page.goto('/en-GB/teach/sessions/new');
+  await expect(teacher.page.locator(`label:has(#module-${moduleId})`)).toContainText('Passengers: speak up');
+  const session = await createSession(teacher.page, { mode: 'live', beforeAfter: true, moduleId });
+  const phone = await joinAsApiPhone(teacher.context.request, session.joinCode);
+  const progress = (await (await teacher.context.request.get(`/api/v1/participants/${phone.participantId}/progress`)).json()) as { contentVersion: string };
+  expect(progress.contentVersion).toBe(version);
+  await teacher.context.close();
+  const student = await browser.newPage();
+  await student.goto('/en-GB');
+  await expect(student.getByRole('link', { name: 'Start Passengers: speak up' })).toHaveAttribute('href', `/en-GB/learn/${moduleId}`);
+  await student.close();
 });
