@@ -11,8 +11,10 @@ import { LOCALES, type DraftState } from './draft-state';
 import { Check, Problems, Select, TextPair, type OnText } from './fields';
 import { TeachesField, type OnStructure } from './sections';
 
-const NODE_W = 150;
-const NODE_H = 52;
+const NODE_W = 170;
+const NODE_H = 72;
+/** Characters of a screen's English text shown in its box, so an officer sees the story, not only ids. */
+const EXCERPT = 19;
 const GAP_X = 60;
 const GAP_Y = 22;
 
@@ -115,6 +117,10 @@ function ScenarioGraph({ draft, onText, onStructure, problemsAt, stale, scenario
     const p = analysis.position.get(id) ?? { column: 0, row: 0 };
     return { x: GAP_X / 2 + p.column * (NODE_W + GAP_X), y: GAP_Y + p.row * (NODE_H + GAP_Y) };
   };
+  const excerpt = (node: ScenarioNode) => {
+    const text = (stringAt(draft.text['en-GB'], `scenarios.${scenario.id}.nodes.${node.id}.text`) ?? '').replace(/\s+/g, ' ').trim();
+    return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1).trimEnd()}…` : text;
+  };
   const label = (node: ScenarioNode) => {
     const faults = [
       node.id === scenario.start ? t('isStart') : '',
@@ -122,7 +128,8 @@ function ScenarioGraph({ draft, onText, onStructure, problemsAt, stale, scenario
       analysis.inLoop.has(node.id) ? t('loop') : '',
       analysis.endless.has(node.id) && !analysis.inLoop.has(node.id) ? t('endless') : '',
     ].filter(Boolean);
-    return [t(`kinds.${node.kind}`), node.id, ...faults].join(', ');
+    const words = excerpt(node);
+    return [t(`kinds.${node.kind}`), node.id, ...faults, ...(words ? [`“${words}”`] : [])].join(', ');
   };
   const focusNode = (id: string | undefined) => {
     if (id === undefined) return;
@@ -235,6 +242,9 @@ function ScenarioGraph({ draft, onText, onStructure, problemsAt, stale, scenario
                 <text x={10} y={40} className="studio-node__id">
                   {n.id.length > 18 ? `${n.id.slice(0, 17)}…` : n.id}
                   {analysis.unreachable.has(n.id) || analysis.endless.has(n.id) || analysis.inLoop.has(n.id) ? ' ⚠' : ''}
+                </text>
+                <text x={10} y={60} className="studio-node__text">
+                  {excerpt(n)}
                 </text>
               </g>
             );
