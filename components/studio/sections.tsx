@@ -219,6 +219,13 @@ export function QuestionsSection({ draft, onText, onStructure, onRemove, stale, 
   const r = useTranslations('Studio.remove');
   const text = useText(draft, stale, onText);
   const misconceptions = (draft.structure.misconceptions ?? []).map((m) => ({ value: m.id, label: m.id }));
+  // A misconception removed while an option still names it stays in that option's list, marked, so
+  // the dangling choice is seen (and the check names it) instead of showing as "none".
+  const misconceptionChoices = (value: string) => [
+    { value: '', label: t('none') },
+    ...(value !== '' && !misconceptions.some((m) => m.value === value) ? [{ value, label: r('goneChoice', { id: value }) }] : []),
+    ...misconceptions,
+  ];
   return (
     <>
       {(draft.structure.items ?? []).map((item, index) => (
@@ -240,7 +247,7 @@ export function QuestionsSection({ draft, onText, onStructure, onRemove, stale, 
                       id={`item-${item.id}-${option.id}-misconception`}
                       label={t('misconception')}
                       value={'misconception' in option ? (option.misconception ?? '') : ''}
-                      options={[{ value: '', label: t('none') }, ...misconceptions]}
+                      options={misconceptionChoices('misconception' in option ? (option.misconception ?? '') : '')}
                       onChange={(v) => onStructure(['items', index, 'options', o, 'misconception'], v === '' ? undefined : v)}
                     />
                   )}
@@ -265,7 +272,7 @@ export function QuestionsSection({ draft, onText, onStructure, onRemove, stale, 
           {text(`items.${item.id}.explanation`, t('explanation'), true)}
           {item.kind === 'ordering' && text(`items.${item.id}.wrongOrder`, t('wrongOrder'), true)}
           {item.kind === 'ordering' && (
-            <Select id={`item-${item.id}-misconception`} label={t('misconception')} value={item.misconception ?? ''} options={[{ value: '', label: t('none') }, ...misconceptions]} onChange={(v) => onStructure(['items', index, 'misconception'], v)} />
+            <Select id={`item-${item.id}-misconception`} label={t('misconception')} value={item.misconception ?? ''} options={misconceptionChoices(item.misconception ?? '')} onChange={(v) => onStructure(['items', index, 'misconception'], v)} />
           )}
           <fieldset className="studio-checks">
             <legend>{t('phases')}</legend>

@@ -223,7 +223,15 @@ test('an officer builds a new two-language module in the editor, fixes every pro
   await typePair(page, 'items.q-first-year.explanation', { en: 'The risk is highest in the first year and falls as experience grows.', pl: 'Ryzyko jest największe w pierwszym roku i maleje wraz z doświadczeniem.' });
   // The check's problem is shown in the question's own card until the wrong option names its misconception.
   await expect(first.getByText(/Wrong option "false" of item "q-first-year" names no "misconception"/)).toBeVisible({ timeout: CHECK_TIMEOUT });
-  await page.locator('#item-q-first-year-false-misconception').selectOption('m-first-year');
+  // A misconception removed while an option names it stays visible there, marked, never "none".
+  await addById(page, 'misconception', 'm-spare');
+  const wrongOption = page.locator('#item-q-first-year-false-misconception');
+  await wrongOption.selectOption('m-spare');
+  await page.getByRole('button', exact(format(m.remove.misconception, { id: 'm-spare' }))).click();
+  await expect(entity(page, 'm-spare')).toHaveCount(0);
+  await expect(wrongOption.locator('option:checked')).toHaveText(format(m.remove.goneChoice, { id: 'm-spare' }));
+  await wrongOption.selectOption('m-first-year');
+  await expect(wrongOption.locator('option', { hasText: 'm-spare' })).toHaveCount(0);
   await expect(first.getByText(/names no "misconception"/)).toHaveCount(0, { timeout: CHECK_TIMEOUT });
   for (const [phase, on] of [['main', false], ['before', true], ['after', true], ['followup', true]] as const) {
     await first.getByLabel(m.questions.phase[phase], { exact: true }).setChecked(on);
