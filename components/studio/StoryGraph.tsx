@@ -25,6 +25,8 @@ export interface StoryGraphProps {
   draft: DraftState;
   onText: OnText;
   onStructure: OnStructure;
+  /** Removes a screen with its strings and picture (draft-state's removeStoryNode). */
+  onRemoveNode: (scenarioId: string, nodeId: string) => void;
   problemsAt: (id: string) => string[] | undefined;
   stale: ReadonlySet<string>;
   scenarioId: string | null;
@@ -102,7 +104,7 @@ export function StoryGraph(props: StoryGraphProps) {
   );
 }
 
-function ScenarioGraph({ draft, onText, onStructure, problemsAt, stale, scenario, index, selected, onSelect }: StoryGraphProps & { scenario: Scenario; index: number }) {
+function ScenarioGraph({ draft, onText, onStructure, onRemoveNode, problemsAt, stale, scenario, index, selected, onSelect }: StoryGraphProps & { scenario: Scenario; index: number }) {
   const t = useTranslations('Studio.stories');
   const analysis = useMemo(() => analyseStory(scenario), [scenario]);
   const path = ['scenarios', index] as const;
@@ -272,6 +274,7 @@ function ScenarioGraph({ draft, onText, onStructure, problemsAt, stale, scenario
           path={[...path, 'nodes', nodeIndex]}
           onText={onText}
           onStructure={onStructure}
+          onRemoveNode={onRemoveNode}
           problems={problemsAt(`${scenario.id}/${node.id}`)}
           stale={stale}
           onSelect={onSelect}
@@ -341,6 +344,7 @@ function NodeEditor({
   scenarioPath,
   onText,
   onStructure,
+  onRemoveNode,
   problems,
   stale,
   onSelect,
@@ -352,6 +356,7 @@ function NodeEditor({
   scenarioPath: readonly (string | number)[];
   onText: OnText;
   onStructure: OnStructure;
+  onRemoveNode: (scenarioId: string, nodeId: string) => void;
   problems: string[] | undefined;
   stale: ReadonlySet<string>;
   onSelect: (id: string | null) => void;
@@ -435,7 +440,7 @@ function NodeEditor({
           type="button"
           className="button button--quiet studio-button"
           onClick={() => {
-            onStructure([...scenarioPath, 'nodes'], scenario.nodes.filter((n) => n.id !== node.id));
+            onRemoveNode(scenario.id, node.id);
             onSelect(null);
           }}
         >

@@ -5,7 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { StudioCheckResult, StudioImportResult, StudioPreviewResult, StudioProblem, StudioPublishResult, StudioSaveResult } from '@/lib/api/studio-state';
 import { missingTranslations, staleTranslations } from '@/lib/domain/module-strings';
 import type { ModuleFiles } from '@/lib/domain/module-draft';
-import { LOCALES, SOURCE_LOCALE, addTextTree, draftFromFiles, filesOf, removeEntity, removeNote, setNote, setStructure, setText, type DraftState, type StudioLocale, type TeacherNoteDraft } from './draft-state';
+import { LOCALES, SOURCE_LOCALE, addTextTree, draftFromFiles, filesOf, removeEntity, removeNote, removeStoryNode, setNote, setStructure, setText, type DraftState, type StudioLocale, type TeacherNoteDraft } from './draft-state';
 import { FilesPanel } from './FilesPanel';
 import { NotesSection } from './NotesSection';
 import { PublishPanel } from './PublishPanel';
@@ -98,6 +98,7 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
     [],
   );
   const onRemoveNote = useCallback((key: string) => setDraft((d) => removeNote(d, key)), []);
+  const onRemoveNode = useCallback((scenarioId: string, nodeId: string) => setDraft((d) => removeStoryNode(d, scenarioId, nodeId)), []);
 
   const resolve = useMemo(() => placeResolver(draft.structure), [draft.structure]);
   const problems = useMemo(() => (check?.kind === 'checked' ? check.problems : []), [check]);
@@ -299,7 +300,7 @@ export function StudioEditor({ moduleId, files, revision, translatedFrom, action
         {section === 'attitude' && <AttitudeSection {...props} />}
         {section === 'plans' && <PlansSection {...props} />}
         {section === 'stories' && (
-          <StoryGraph {...props} scenarioId={scenarioId} onScenario={(id) => (setScenarioId(id || null), setNodeId(null))} selected={nodeId} onSelect={setNodeId} />
+          <StoryGraph {...props} onRemoveNode={onRemoveNode} scenarioId={scenarioId} onScenario={(id) => (setScenarioId(id || null), setNodeId(null))} selected={nodeId} onSelect={setNodeId} />
         )}
         {section === 'notes' && <NotesSection draft={draft} missing={missingNotes} onNote={onNote} onRemoveNote={onRemoveNote} problemsAt={problemsAt} />}
         {section === 'translations' && (

@@ -155,3 +155,26 @@ export function removeEntity(draft: DraftState, listPath: readonly (string | num
       : Object.fromEntries(Object.entries(draft.translatedFrom).map(([locale, ids]) => [locale, Object.fromEntries(Object.entries(ids).filter(([id]) => id !== prefix.slice(0, -1) && !id.startsWith(prefix)))]));
   return { ...draft, structure, text, translatedFrom, dirty: new Set([...draft.dirty, ...dirty]) };
 }
+
+/**
+ * Removes one screen of a story: the node, its strings in every locale, and its picture (the
+ * drawing's entry in structure.json and its description in every locale), which belong to no
+ * other node. Links from other nodes to it are left for the graph and the check to show.
+ */
+export function removeStoryNode(draft: DraftState, scenarioId: string, nodeId: string): DraftState {
+  const scenarios = draft.structure.scenarios ?? [];
+  const index = scenarios.findIndex((s) => s.id === scenarioId);
+  if (index < 0) return draft;
+  const key = `${scenarioId}/${nodeId}`;
+  let next = removeEntity(draft, ['scenarios', index, 'nodes'], nodeId, ['scenarios', scenarioId, 'nodes', nodeId]);
+  next = removeEntity(next, null, key, ['pictures', key]);
+  const pictures = next.structure.pictures ?? [];
+  if (pictures.some((p) => p.node === key)) {
+    next = setStructure(
+      next,
+      ['pictures'],
+      pictures.filter((p) => p.node !== key),
+    );
+  }
+  return next;
+}

@@ -138,6 +138,21 @@ test('a story graph built and linked with the keyboard shows unreachable nodes a
   await page.getByLabel(m.stories.next, { exact: true }).selectOption('d-where');
   await expect(page.getByText(m.stories.noFaults)).toBeVisible();
   await expect(page.getByText(fill(m.stories.faultUnreachable, { id: 'e-end' }))).toHaveCount(0);
+
+  // A screen added, written and removed: its box and its text go with it, and the graph is whole again.
+  await page.getByLabel(m.stories.nodeKind, { exact: true }).selectOption('ending');
+  await page.getByLabel(m.stories.nodeId, { exact: true }).fill('e-spare');
+  await page.getByLabel(m.stories.nodeId, { exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(graph.getByRole('button')).toHaveCount(4);
+  await expect(page.getByText(fill(m.stories.faultUnreachable, { id: 'e-spare' }))).toBeVisible();
+  await field(page, 'en-GB', 'scenarios.school-run.nodes.e-spare.text').fill('A spare ending, written by mistake.');
+  await expect(graph.getByRole('button', { name: /e-spare/ })).toHaveAccessibleName(/A spare ending/);
+  await page.getByRole('button', exact(fill(m.stories.removeNode, { id: 'e-spare' }))).click();
+  await expect(graph.getByRole('button')).toHaveCount(3);
+  await expect(field(page, 'en-GB', 'scenarios.school-run.nodes.e-spare.text')).toHaveCount(0);
+  await expect(page.getByText(m.stories.noFaults)).toBeVisible();
   await expectNoAxeViolations(page, 'studio story graph');
 });
 

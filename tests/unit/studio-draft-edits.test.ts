@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftFromFiles, filesOf, removeEntity, removeNote, setNote } from '@/components/studio/draft-state';
+import { draftFromFiles, filesOf, removeEntity, removeNote, removeStoryNode, setNote } from '@/components/studio/draft-state';
 import type { ModuleFiles } from '@/lib/domain/module-draft';
 
 const folder = path.join(process.cwd(), 'tests/fixtures/modules/sample-short');
@@ -58,5 +58,29 @@ describe('teacher notes in the editor', () => {
     expect((parsed(out, 'teacher-notes/pl.json').notes as Record<string, unknown>)['fact:F9']).toEqual({ prompt: 'Dlaczego ta liczba was dziwi?' });
     const removed = filesOf(removeNote(draftFromFiles(files, 1, {}), 'fact:F1'));
     for (const locale of ['en-GB', 'pl']) expect(Object.keys(parsed(removed, `teacher-notes/${locale}.json`).notes as object)).not.toContain('fact:F1');
+  });
+});
+
+describe('removing a screen of a story in the editor', () => {
+  it('removes the node, its strings and its picture with its description, and nothing else', () => {
+    const before = draftFromFiles(files, 1, {});
+    const out = filesOf(removeStoryNode(before, 'party-lift', 'arrive'));
+    const structure = parsed(out, 'structure.json') as { scenarios: { id: string; nodes: { id: string }[] }[]; pictures: { node: string }[] };
+    expect(structure.scenarios[0]?.nodes.map((n) => n.id)).toEqual(['offer', 'back-seat', 'call-home', 'end-safe', 'end-mixed', 'end-risky']);
+    expect(structure.pictures.map((p) => p.node)).not.toContain('party-lift/arrive');
+    expect(structure.pictures).toHaveLength((JSON.parse(files['structure.json'] ?? '{}') as { pictures: unknown[] }).pictures.length - 1);
+    for (const locale of ['en-GB', 'pl']) {
+      const text = parsed(out, `${locale}.json`) as { scenarios: Record<string, { nodes: Record<string, unknown> }>; pictures: Record<string, unknown> };
+      expect(Object.keys(text.scenarios['party-lift']?.nodes ?? {})).toEqual(['offer', 'back-seat', 'call-home', 'end-safe', 'end-mixed', 'end-risky']);
+      expect(Object.keys(text.pictures)).not.toContain('party-lift/arrive');
+      expect(Object.keys(text.pictures)).toContain('party-lift/offer');
+    }
+    // Teacher notes and the other story strings are untouched.
+    expect(out['teacher-notes/pl.json']).toBe(files['teacher-notes/pl.json']);
+  });
+
+  it('changes nothing for a story that does not exist', () => {
+    const before = draftFromFiles(files, 1, {});
+    expect(removeStoryNode(before, 'no-such-story', 'arrive')).toBe(before);
   });
 });
