@@ -5,6 +5,8 @@
  * (tests/unit/report-final-attack*.test.ts) so that vitest runs them side by side instead of one
  * worker attacking all ten while the other waits.
  */
+import { beforeAll, expect, it } from 'vitest';
+import { getModule } from '@/lib/content/load';
 import type { ModuleStructure } from '@/lib/content/schema';
 import { buildClassReport } from '@/lib/domain/class-report';
 import { discloseClassReport } from '@/lib/domain/class-report-disclosure';
@@ -28,4 +30,28 @@ export async function attackFinalReport(structure: ModuleStructure, [size, befor
   const findings = [...together.findings, ...alone.findings].map((f) => `class of ${size}: ${f.group} = ${f.truth}, ${f.min}..${f.max}`);
   console.log(`final report, class of ${size}${beforeAfter ? '' : ' (no waves)'}: ${together.probes + alone.probes} integer programs, ${findings.length} groups pinned or narrowed`);
   return { probes: together.probes + alone.probes, findings };
+}
+
+/**
+ * One test per class, in the describe block it is called from: no group of 1 to k − 1 pinned or
+ * narrowed, from the page and CSV together or the CSV alone. Returns roads-kill's structure,
+ * read once before the tests run, for the file's own tests.
+ */
+export function itAttacksFinalReports(classes: readonly FinalReportClass[]): () => ModuleStructure {
+  let structure: ModuleStructure | undefined;
+  beforeAll(async () => {
+    structure = (await getModule()).structure;
+  });
+  const loaded = (): ModuleStructure => {
+    if (structure === undefined) throw new Error('the module is read in beforeAll');
+    return structure;
+  };
+  for (const [size, beforeAfter] of classes) {
+    it(`pins or narrows no group of 1 to k − 1 in a class of ${size}${beforeAfter ? '' : ' without the waves'}, on the page and CSV together or the CSV alone`, async () => {
+      const { probes, findings } = await attackFinalReport(loaded(), [size, beforeAfter]);
+      expect(probes).toBeGreaterThan(0);
+      expect(findings).toEqual([]);
+    }, 600_000);
+  }
+  return loaded;
 }

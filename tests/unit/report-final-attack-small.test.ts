@@ -7,24 +7,11 @@
  * report-final-attack-small.test.ts so that vitest runs them side by side (and beside
  * report-refresh-attack.test.ts, the differencing attacker).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { getModule } from '@/lib/content/load';
-import type { ModuleStructure } from '@/lib/content/schema';
-import { attackFinalReport, type FinalReportClass } from '@/tests/support/final-report-attack';
-
-let structure: ModuleStructure;
-beforeAll(async () => {
-  structure = (await getModule()).structure;
-});
+import { describe } from 'vitest';
+import { itAttacksFinalReports, type FinalReportClass } from '@/tests/support/final-report-attack';
 
 const CLASSES: FinalReportClass[] = [[7, true], [6, true], [6, false], [10, false]];
 
 describe('the final report, attacked with integer programs', () => {
-  for (const [size, beforeAfter] of CLASSES) {
-    it(`pins or narrows no group of 1 to k − 1 in a class of ${size}${beforeAfter ? '' : ' without the waves'}, on the page and CSV together or the CSV alone`, async () => {
-      const { probes, findings } = await attackFinalReport(structure, [size, beforeAfter]);
-      expect(probes).toBeGreaterThan(0);
-      expect(findings).toEqual([]);
-    }, 600_000);
-  }
+  itAttacksFinalReports(CLASSES);
 });
