@@ -92,9 +92,16 @@ function JourneyPlayer({ first, locale, live }: { first: FirstScreen; locale: Lo
   const [screens, setScreens] = useState<'loading' | 'loaded' | 'failed'>('loading');
   useEffect(() => {
     const load = () => void preloadStepScreens().then(() => setScreens('loaded'), () => setScreens('failed'));
-    load();
+    // After the page's load event: they are not part of the first screen, so they never compete
+    // with it, and the page's weight at load is the same on a fast or a slow device. (A device
+    // resuming a saved step asked for them already, in StepScreen.tsx.)
+    if (document.readyState === 'complete') load();
+    else window.addEventListener('load', load, { once: true });
     window.addEventListener('online', load);
-    return () => window.removeEventListener('online', load);
+    return () => {
+      window.removeEventListener('load', load);
+      window.removeEventListener('online', load);
+    };
   }, []);
   const full = screens === 'loaded' ? fetched : null;
   const failed = moduleFailed || screens === 'failed';

@@ -13,7 +13,7 @@ export interface StepProps {
 
 /**
  * The screens after the intro, fetched apart from the page's first scripts: the intro paints and
- * works without them, and the player loads them (`preloadStepScreens`) with the module's text,
+ * works without them, and the player loads them (`preloadStepScreens`) after the page's load event, with the module's text,
  * before the service worker is told what to keep for offline use. Once loaded they render
  * directly, never through a Suspense fallback, so a screen never appears in two steps and shifts
  * what is below it. Until then (a screen the server painted, while the page hydrates) React's
