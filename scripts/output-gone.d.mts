@@ -1,0 +1,1 @@
+export declare function stopWhenOutputCloses(options?: { streams?: NodeJS.WritableStream[]; stop?: () => void }): void;
