@@ -7,6 +7,8 @@
  * (checkWidths solves each connected part of the model on its own), so the parts together check
  * exactly what one run over all groups checks.
  */
+import { beforeAll, expect, it } from 'vitest';
+import { getModule } from '@/lib/content/load';
 import type { ModuleStructure } from '@/lib/content/schema';
 import { MAX_NOISE } from '@/lib/domain/cell-key';
 import { disclosurePolicies } from '@/lib/domain/disclosure';
@@ -43,4 +45,22 @@ export async function attackReleasedPart(structure: ModuleStructure, seed: numbe
       `${checks.length} of ${all.length} small groups attacked: ${found.length} narrowed to two values or fewer (so none pinned)`,
   );
   return { checks, found };
+}
+
+/**
+ * Registers, in the calling file's describe, the test of part `part` (0-based): for every seed,
+ * the attacker checks some groups and narrows none to two values or fewer.
+ */
+export function itAttacksReleasedPart(part: number): void {
+  let structure: ModuleStructure;
+  beforeAll(async () => {
+    structure = (await getModule()).structure;
+  });
+  it(`finds no group of 1 to k − 1 pinned or narrowed to two values under the rules as released (part ${part + 1} of ${RELEASED_ATTACK_PARTS})`, async () => {
+    for (const seed of attackSeeds()) {
+      const { checks, found } = await attackReleasedPart(structure, seed, part);
+      expect(checks.length).toBeGreaterThan(0);
+      expect(found).toEqual([]);
+    }
+  }, 600_000);
 }
