@@ -12,7 +12,7 @@ const DEMO_PORT = PORT + 2;
 const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'rk-e2e-')));
 /**
  * Where a test moves one class session's clock on (lib/server/clock.ts, tests/e2e/support/session-clock.ts,
- * docs/testing.md): given to the servers below and, through the environment, to the workers. Only these
+ * README.md, "Quick start"): given to the servers below and, through the environment, to the workers. Only these
  * test servers have it; production never sets E2E_SESSION_CLOCK_DIR.
  */
 const sessionClockDir = (process.env.E2E_SESSION_CLOCK_DIR ??= path.join(dataDir, 'session-clock'));
@@ -39,9 +39,17 @@ if (process.env.TEST_DATABASE_URL && !process.env.E2E_DATABASE_URL) {
 }
 const postgresUrl = process.env.E2E_DATABASE_URL;
 
-// Playwright cannot download its own browser here: use Debian's Chromium where it exists.
-const debianChromium = '/usr/bin/chromium';
-const launchOptions = existsSync(debianChromium)
+/**
+ * Playwright cannot download its own browser here: use Debian's. Its old headless shell (package
+ * chromium-headless-shell, installed by .ci/run) where it exists, as Playwright itself does for
+ * headless tests: it has no browser window, tab strip or extensions to run. Chromium was three
+ * quarters of the end-to-end run's CPU time (2,077 of 2,820 CPU seconds in one full run). On
+ * class-session-live.spec.ts it took 98 CPU seconds as the full browser recording traces, 67 with
+ * traces off (below), and 34 as the shell with traces off (README.md, "Quick start"). Full Chromium where
+ * the shell is not installed.
+ */
+const debianChromium = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) => existsSync(file));
+const launchOptions = debianChromium
   ? {
       executablePath: debianChromium,
       args: [
@@ -89,7 +97,10 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    trace: 'retain-on-failure',
+    // Off: recording a trace of every test (DOM snapshots at each action and a screencast) took
+    // a quarter of the run's CPU time, and CI keeps no test-results/. To see why a test fails,
+    // run it again with `--trace retain-on-failure` (README.md, "Quick start").
+    trace: 'off',
     launchOptions,
   },
   projects: [

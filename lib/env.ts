@@ -66,7 +66,7 @@ export const envSchema = z.object({
   E2E_SESSION_CLOCK_DIR: z
     .preprocess(blankAsUnset, z.string().optional())
     .describe(
-      'Tests only, never in production: a folder where the end-to-end tests move one class session\'s clock on (lib/server/clock.ts, docs/testing.md). playwright.config.ts sets it for its own servers.',
+      'Tests only, never in production: a folder where the end-to-end tests move one class session\'s clock on (lib/server/clock.ts, README.md, "Quick start"). playwright.config.ts sets it for its own servers.',
     ),
   PORT: z
     .preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional())

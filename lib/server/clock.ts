@@ -4,7 +4,7 @@ import path from 'node:path';
 import { env } from '@/lib/env';
 
 /**
- * The time as one class session's closing and report release see it (docs/testing.md).
+ * The time as one class session's closing and report release see it (README.md, "Quick start").
  *
  * In production this is `now`, unchanged. The end-to-end tests check that a session closes at
  * its closing time and that its report appears a minute after it stops taking answers; waiting

@@ -3,6 +3,7 @@
  * device's saved step takes over without a flash of the intro or a layout shift, the service
  * worker never fetches a page a second time, and a student page can use the back/forward cache.
  */
+import { existsSync } from 'node:fs';
 import { createSession, exact, newTeacher, sessionMessages } from './support/class-session';
 import { expect, test } from './support/fixtures';
 import { completeStep, currentStep, messages } from './support/journey';
@@ -85,12 +86,15 @@ test('a returning device sees its saved step, never the intro, and nothing shift
 
 /**
  * Playwright starts Chromium with the back/forward cache turned off (`--disable-back-forward-cache`),
- * so this test runs in a browser of its own that keeps it on.
+ * so this test runs in a browser of its own that keeps it on. The full browser, as phones have: the
+ * headless shell the other tests run in has no back/forward cache at all
+ * ("BackForwardCacheDisabledForDelegate").
  */
 test('/learn is kept by the back/forward cache', async ({ playwright }, testInfo) => {
   const m = messages('en-GB');
   const { launchOptions, baseURL, viewport } = testInfo.project.use;
-  const browser = await playwright.chromium.launch({ ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+  const fullBrowser = existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : { executablePath: undefined, channel: 'chromium' };
+  const browser = await playwright.chromium.launch({ ...launchOptions, ...fullBrowser, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
   const context = await browser.newContext({ baseURL, viewport });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

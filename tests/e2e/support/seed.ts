@@ -171,6 +171,8 @@ export async function seedJourney(
  */
 export async function seedOnwards(page: Page, options: SeedOptions & { storageKey?: string }): Promise<SeededState> {
   const key = options.storageKey ?? 'rk:v1:roads-kill';
+  // A phone that has just opened the page may not have joined yet: wait for its state first.
+  await expect.poll(() => page.evaluate((k) => window.localStorage.getItem(k) !== null, key), { message: `device state under ${key}` }).toBe(true);
   // Read and written with the player closed, so no write of its own (a sync's receipt) lands between.
   const url = page.url();
   await page.goto(`/${options.locale ?? 'en-GB'}/privacy`);

@@ -1,7 +1,7 @@
 /**
  * Moves one class session's clock on, so a test sees it close at its closing time, or its report
  * appear a minute after the end, without waiting those minutes (lib/server/clock.ts,
- * docs/testing.md). The server reads the file named by the session's id in the folder
+ * README.md, "Quick start"). The server reads the file named by the session's id in the folder
  * playwright.config.ts gave it; every other session keeps the real time. A phone or page that
  * waits for the same moment moves its own clock with Playwright's `page.clock`.
  */
